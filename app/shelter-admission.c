@@ -1,0 +1,755 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shelter-admission"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "shelter-admission.h"
+#include "shelter-app-error.h"
+#include "shelter-enums.h"
+#include "shelter-stores.h"
+#include "shelter-text.h"
+
+#define NAME_MAX_CHARS 100
+#define OLDEST_AGE 120
+/* A clock a few minutes apart on two desks must not make "now" a future time. */
+#define CLOCK_SKEW_SECONDS (5 * 60)
+
+static gboolean
+field_error (GError       **error,
+             ShelterField   field,
+             const char    *format,
+             ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+field_error (GError       **error,
+             ShelterField   field,
+             const char    *format,
+             ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  if (error != NULL)
+    *error = g_error_new_valist (SHELTER_FIELD_ERROR, field, format, args);
+  va_end (args);
+  return FALSE;
+}
+
+static gboolean
+is_name_char (gunichar c)
+{
+  /* Ethnic-minority names carry hyphens and apostrophes: "H'Hen Niê", "Ê-đê". */
+  return g_unichar_isalpha (c) || g_unichar_ismark (c) || c == ' ' || c == '-' ||
+         c == '\'' || c == 0x2019 || c == '.';
+}
+
+/* Cleans a name in place through @set and checks it; @label names the field. */
+static gboolean
+check_name (ShelterPerson  *person,
+            const char     *value,
+            void          (*set) (ShelterPerson *, const char *),
+            ShelterField    field,
+            const char     *label,
+            gboolean        required,
+            GError        **error)
+{
+  g_autofree char *clean = NULL;
+  gboolean invalid = FALSE;
+
+  clean = shelter_text_clean (value, &invalid);
+  if (invalid)
+    return field_error (error, field,
+                        _("%s: the text contains characters that are not letters. "
+                          "Type the name again."), label);
+  if (clean == NULL)
+    {
+      set (person, NULL);
+      if (required)
+        return field_error (error, field, _("%s: enter the name. If it is not known, enter "
+                                            "the name the person is called by."), label);
+      return TRUE;
+    }
+  if (g_utf8_strlen (clean, -1) > NAME_MAX_CHARS)
+    return field_error (error, field, _("%s: at most %d characters."), label, NAME_MAX_CHARS);
+  for (const char *p = clean; *p != '\0'; p = g_utf8_next_char (p))
+    if (!is_name_char (g_utf8_get_char (p)))
+      return field_error (error, field,
+                          _("%s: use letters only (spaces, hyphens and apostrophes are "
+                            "allowed), not digits or signs."), label);
+  set (person, clean);
+  return TRUE;
+}
+
+static gboolean
+all_digits (const char *text,
+            gsize       length)
+{
+  if (text == NULL || strlen (text) != length)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Keeps digits only, and writes +84 as the 0 it stands for. */
+static char *
+normalize_phone (const char *phone)
+{
+  GString *digits = g_string_new (NULL);
+  const char *p = phone;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (g_str_has_prefix (p, "+84"))
+    {
+      g_string_append_c (digits, '0');
+      p += 3;
+    }
+  else if (g_str_has_prefix (p, "0084"))
+    {
+      g_string_append_c (digits, '0');
+      p += 4;
+    }
+  for (; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        g_string_append_c (digits, *p);
+      else if (*p != ' ' && *p != '.' && *p != '-' && *p != '(' && *p != ')')
+        {
+          g_string_free (digits, TRUE);
+          return NULL;
+        }
+    }
+  return g_string_free (digits, FALSE);
+}
+
+static int
+birth_year_of (ShelterPerson *person)
+{
+  const char *birth = shelter_person_get_birth_date (person);
+  unsigned year;
+
+  if (birth == NULL || sscanf (birth, "%4u", &year) != 1)
+    return -1;
+  return (int) year;
+}
+
+static gboolean
+check_birth (ShelterPerson  *person,
+             GDateTime      *now,
+             GError        **error)
+{
+  const char *precision = shelter_person_get_birth_precision (person);
+  const char *birth = shelter_person_get_birth_date (person);
+  int this_year = g_date_time_get_year (now);
+  GDate today;
+
+  if (precision == NULL)
+    precision = birth != NULL ? (strlen (birth) == 4 ? "year" : "day") : "unknown";
+  if (!shelter_enum_is_valid (&shelter_enum_birth_precision, precision))
+    return field_error (error, SHELTER_FIELD_BIRTH_DATE,
+                        _("Date of birth: choose exact date, year only, estimated age or "
+                          "unknown."));
+  shelter_person_set_birth_precision (person, precision);
+
+  if (g_str_equal (precision, "unknown"))
+    {
+      shelter_person_set_birth_date (person, NULL);
+      return TRUE;
+    }
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  this_year);
+
+  if (g_str_equal (precision, "day"))
+    {
+      GDate date;
+
+      g_date_clear (&date, 1);
+      if (birth == NULL || strlen (birth) != 10 || !shelter_text_parse_date (birth, &date))
+        return field_error (error, SHELTER_FIELD_BIRTH_DATE,
+                            _("Date of birth: enter a real date as dd/mm/yyyy, or choose "
+                              "“year only” if only the year is known."));
+      if (g_date_compare (&date, &today) > 0)
+        return field_error (error, SHELTER_FIELD_BIRTH_DATE,
+                            _("Date of birth: the date is in the future. Check the year."));
+    }
+  else if (!all_digits (birth, 4))
+    return field_error (error, SHELTER_FIELD_BIRTH_DATE,
+                        _("Date of birth: enter the year of birth with four digits."));
+
+  if (birth_year_of (person) > this_year)
+    return field_error (error, SHELTER_FIELD_BIRTH_DATE,
+                        _("Date of birth: the year is in the future. Check the year."));
+  if (birth_year_of (person) < this_year - OLDEST_AGE)
+    return field_error (error, SHELTER_FIELD_BIRTH_DATE,
+                        _("Date of birth: the person would be over %d years old. "
+                          "Check the year."), OLDEST_AGE);
+  return TRUE;
+}
+
+/* CCCD: 3 digits province of registration (001-096), 1 digit century and sex, 2 digits
+ * year of birth, 6 digits serial. */
+static gboolean
+check_cccd (ShelterPerson  *person,
+            const char     *number,
+            GError        **error)
+{
+  int province = (number[0] - '0') * 100 + (number[1] - '0') * 10 + (number[2] - '0');
+  int century_sex = number[3] - '0';
+  int year = birth_year_of (person);
+  const char *sex = shelter_person_get_sex (person);
+
+  if (province < 1 || province > 96)
+    return field_error (error, SHELTER_FIELD_ID_NUMBER,
+                        _("ID number: the first three digits (%.3s) are not a province code. "
+                          "Check the number on the card."), number);
+
+  /* Even digits are men, odd are women; each pair is a century from 1900. */
+  if (sex != NULL && (century_sex % 2 == 1) != g_str_equal (sex, "female"))
+    return field_error (error, SHELTER_FIELD_ID_NUMBER,
+                        _("ID number: the fourth digit says the card belongs to a %s. "
+                          "Check the number and the sex."),
+                        century_sex % 2 == 1 ? _("woman") : _("man"));
+
+  if (year > 0)
+    {
+      int card_year = 1900 + (century_sex / 2) * 100 + (number[4] - '0') * 10 + (number[5] - '0');
+
+      if (card_year != year &&
+          !g_str_equal (shelter_person_get_birth_precision (person), "estimated"))
+        return field_error (error, SHELTER_FIELD_ID_NUMBER,
+                            _("ID number: digits 4 to 6 give the year of birth %d, but the "
+                              "date of birth says %d. Check both."),
+                            card_year, year);
+    }
+  return TRUE;
+}
+
+static gboolean
+check_papers (ShelterPerson  *person,
+              GError        **error)
+{
+  const char *paper = shelter_person_get_id_paper (person);
+  g_autofree char *number = NULL;
+
+  if (paper == NULL)
+    paper = "none";
+  if (!shelter_enum_is_valid (&shelter_enum_id_paper, paper))
+    return field_error (error, SHELTER_FIELD_ID_PAPER,
+                        _("ID paper: choose CCCD, old CMND, passport or no papers."));
+  shelter_person_set_id_paper (person, paper);
+
+  number = shelter_text_clean (shelter_person_get_id_number (person), NULL);
+  if (number != NULL)
+    {
+      /* Numbers are read off cards with spaces between the groups. */
+      g_autoptr (GString) compact = g_string_new (NULL);
+      for (const char *p = number; *p != '\0'; p++)
+        if (*p != ' ' && *p != '.' && *p != '-')
+          g_string_append_c (compact, g_ascii_toupper (*p));
+      g_free (number);
+      number = g_strdup (compact->str);
+    }
+
+  if (g_str_equal (paper, "none"))
+    {
+      if (number != NULL)
+        return field_error (error, SHELTER_FIELD_ID_PAPER,
+                            _("ID paper: a number was entered, so choose which paper it is."));
+      shelter_person_set_id_number (person, NULL);
+      return TRUE;
+    }
+
+  if (number == NULL)
+    return field_error (error, SHELTER_FIELD_ID_NUMBER,
+                        _("ID number: enter the number of the paper, or choose “no papers”."));
+
+  if (g_str_equal (paper, "cccd"))
+    {
+      if (!all_digits (number, 12))
+        return field_error (error, SHELTER_FIELD_ID_NUMBER,
+                            _("ID number: a CCCD number has exactly 12 digits."));
+      if (!check_cccd (person, number, error))
+        return FALSE;
+    }
+  else if (g_str_equal (paper, "cmnd"))
+    {
+      if (!all_digits (number, 9) && !all_digits (number, 12))
+        return field_error (error, SHELTER_FIELD_ID_NUMBER,
+                            _("ID number: an old CMND number has 9 digits (12 on the last "
+                              "cards)."));
+    }
+  else
+    {
+      gsize length = strlen (number);
+      gboolean alnum = length >= 5 && length <= 20;
+
+      for (gsize i = 0; alnum && i < length; i++)
+        alnum = g_ascii_isalnum (number[i]);
+      if (!alnum)
+        return field_error (error, SHELTER_FIELD_ID_NUMBER,
+                            _("ID number: a passport number has 5 to 20 letters and digits."));
+    }
+  shelter_person_set_id_number (person, number);
+  return TRUE;
+}
+
+static gboolean
+check_phone (ShelterPerson  *person,
+             GError        **error)
+{
+  const char *phone = shelter_person_get_phone (person);
+  g_autofree char *normalized = NULL;
+
+  if (phone == NULL)
+    return TRUE;
+  normalized = normalize_phone (phone);
+  if (normalized == NULL || !all_digits (normalized, 10) || normalized[0] != '0' ||
+      strchr ("35789", normalized[1]) == NULL)
+    return field_error (error, SHELTER_FIELD_PHONE,
+                        _("Phone: a mobile number has 10 digits and starts with 03, 05, 07, "
+                          "08 or 09 (+84 counts as 0)."));
+  shelter_person_set_phone (person, normalized);
+  return TRUE;
+}
+
+static gboolean
+check_code (const char    *code,
+            gsize          length,
+            ShelterField   field,
+            const char    *message,
+            GError       **error)
+{
+  if (code != NULL && !all_digits (code, length))
+    return field_error (error, field, "%s", message);
+  return TRUE;
+}
+
+gboolean
+shelter_person_validate (ShelterPerson  *person,
+                         GDateTime      *now,
+                         GError        **error)
+{
+  const char *status;
+
+  g_return_val_if_fail (SHELTER_IS_PERSON (person), FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+
+  if (!check_name (person, shelter_person_get_family_name (person),
+                   shelter_person_set_family_name, SHELTER_FIELD_FAMILY_NAME,
+                   _("Family name"), FALSE, error) ||
+      !check_name (person, shelter_person_get_middle_name (person),
+                   shelter_person_set_middle_name, SHELTER_FIELD_MIDDLE_NAME,
+                   _("Middle name"), FALSE, error) ||
+      !check_name (person, shelter_person_get_given_name (person),
+                   shelter_person_set_given_name, SHELTER_FIELD_GIVEN_NAME,
+                   _("Given name"), TRUE, error))
+    return FALSE;
+
+  if (!shelter_enum_is_valid (&shelter_enum_sex, shelter_person_get_sex (person)))
+    return field_error (error, SHELTER_FIELD_SEX, _("Sex: choose female or male."));
+
+  if (!check_birth (person, now, error))
+    return FALSE;
+
+  if (!shelter_enum_is_valid (&shelter_enum_person_type, shelter_person_get_person_type (person)))
+    return field_error (error, SHELTER_FIELD_PERSON_TYPE,
+                        _("Person type: choose victim, person being identified, accompanying "
+                          "child or other protected person."));
+
+  status = shelter_person_get_nationality_status (person);
+  if (status == NULL)
+    status = "citizen";
+  if (!shelter_enum_is_valid (&shelter_enum_nationality_status, status))
+    return field_error (error, SHELTER_FIELD_NATIONALITY,
+                        _("Nationality: choose Vietnamese citizen, stateless person or "
+                          "foreigner."));
+  shelter_person_set_nationality_status (person, status);
+  if (g_str_equal (status, "citizen"))
+    {
+      if (shelter_person_get_nationality (person) == NULL)
+        shelter_person_set_nationality (person, "VN");
+      else if (g_strcmp0 (shelter_person_get_nationality (person), "VN") != 0)
+        return field_error (error, SHELTER_FIELD_NATIONALITY,
+                            _("Nationality: a Vietnamese citizen has Vietnamese nationality; "
+                              "choose “foreigner” for another country."));
+    }
+  else if (g_str_equal (status, "foreigner"))
+    {
+      const char *country = shelter_person_get_nationality (person);
+
+      if (country == NULL || strlen (country) != 2 || g_str_equal (country, "VN") ||
+          !g_ascii_isupper (country[0]) || !g_ascii_isupper (country[1]))
+        return field_error (error, SHELTER_FIELD_NATIONALITY,
+                            _("Nationality: choose the country of the foreigner."));
+    }
+  else
+    shelter_person_set_nationality (person, NULL);
+
+  if (!check_papers (person, error) || !check_phone (person, error))
+    return FALSE;
+
+  if ((shelter_person_get_ethnicity_code (person) == NULL) !=
+      (shelter_person_get_ethnicity_scheme (person) == NULL))
+    return field_error (error, SHELTER_FIELD_ETHNICITY,
+                        _("Ethnicity: choose the ethnic group from the list."));
+  if (!check_code (shelter_person_get_ethnicity_code (person), 2, SHELTER_FIELD_ETHNICITY,
+                   _("Ethnicity: choose the ethnic group from the list."), error))
+    return FALSE;
+
+  if (shelter_person_get_home_province_code (person) != NULL ||
+      shelter_person_get_home_commune_code (person) != NULL)
+    {
+      const char *scheme = shelter_person_get_home_scheme (person);
+
+      if (g_strcmp0 (scheme, "vn-2025-07") != 0 && g_strcmp0 (scheme, "vn-63") != 0)
+        return field_error (error, SHELTER_FIELD_HOME_ADDRESS,
+                            _("Permanent residence: choose the province and commune from the "
+                              "list."));
+      if (!check_code (shelter_person_get_home_province_code (person), 2,
+                       SHELTER_FIELD_HOME_ADDRESS,
+                       _("Permanent residence: choose the province from the list."), error) ||
+          !check_code (shelter_person_get_home_commune_code (person), 5,
+                       SHELTER_FIELD_HOME_ADDRESS,
+                       _("Permanent residence: choose the commune from the list."), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+const char *
+shelter_age_group_for_age (int age)
+{
+  if (age < 0)
+    return NULL;
+  if (age < 16)
+    return "child";
+  if (age < 18)
+    return "youth";
+  if (age < 60)
+    return "adult";
+  return "elderly";
+}
+
+const char *
+shelter_room_unsuitability (const char *room_use,
+                            const char *room_age_group,
+                            guint       beds_free,
+                            const char *sex,
+                            int         age)
+{
+  const char *group = shelter_age_group_for_age (age);
+
+  /* A family room takes a mother with her small children, whatever their sex and age. */
+  if (g_strcmp0 (room_use, "family") != 0)
+    {
+      if (g_strcmp0 (room_use, sex) != 0)
+        return g_strcmp0 (room_use, "male") == 0 ? _("male room") : _("female room");
+
+      if (g_strcmp0 (room_age_group, "any") != 0)
+        {
+          if (group == NULL)
+            return _("age unknown");
+          if (g_strcmp0 (room_age_group, group) != 0)
+            {
+              if (g_strcmp0 (room_age_group, "child") == 0)
+                return _("for under 16");
+              if (g_strcmp0 (room_age_group, "youth") == 0)
+                return _("for 16-17");
+              if (g_strcmp0 (room_age_group, "adult") == 0)
+                return _("for 18-59");
+              return _("for 60 and over");
+            }
+        }
+    }
+  if (beds_free == 0)
+    return _("full");
+  return NULL;
+}
+
+static GDateTime *
+parse_time (const char     *iso,
+            ShelterField    field,
+            const char     *label,
+            GDateTime      *now,
+            GError        **error)
+{
+  g_autoptr (GDateTime) time = NULL;
+  g_autoptr (GTimeZone) vietnam = g_time_zone_new_identifier ("+07:00");
+
+  time = g_date_time_new_from_iso8601 (iso, vietnam);
+  if (time == NULL)
+    {
+      field_error (error, field, _("%s: enter the date and time as dd/mm/yyyy hh:mm."), label);
+      return NULL;
+    }
+  if (g_date_time_difference (time, now) > (GTimeSpan) CLOCK_SKEW_SECONDS * G_TIME_SPAN_SECOND)
+    {
+      field_error (error, field, _("%s: the time is in the future. Check the date."), label);
+      return NULL;
+    }
+  return g_steal_pointer (&time);
+}
+
+static char *
+next_case_code (ShelterDb  *db,
+                int         year,
+                GError    **error)
+{
+  g_autofree char *prefix = g_strdup_printf ("HS-%04d-", year);
+  gint64 last = shelter_person_store_last_serial (db, prefix, error);
+
+  if (last < 0)
+    return NULL;
+  return g_strdup_printf ("%s%05" G_GINT64_FORMAT, prefix, last + 1);
+}
+
+static char *
+search_words_for (ShelterPerson *person)
+{
+  g_autofree char *text = g_strjoin (" ",
+                                     shelter_person_get_family_name (person) ?: "",
+                                     shelter_person_get_middle_name (person) ?: "",
+                                     shelter_person_get_given_name (person) ?: "",
+                                     shelter_person_get_case_code (person) ?: "",
+                                     shelter_person_get_id_number (person) ?: "",
+                                     shelter_person_get_phone (person) ?: "",
+                                     NULL);
+  return shelter_text_fold (text);
+}
+
+ShelterStay *
+shelter_admit_person (ShelterSession  *session,
+                      ShelterPerson   *person,
+                      gint64           room_id,
+                      const char      *admitted_at,
+                      GError         **error)
+{
+  g_autoptr (GDateTime) now = NULL;
+  g_autoptr (GDateTime) admitted = NULL;
+  g_autoptr (ShelterRoom) room = NULL;
+  g_autoptr (ShelterStay) stay = NULL;
+  g_autoptr (ShelterStay) open_stay = NULL;
+  g_autofree char *admitted_iso = NULL;
+  g_autofree char *stamp_at = NULL;
+  g_autofree char *details = NULL;
+  g_autoptr (GError) local_error = NULL;
+  ShelterDb *db;
+  ShelterStamp stamp;
+  const char *unsuitable;
+  gboolean inserted_person = FALSE;
+  GDate admitted_date;
+  int age;
+
+  g_return_val_if_fail (SHELTER_IS_SESSION (session), NULL);
+  g_return_val_if_fail (SHELTER_IS_PERSON (person), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!shelter_session_check (session, SHELTER_PERMISSION_ADMIT, error))
+    return NULL;
+
+  db = shelter_session_get_db (session);
+  now = shelter_session_now (session);
+  if (admitted_at == NULL)
+    admitted = g_date_time_ref (now);
+  else if ((admitted = parse_time (admitted_at, SHELTER_FIELD_ADMITTED_AT, _("Admission time"), now,
+                                  error)) == NULL)
+    return NULL;
+  admitted_iso = shelter_session_format_time (admitted);
+
+  if (!shelter_person_validate (person, now, error))
+    return NULL;
+
+  if (room_id <= 0)
+    {
+      field_error (error, SHELTER_FIELD_ROOM, _("Room: choose the room the person goes to."));
+      return NULL;
+    }
+
+  stamp_at = shelter_session_format_time (now);
+  stamp.actor = shelter_session_get_actor (session);
+  stamp.at = stamp_at;
+
+  if (!shelter_db_begin (db, error))
+    return NULL;
+
+  /* Everything the decision depends on is read inside the write transaction, so two
+   * desks cannot both take the last bed or the same case code. */
+  room = shelter_room_store_get (db, room_id, &local_error);
+  if (room == NULL)
+    goto failed;
+
+  g_date_clear (&admitted_date, 1);
+  g_date_set_dmy (&admitted_date, g_date_time_get_day_of_month (admitted),
+                  g_date_time_get_month (admitted), g_date_time_get_year (admitted));
+  age = shelter_text_age_on (shelter_person_get_birth_date (person), &admitted_date);
+
+  if (g_strcmp0 (shelter_room_get_opened_on (room), admitted_iso) > 0 ||
+      (shelter_room_get_closed_on (room) != NULL &&
+       g_strcmp0 (shelter_room_get_closed_on (room), admitted_iso) <= 0))
+    {
+      g_set_error (&local_error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_ROOM_UNSUITABLE,
+                   _("Room %s is not open on that date. Choose another room."), shelter_room_get_code (room));
+      goto failed;
+    }
+
+  unsuitable = shelter_room_unsuitability (shelter_room_get_sex_use (room),
+                                           shelter_room_get_age_group (room),
+                                           shelter_room_get_beds_free (room),
+                                           shelter_person_get_sex (person), age);
+  if (unsuitable != NULL)
+    {
+      g_set_error (&local_error, SHELTER_APP_ERROR,
+                   shelter_room_get_beds_free (room) == 0 ? SHELTER_APP_ERROR_ROOM_FULL
+                                                          : SHELTER_APP_ERROR_ROOM_UNSUITABLE,
+                   _("Room %s does not suit this person (%s). Choose another room."),
+                   shelter_room_get_code (room), unsuitable);
+      goto failed;
+    }
+
+  if (shelter_person_get_id (person) > 0)
+    {
+      /* A person who comes back gets a new stay on the same record. */
+      open_stay = shelter_stay_store_get_open (db, shelter_person_get_id (person), &local_error);
+      if (local_error != NULL)
+        goto failed;
+      if (open_stay != NULL)
+        {
+          g_set_error (&local_error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_ALREADY_IN_RESIDENCE,
+                       _("%s is already staying at the centre. End that stay first."),
+                       shelter_person_get_case_code (person));
+          goto failed;
+        }
+    }
+  else
+    {
+      g_autofree char *case_code = next_case_code (db, g_date_time_get_year (admitted),
+                                                   &local_error);
+      g_autoptr (GBytes) sort_key = NULL;
+      g_autofree char *words = NULL;
+
+      if (case_code == NULL)
+        goto failed;
+      shelter_person_set_case_code (person, case_code);
+      sort_key = shelter_text_name_sort_key (shelter_person_get_family_name (person),
+                                             shelter_person_get_middle_name (person),
+                                             shelter_person_get_given_name (person));
+      words = search_words_for (person);
+      if (!shelter_person_store_insert (db, person, sort_key, words, &stamp, &local_error))
+        goto failed;
+      inserted_person = TRUE;
+    }
+
+  stay = shelter_stay_new ();
+  shelter_stay_set_person_id (stay, shelter_person_get_id (person));
+  shelter_stay_set_admitted_at (stay, admitted_iso);
+  if (!shelter_stay_store_insert (db, stay, &stamp, &local_error))
+    goto failed;
+
+  if (shelter_stay_store_place (db, shelter_stay_get_id (stay), room_id, admitted_iso,
+                                "admission", &stamp, &local_error) == 0)
+    goto failed;
+
+  details = g_strdup_printf ("case_code: %s\nperson_id: %" G_GINT64_FORMAT "\n"
+                             "person_type: %s\nadmitted_at: %s\nroom: %s",
+                             shelter_person_get_case_code (person),
+                             shelter_person_get_id (person),
+                             shelter_person_get_person_type (person),
+                             admitted_iso, shelter_room_get_code (room));
+  if (!shelter_audit_store_append (db, &stamp, "admit", "stay", shelter_stay_get_id (stay),
+                                   details, &local_error))
+    goto failed;
+
+  /* A failed commit rolls back by itself. */
+  if (shelter_db_commit (db, &local_error))
+    return g_steal_pointer (&stay);
+  goto forget_insert;
+
+failed:
+  shelter_db_rollback (db);
+forget_insert:
+  if (inserted_person)
+    {
+      /* The insert was undone with the transaction: the person is new again. */
+      shelter_person_set_id (person, 0);
+      shelter_person_set_version (person, 0);
+      shelter_person_set_case_code (person, NULL);
+    }
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
+
+gboolean
+shelter_discharge_stay (ShelterSession  *session,
+                        ShelterStay     *stay,
+                        const char      *discharged_at,
+                        const char      *reason_code,
+                        GError         **error)
+{
+  g_autoptr (GDateTime) now = NULL;
+  g_autoptr (GDateTime) discharged = NULL;
+  g_autofree char *discharged_iso = NULL;
+  g_autofree char *stamp_at = NULL;
+  g_autofree char *details = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GDateTime) admitted = NULL;
+  ShelterStamp stamp;
+  ShelterDb *db;
+
+  g_return_val_if_fail (SHELTER_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (SHELTER_IS_STAY (stay), FALSE);
+
+  if (!shelter_session_check (session, SHELTER_PERMISSION_ADMIT, error))
+    return FALSE;
+
+  if (!shelter_enum_is_valid (&shelter_enum_discharge_reason, reason_code))
+    return field_error (error, SHELTER_FIELD_DISCHARGE_REASON,
+                        _("Reason: choose why the support ends."));
+
+  db = shelter_session_get_db (session);
+  now = shelter_session_now (session);
+  if (discharged_at == NULL)
+    discharged = g_date_time_ref (now);
+  else if ((discharged = parse_time (discharged_at, SHELTER_FIELD_DISCHARGED_AT, _("End date"), now,
+                                    error)) == NULL)
+    return FALSE;
+
+  admitted = g_date_time_new_from_iso8601 (shelter_stay_get_admitted_at (stay), NULL);
+  if (admitted != NULL && g_date_time_compare (discharged, admitted) < 0)
+    return field_error (error, SHELTER_FIELD_DISCHARGED_AT,
+                        _("End date: it is before the admission. Check the date."));
+
+  discharged_iso = shelter_session_format_time (discharged);
+  stamp_at = shelter_session_format_time (now);
+  stamp.actor = shelter_session_get_actor (session);
+  stamp.at = stamp_at;
+
+  if (!shelter_db_begin (db, error))
+    return FALSE;
+
+  shelter_stay_set_discharged_at (stay, discharged_iso);
+  shelter_stay_set_discharge_reason (stay, reason_code);
+  details = g_strdup_printf ("discharged_at: -> %s\ndischarge_reason: -> %s",
+                             discharged_iso, reason_code);
+
+  if (!shelter_stay_store_discharge (db, stay, &stamp, &local_error) ||
+      !shelter_stay_store_end_placements (db, shelter_stay_get_id (stay), discharged_iso,
+                                          &stamp, &local_error) ||
+      !shelter_audit_store_append (db, &stamp, "discharge", "stay", shelter_stay_get_id (stay),
+                                   details, &local_error))
+    {
+      shelter_db_rollback (db);
+      shelter_stay_set_discharged_at (stay, NULL);
+      shelter_stay_set_discharge_reason (stay, NULL);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return shelter_db_commit (db, error);
+}

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "shelter-person.h"
+#include "shelter-session.h"
+#include "shelter-stay.h"
+
+G_BEGIN_DECLS
+
+/* Checks a person's fields as the intake form would (names, sex, birth date not in the
+ * future, ID number for its paper, phone, codes). Cleans the text fields in place (NFC,
+ * trimmed). The error is in SHELTER_FIELD_ERROR and names the field. */
+gboolean     shelter_person_validate   (ShelterPerson   *person,
+                                        GDateTime       *now,
+                                        GError         **error);
+
+/* The use case "admit a person into a room": validates the person, checks the room suits
+ * their sex and age on @admitted_at and has a free bed, then writes the person (with a new
+ * case code), the stay, the placement and the audit entry in one transaction. @admitted_at
+ * is ISO 8601 with offset; NULL means now. Returns the new stay. */
+ShelterStay *shelter_admit_person      (ShelterSession  *session,
+                                        ShelterPerson   *person,
+                                        gint64           room_id,
+                                        const char      *admitted_at,
+                                        GError         **error);
+
+/* Ends a stay on @discharged_at (ISO 8601 with offset) for @reason_code and frees its bed,
+ * in one transaction with its audit entry. The discharge assistant with its checklist and
+ * handover record comes with the discharge feature; this is the core it will call. */
+gboolean     shelter_discharge_stay    (ShelterSession  *session,
+                                        ShelterStay     *stay,
+                                        const char      *discharged_at,
+                                        const char      *reason_code,
+                                        GError         **error);
+
+/* Why @room does not suit a person of @sex aged @age (years, -1 unknown) with @beds_free,
+ * as a short translated phrase ("male room", "for 16-17", "full"), or NULL when it suits. */
+const char  *shelter_room_unsuitability (const char     *room_use,
+                                         const char     *room_age_group,
+                                         guint           beds_free,
+                                         const char     *sex,
+                                         int             age);
+
+/* The age group a person of @age years belongs in: "child" (<16), "youth" (16-17), "adult"
+ * (18-59) or "elderly" (60+); NULL when the age is unknown. */
+const char  *shelter_age_group_for_age  (int             age);
+
+G_END_DECLS

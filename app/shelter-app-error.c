@@ -1,0 +1,9 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shelter-app-error"
+
+#include "config.h"
+
+#include "shelter-app-error.h"
+
+G_DEFINE_QUARK (shelter-app-error-quark, shelter_app_error)
+G_DEFINE_QUARK (shelter-field-error-quark, shelter_field_error)

@@ -1,0 +1,304 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shelterctl"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "shelter-ctl.h"
+#include "shelter-demo.h"
+#include "shelter-domain.h"
+#include "shelter-enums.h"
+#include "shelter-residents-model.h"
+#include "shelter-rooms.h"
+#include "shelter-stores.h"
+#include "shelter-text.h"
+
+#define EXIT_USAGE 2
+
+typedef int (*CommandFunc) (int argc, char **argv);
+
+static int
+fail (GError *error)
+{
+  g_printerr ("shelterctl: %s\n", error->message);
+  g_error_free (error);
+  return EXIT_FAILURE;
+}
+
+static int
+usage (GOptionContext *context,
+       const char     *message)
+{
+  g_printerr ("shelterctl: %s\n", message);
+  g_printerr ("%s", g_option_context_get_help (context, TRUE, NULL));
+  return EXIT_USAGE;
+}
+
+/* Parses the command's options; on failure prints the usage and returns FALSE. */
+static gboolean
+parse_options (GOptionContext   *context,
+               int              *argc,
+               char           ***argv,
+               int              *status)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = usage (context, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+demo_progress_cb (guint    done,
+                  guint    total,
+                  gpointer user_data)
+{
+  if (GPOINTER_TO_INT (user_data))
+    g_printerr ("%u/%u\r", done, total);
+}
+
+static int
+command_demo (int    argc,
+              char **argv)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new (_("PATH — create a demo centre"));
+  g_autoptr (GError) error = NULL;
+  int residents = 200;
+  gint64 seed = 1;
+  gboolean force = FALSE;
+  int status;
+  GOptionEntry entries[] = {
+    { "residents", 'n', 0, G_OPTION_ARG_INT, &residents, N_("How many people (default 200)"), "N" },
+    { "seed", 's', 0, G_OPTION_ARG_INT64, &seed, N_("Seed of the generator (default 1)"), "S" },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace an existing file"), NULL },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage (context, _("Give the path of the database to create."));
+  if (residents < 0 || residents > 2000000)
+    return usage (context, _("--residents must be between 0 and 2000000."));
+  if (seed < 0 || seed > G_MAXUINT32)
+    return usage (context, _("--seed must be between 0 and 4294967295."));
+
+  if (!shelter_demo_create (argv[1], (guint) residents, (guint32) seed, force,
+                            demo_progress_cb, GINT_TO_POINTER (isatty (fileno (stderr))),
+                            &error))
+    return fail (g_steal_pointer (&error));
+  g_print (_("Created a demo centre with %d people in %s\n"), residents, argv[1]);
+  return EXIT_SUCCESS;
+}
+
+static ShelterDb *
+open_existing (const char  *path,
+               gboolean     read_only,
+               GError     **error)
+{
+  return shelter_db_open (path, read_only ? SHELTER_DB_OPEN_READ_ONLY : SHELTER_DB_OPEN_DEFAULT,
+                          error);
+}
+
+static int
+command_check (int    argc,
+               char **argv)
+{
+  g_autoptr (GOptionContext) context =
+    g_option_context_new (_("DB — check the integrity and the data version"));
+  g_autoptr (ShelterDb) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *problems = NULL;
+  gboolean sound;
+  int version, latest, status;
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage (context, _("Give the path of the database to check."));
+
+  db = open_existing (argv[1], TRUE, &error);
+  if (db == NULL)
+    return fail (g_steal_pointer (&error));
+
+  sound = shelter_db_check (db, FALSE, &problems, &error);
+  version = shelter_db_get_schema_version (db);
+  latest = shelter_db_latest_schema_version ();
+
+  if (sound)
+    g_print (_("integrity: ok\n"));
+  else
+    g_print (_("integrity: damaged\n%s"), problems ? problems : "");
+  g_print (_("data version: %d (this program: %d)\n"), version, latest);
+  if (!sound)
+    return fail (g_steal_pointer (&error));
+  if (version != latest)
+    {
+      g_printerr (_("shelterctl: the data version is not the current one; open the database "
+                    "with the app to upgrade it.\n"));
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
+}
+
+static int
+command_rooms (int    argc,
+               char **argv)
+{
+  g_autoptr (GOptionContext) context =
+    g_option_context_new (_("DB — list the rooms with their beds used and free"));
+  g_autoptr (ShelterDb) db = NULL;
+  g_autoptr (ShelterSession) session = NULL;
+  g_autoptr (GPtrArray) rooms = NULL;
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage (context, _("Give the path of the database."));
+
+  db = open_existing (argv[1], TRUE, &error);
+  if (db == NULL)
+    return fail (g_steal_pointer (&error));
+  session = shelter_session_new_for_operator (db);
+  rooms = shelter_rooms_list (session, &error);
+  if (rooms == NULL)
+    return fail (g_steal_pointer (&error));
+
+  for (guint i = 0; i < rooms->len; i++)
+    {
+      ShelterRoom *room = g_ptr_array_index (rooms, i);
+
+      g_print ("%s\t%s\t%s\t%s\t%s\t%u/%u\n",
+               shelter_room_get_code (room),
+               shelter_room_get_building (room) ? shelter_room_get_building (room) : "",
+               shelter_room_get_name (room),
+               shelter_enum_label (&shelter_enum_room_use, shelter_room_get_sex_use (room)),
+               shelter_enum_label (&shelter_enum_age_group, shelter_room_get_age_group (room)),
+               shelter_room_get_beds_used (room), shelter_room_get_beds (room));
+    }
+  return EXIT_SUCCESS;
+}
+
+static int
+command_search (int    argc,
+                char **argv)
+{
+  g_autoptr (GOptionContext) context =
+    g_option_context_new (_("DB TEXT — find people by name, case code, ID number or phone"));
+  g_autoptr (ShelterDb) db = NULL;
+  g_autoptr (ShelterSession) session = NULL;
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  int limit = 50;
+  int status;
+  GOptionEntry entries[] = {
+    { "limit", 'l', 0, G_OPTION_ARG_INT, &limit, N_("Show at most N people (default 50)"), "N" },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc < 3)
+    return usage (context, _("Give the path of the database and the text to look for."));
+  if (limit < 1 || limit > 100000)
+    return usage (context, _("--limit must be between 1 and 100000."));
+
+  db = open_existing (argv[1], TRUE, &error);
+  if (db == NULL)
+    return fail (g_steal_pointer (&error));
+  session = shelter_session_new_for_operator (db);
+  text = g_strjoinv (" ", argv + 2);
+  ids = shelter_residents_search (session, text, (guint) limit, &error);
+  if (ids == NULL)
+    return fail (g_steal_pointer (&error));
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr (ShelterResidentSummary) row = NULL;
+      g_autofree char *admitted = NULL;
+
+      row = shelter_resident_list_store_get (db, g_array_index (ids, gint64, i), &error);
+      if (row == NULL)
+        return fail (g_steal_pointer (&error));
+      admitted = shelter_text_format_date (shelter_resident_summary_get_admitted_at (row));
+      g_print ("%s\t%s\t%s\t%s\n",
+               shelter_resident_summary_get_case_code (row),
+               shelter_resident_summary_get_full_name (row),
+               shelter_enum_label (&shelter_enum_sex, shelter_resident_summary_get_sex (row)),
+               admitted);
+    }
+  return EXIT_SUCCESS;
+}
+
+static const struct
+{
+  const char  *name;
+  CommandFunc  func;
+  const char  *summary;
+} commands[] = {
+  { "demo", command_demo, N_("Create a demo centre with realistic data") },
+  { "check", command_check, N_("Check a database’s integrity and data version") },
+  { "rooms", command_rooms, N_("List the rooms with their beds used and free") },
+  { "search", command_search, N_("Find people by name, case code, ID number or phone") },
+};
+
+static void
+print_commands (FILE *stream)
+{
+  fprintf (stream, "%s\n", _("Usage: shelterctl COMMAND [OPTIONS…]"));
+  fprintf (stream, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+}
+
+int
+shelter_ctl_run (int    argc,
+                 char **argv)
+{
+  const char *localedir;
+
+  setlocale (LC_ALL, "");
+  localedir = g_getenv ("SHELTER_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    {
+      print_commands (argc < 2 ? stderr : stdout);
+      return argc < 2 ? EXIT_USAGE : EXIT_SUCCESS;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      {
+        g_autofree char *program = g_strdup_printf ("shelterctl %s", argv[1]);
+        char *saved = argv[1];
+        int status;
+
+        /* The command parses "shelterctl demo ..." as its own program name. */
+        g_set_prgname (program);
+        argv[1] = program;
+        status = commands[i].func (argc - 1, argv + 1);
+        argv[1] = saved;
+        return status;
+      }
+
+  g_printerr (_("shelterctl: unknown command “%s”.\n"), argv[1]);
+  print_commands (stderr);
+  return EXIT_USAGE;
+}

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* shelterctl: the core without a display. Prints plain lines on stdout; on error prints one
+ * line on stderr and returns non-zero. */
+int shelter_ctl_run (int    argc,
+                     char **argv);
+
+G_END_DECLS

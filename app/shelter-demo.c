@@ -1,0 +1,1236 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shelter-demo"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "shelter-admission.h"
+#include "shelter-app-error.h"
+#include "shelter-demo.h"
+#include "shelter-domain.h"
+#include "shelter-rooms.h"
+#include "shelter-stores.h"
+#include "shelter-text.h"
+
+/* The demo centre is a simulation. People arrive one after another; each goes to a room
+ * that suits their sex and age with a bed free that day (or waits a few days in reception,
+ * or is referred elsewhere), stays a while and leaves. The whole plan is made in memory
+ * first, on a scale of days, because its length decides the dates; then it is written in
+ * order of admission through the same use cases as the intake form. A past stay is
+ * discharged right after its admission, so the open placements in the file are always the
+ * people still in residence, who never outnumber the beds. */
+
+#define ADDRESS_SCHEME "vn-2025-07"
+#define ETHNICITY_SCHEME "qd121-1979"
+#define PEOPLE_PER_TRANSACTION 2000
+#define MAX_BEDS_PER_ROOM 8
+#define MAX_WAIT_DAYS 3
+#define FLOORS_PER_BUILDING 3
+/* The centre should look about this full today. */
+#define TARGET_OCCUPANCY 0.8
+/* Arrivals a day are this share of the beds divided by the mean stay: above the target,
+ * since some arrivals find no suitable bed and the men's and elderly rooms never fill. */
+#define OFFERED_LOAD 1.0
+#define OPENING_HOUR 8
+#define FOREIGNER_PER_MILLE 30
+#define STATELESS_PER_MILLE 10
+#define FOREIGN_PASSPORT_PER_MILLE 400
+/* A few residents come from any province at all. */
+#define ANY_PROVINCE_PER_MILLE 60
+
+/* Tables of values chosen with a weight end with a weight of 0; lists of names with NULL. */
+typedef struct
+{
+  const char *value;
+  guint       weight;
+} Weighted;
+
+/* Whole numbers from min to max. */
+typedef struct
+{
+  guint min;
+  guint max;
+  guint weight;
+} Band;
+
+typedef enum { SEX_FEMALE, SEX_MALE, USE_FAMILY /* rooms only */ } RoomUse;
+typedef enum { AGE_CHILD, AGE_YOUTH, AGE_ADULT, AGE_ELDERLY, AGE_ANY /* rooms only */ } AgeGroup;
+
+static const char *const room_use_codes[] = { "female", "male", "family" };
+static const char *const age_group_codes[] = { "child", "youth", "adult", "elderly", "any" };
+
+/* ---- Rooms ------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  guint       building; /* 0 or 1 of a pair */
+  guint       number;   /* on its floor */
+  const char *name;
+  RoomUse     use;
+  AgeGroup    age_group;
+  guint       beds;
+  gboolean    care_24h;
+  gboolean    accessible;
+} RoomTemplate;
+
+/* A room for every sex and age group over two buildings: the women's, and the men's with
+ * the family rooms where small children stay with their mothers. */
+static const RoomTemplate base_room_set[] = {
+  { 0, 1, "Phòng nữ dưới 16 tuổi", SEX_FEMALE, AGE_CHILD, 8, FALSE, FALSE },
+  { 0, 2, "Phòng nữ 16-17 tuổi", SEX_FEMALE, AGE_YOUTH, 8, FALSE, FALSE },
+  { 0, 3, "Phòng nữ trưởng thành 1", SEX_FEMALE, AGE_ADULT, 8, FALSE, FALSE },
+  { 0, 4, "Phòng nữ trưởng thành 2", SEX_FEMALE, AGE_ADULT, 8, FALSE, FALSE },
+  { 0, 5, "Phòng nữ cao tuổi", SEX_FEMALE, AGE_ELDERLY, 4, FALSE, TRUE },
+  { 0, 6, "Phòng chăm sóc 24/24 (nữ)", SEX_FEMALE, AGE_ADULT, 4, TRUE, TRUE },
+  { 1, 1, "Phòng nam dưới 16 tuổi", SEX_MALE, AGE_CHILD, 4, FALSE, FALSE },
+  { 1, 2, "Phòng nam 16-17 tuổi", SEX_MALE, AGE_YOUTH, 4, FALSE, FALSE },
+  { 1, 3, "Phòng nam trưởng thành", SEX_MALE, AGE_ADULT, 6, FALSE, FALSE },
+  { 1, 4, "Phòng nam cao tuổi", SEX_MALE, AGE_ELDERLY, 4, FALSE, TRUE },
+  { 1, 5, "Phòng gia đình 1", USE_FAMILY, AGE_ANY, 8, FALSE, FALSE },
+  { 1, 6, "Phòng gia đình 2", USE_FAMILY, AGE_ANY, 8, FALSE, TRUE },
+};
+
+/* ---- Who arrives, for how long --------------------------------------------------------- */
+
+static const Band trafficking_ages[] = {
+  { 14, 15, 12 }, { 16, 17, 18 }, { 18, 35, 62 }, { 36, 50, 8 }, { 0 }
+};
+static const Band accompanying_minor_ages[] = {
+  { 0, 5, 40 }, { 6, 15, 45 }, { 16, 17, 15 }, { 0 }
+};
+static const Band other_protected_ages[] = {
+  { 0, 5, 10 }, { 6, 15, 10 }, { 16, 17, 10 }, { 18, 59, 40 }, { 60, 90, 30 }, { 0 }
+};
+
+typedef struct
+{
+  const char *code;
+  guint       weight;
+  guint       female_per_mille;
+  guint       high_protection_per_mille;
+  const Band *ages;
+} PersonTypeProfile;
+
+static const PersonTypeProfile person_types[] = {
+  { "victim", 55, 880, 120, trafficking_ages },
+  { "being_identified", 20, 850, 60, trafficking_ages },
+  { "accompanying_minor", 10, 500, 0, accompanying_minor_ages },
+  { "other_protected", 15, 700, 0, other_protected_ages },
+};
+
+/* Most stays end within a month or two; a few last until the six-month limit. */
+static const Band stay_lengths[] = {
+  { 7, 30, 45 }, { 31, 90, 35 }, { 91, 150, 14 }, { 151, 180, 6 }, { 0 }
+};
+
+static const Weighted citizen_discharge_reasons[] = {
+  { "goals_reached", 50 }, { "community_reintegration", 25 }, { "transfer", 6 },
+  { "long_term_protection", 4 }, { "own_request", 7 }, { "no_contact", 4 }, { "other", 4 },
+  { NULL }
+};
+static const Weighted foreigner_discharge_reasons[] = {
+  { "repatriation", 85 }, { "transfer", 5 }, { "own_request", 5 }, { "other", 5 }, { NULL }
+};
+
+/* ---- Names ------------------------------------------------------------------------------- */
+
+/* Country-wide frequencies, in hundredths of a percent. */
+static const Weighted common_family_names[] = {
+  { "Nguyễn", 3800 }, { "Trần", 1100 }, { "Lê", 950 }, { "Phạm", 700 }, { "Phan", 450 },
+  { "Hoàng", 300 }, { "Huỳnh", 200 }, { "Vũ", 200 }, { "Võ", 200 }, { "Đặng", 200 },
+  { "Bùi", 200 }, { "Đỗ", 140 }, { "Hồ", 130 }, { "Ngô", 130 }, { "Dương", 100 }, { "Lý", 50 },
+  { "Đinh", 60 }, { "Trịnh", 50 }, { "Đào", 50 }, { "Mai", 40 }, { "Hà", 40 }, { "Lương", 40 },
+  { "Cao", 40 }, { "Lâm", 30 }, { "Tạ", 25 }, { "Chu", 20 }, { "Quách", 15 }, { "Kiều", 15 },
+  { "Triệu", 15 }, { "Thái", 10 }, { NULL }
+};
+static const Weighted hmong_family_names[] = {
+  { "Giàng", 25 }, { "Sùng", 20 }, { "Vàng", 20 }, { "Thào", 15 }, { "Lù", 10 }, { "Mùa", 10 },
+  { "Hạng", 8 }, { "Vừ", 8 }, { "Lý", 8 }, { "Má", 4 }, { NULL }
+};
+static const Weighted thai_family_names[] = {
+  { "Lò", 30 }, { "Lường", 20 }, { "Cầm", 15 }, { "Quàng", 10 }, { "Vì", 10 }, { "Hà", 10 },
+  { "Lộc", 5 }, { "Tòng", 5 }, { NULL }
+};
+static const Weighted dao_family_names[] = {
+  { "Triệu", 35 }, { "Bàn", 30 }, { "Đặng", 15 }, { "Lý", 10 }, { "Chảo", 10 }, { NULL }
+};
+static const Weighted tay_nung_family_names[] = {
+  { "Hoàng", 25 }, { "Nông", 25 }, { "Lục", 10 }, { "Ma", 8 }, { "Hà", 8 }, { "Lương", 8 },
+  { "Vi", 6 }, { "Lăng", 5 }, { "Nguyễn", 5 }, { NULL }
+};
+static const Weighted muong_family_names[] = {
+  { "Bùi", 40 }, { "Đinh", 25 }, { "Quách", 15 }, { "Hà", 10 }, { "Cao", 10 }, { NULL }
+};
+static const Weighted khmer_family_names[] = {
+  { "Thạch", 30 }, { "Sơn", 20 }, { "Danh", 20 }, { "Kim", 10 }, { "Lâm", 10 }, { "Chau", 10 },
+  { NULL }
+};
+static const Weighted hoa_family_names[] = {
+  { "Lý", 25 }, { "Lâm", 20 }, { "Trương", 20 }, { "Quách", 15 }, { "Mã", 10 }, { "Hứa", 10 },
+  { NULL }
+};
+
+/* "" is no middle name, which is not rare. */
+static const Weighted female_middle_names[] = {
+  { "Thị", 600 }, { "Ngọc", 60 }, { "Thu", 40 }, { "Thanh", 40 }, { "Hồng", 40 }, { "Kim", 30 },
+  { "Mỹ", 30 }, { "Hoài", 20 }, { "Minh", 20 }, { "Bảo", 15 }, { "Phương", 15 }, { "Diệu", 10 },
+  { "Quỳnh", 10 }, { "", 70 }, { NULL }
+};
+static const Weighted male_middle_names[] = {
+  { "Văn", 450 }, { "Minh", 60 }, { "Đức", 60 }, { "Hữu", 50 }, { "Quang", 50 }, { "Thanh", 40 },
+  { "Công", 30 }, { "Ngọc", 20 }, { "Xuân", 20 }, { "Bảo", 20 }, { "Trọng", 20 }, { "Hoài", 15 },
+  { "Tuấn", 15 }, { "", 150 }, { NULL }
+};
+/* HMông men often have "A" in the middle: Giàng A Páo. */
+static const Weighted hmong_male_middle_names[] = {
+  { "A", 60 }, { "Văn", 30 }, { "", 10 }, { NULL }
+};
+
+static const char *const female_given_names[] = {
+  "Lan", "Hương", "Mai", "Hoa", "Linh", "Trang", "Huyền", "Ngọc", "Thảo", "Nhung", "Hằng", "Yến",
+  "Phương", "Dung", "Nga", "Vân", "Hà", "Ánh", "Chi", "Nhi", "Mỷ", "Xuân", "Thủy", "Hạnh", "Loan",
+  "Liên", "Tâm", "Thu", "Hiền", "Quỳnh", "Oanh", "Trinh", "Vy", "Anh", "Duyên", "Giang", "My",
+  "Tuyết", "Uyên", "Diệp", "Lụa", "Thơm", "Nguyệt", "Bích", "Diễm", "Hồng", NULL
+};
+static const char *const male_given_names[] = {
+  "Nam", "Hùng", "Dũng", "Tuấn", "Minh", "Hải", "Long", "Sơn", "Quân", "Khoa", "Đức", "Phúc",
+  "Tùng", "Thắng", "Cường", "Huy", "Hoàng", "Bình", "Hiếu", "Trung", "Kiên", "Thành", "Vinh",
+  "Phong", "Tâm", "Toàn", "Hậu", "Khánh", "Lâm", "Tài", "An", "Bảo", "Đạt", "Duy", "Hưng", "Lợi",
+  "Nghĩa", "Quang", "Tín", "Việt", "Thịnh", "Lộc", NULL
+};
+static const char *const hmong_female_given_names[] = {
+  "Mỷ", "Dợ", "Sua", "Mai", "Chá", "Say", "Pàng", "Dính", "Súa", "Lan", "Vư", "Sy", NULL
+};
+static const char *const hmong_male_given_names[] = {
+  "Páo", "Sình", "Chứ", "Dình", "Lử", "Tủa", "Chinh", "Sử", "Pó", "Tráng", "Vàng", "Dế", NULL
+};
+
+/* ---- Homes and ethnic groups ------------------------------------------------------------- */
+
+/* Province names as in the reference data, compared without diacritics. Most residents come
+ * from the northern border provinces. */
+static const Weighted kinh_home_provinces[] = {
+  { "Lào Cai", 14 }, { "Lai Châu", 4 }, { "Điện Biên", 5 }, { "Sơn La", 6 }, { "Cao Bằng", 5 },
+  { "Tuyên Quang", 7 }, { "Lạng Sơn", 6 }, { "Thái Nguyên", 3 }, { "Quảng Ninh", 4 },
+  { "Phú Thọ", 5 }, { "Nghệ An", 8 }, { "Thanh Hoá", 8 }, { "Hà Tĩnh", 3 }, { "An Giang", 4 },
+  { "Đồng Tháp", 2 }, { "Cà Mau", 2 }, { "Cần Thơ", 2 }, { "Tây Ninh", 2 }, { "Hà Nội", 5 },
+  { "Hải Phòng", 2 }, { "Hồ Chí Minh", 3 }, { "Bắc Ninh", 2 }, { "Hưng Yên", 2 },
+  { "Ninh Bình", 2 }, { NULL }
+};
+static const Weighted hmong_home_provinces[] = {
+  { "Lào Cai", 30 }, { "Tuyên Quang", 25 }, { "Lai Châu", 15 }, { "Điện Biên", 15 },
+  { "Sơn La", 10 }, { "Cao Bằng", 5 }, { "Nghệ An", 3 }, { "Thanh Hoá", 2 }, { NULL }
+};
+static const Weighted thai_home_provinces[] = {
+  { "Sơn La", 40 }, { "Điện Biên", 20 }, { "Lai Châu", 10 }, { "Nghệ An", 15 },
+  { "Thanh Hoá", 10 }, { "Lào Cai", 5 }, { NULL }
+};
+static const Weighted dao_home_provinces[] = {
+  { "Lào Cai", 30 }, { "Tuyên Quang", 30 }, { "Cao Bằng", 10 }, { "Lai Châu", 10 },
+  { "Quảng Ninh", 10 }, { "Thái Nguyên", 10 }, { NULL }
+};
+static const Weighted tay_nung_home_provinces[] = {
+  { "Cao Bằng", 30 }, { "Lạng Sơn", 30 }, { "Tuyên Quang", 20 }, { "Thái Nguyên", 10 },
+  { "Lào Cai", 10 }, { NULL }
+};
+static const Weighted muong_home_provinces[] = {
+  { "Phú Thọ", 60 }, { "Thanh Hoá", 30 }, { "Ninh Bình", 10 }, { NULL }
+};
+static const Weighted khmer_home_provinces[] = {
+  { "An Giang", 40 }, { "Cần Thơ", 25 }, { "Vĩnh Long", 25 }, { "Cà Mau", 10 }, { NULL }
+};
+static const Weighted hoa_home_provinces[] = {
+  { "Hồ Chí Minh", 50 }, { "Quảng Ninh", 20 }, { "Lạng Sơn", 15 }, { "Cà Mau", 15 }, { NULL }
+};
+static const Weighted highland_home_provinces[] = {
+  { "Lào Cai", 40 }, { "Lai Châu", 30 }, { "Điện Biên", 20 }, { "Sơn La", 10 }, { NULL }
+};
+
+typedef struct
+{
+  const char     *code; /* qd121-1979 */
+  guint           weight;
+  const Weighted *family_names;
+  const Weighted *home_provinces;
+  gboolean        hmong_names;
+} EthnicProfile;
+
+/* Of the Vietnamese residents, in thousandths. */
+static const EthnicProfile ethnic_profiles[] = {
+  { "01", 650, common_family_names, kinh_home_provinces, FALSE },      /* Kinh */
+  { "08", 120, hmong_family_names, hmong_home_provinces, TRUE },       /* HMông */
+  { "03", 60, thai_family_names, thai_home_provinces, FALSE },         /* Thái */
+  { "09", 40, dao_family_names, dao_home_provinces, FALSE },           /* Dao */
+  { "02", 40, tay_nung_family_names, tay_nung_home_provinces, FALSE }, /* Tày */
+  { "06", 25, muong_family_names, muong_home_provinces, FALSE },       /* Mường */
+  { "07", 25, tay_nung_family_names, tay_nung_home_provinces, FALSE }, /* Nùng */
+  { "05", 15, khmer_family_names, khmer_home_provinces, FALSE },       /* Khơ-me */
+  { "04", 5, hoa_family_names, hoa_home_provinces, FALSE },            /* Hoa */
+  { "25", 8, common_family_names, highland_home_provinces, FALSE },    /* Giáy */
+  { "35", 6, common_family_names, highland_home_provinces, FALSE },    /* Hà Nhì */
+  { "29", 6, common_family_names, thai_home_provinces, FALSE },        /* Khơ-mú */
+};
+
+static const Weighted adult_papers[] = { { "cccd", 55 }, { "cmnd", 5 }, { "none", 40 }, { NULL } };
+static const Weighted undocumented_birth_precisions[] = {
+  { "day", 70 }, { "year", 22 }, { "estimated", 8 }, { NULL }
+};
+/* Viettel's 03 and 09 numbers are the most common. */
+static const Weighted mobile_prefixes[] = {
+  { "09", 35 }, { "03", 30 }, { "08", 15 }, { "07", 10 }, { "05", 10 }, { NULL }
+};
+
+typedef struct
+{
+  const char *country; /* ISO 3166 alpha-2 */
+  guint       weight;
+  char        passport_letter;
+  int         passport_digits;
+  const char *family_names[7];
+  const char *female_names[7];
+  const char *male_names[5];
+} ForeignProfile;
+
+static const ForeignProfile foreign_profiles[] = {
+  { "LA", 45, 'P', 7, { "Phommavong", "Sisavath", "Keomany", "Vongsa", "Inthavong", "Sengdara" },
+    { "Noy", "Manivanh", "Souksavanh", "Phonsavanh", "Kham", "Vilay" },
+    { "Somphone", "Bounmy", "Khamla", "Sengphet" } },
+  { "CN", 30, 'E', 8, { "Wang", "Li", "Zhang", "Liu", "Chen", "Yang" },
+    { "Xiaomei", "Li", "Fang", "Yan", "Jing" }, { "Wei", "Jun", "Hao", "Lei" } },
+  { "KH", 25, 'N', 7, { "Sok", "Chan", "Keo", "Heng", "Chea", "Phan" },
+    { "Sreymom", "Sophea", "Dara", "Channary" }, { "Sopheak", "Vuthy", "Rith", "Bora" } },
+};
+
+/* ---- The centre and its staff ------------------------------------------------------------ */
+
+#define CENTRE_NAME "Trung tâm Bảo trợ xã hội tỉnh Lào Cai (dữ liệu mẫu)"
+#define CENTRE_PROVINCE "Lào Cai"
+#define CENTRE_ADDRESS "Tổ 12, phường Cam Đường, tỉnh Lào Cai"
+
+static const struct
+{
+  const char *username;
+  const char *full_name;
+  const char *role;
+} demo_accounts[] = {
+  { "quantri", "Đỗ Minh Quân", "administrator" },
+  { "giamdoc", "Hoàng Văn Thắng", "manager" }, /* also the head of centre */
+  { "canbo.lan", "Trần Thị Lan", "caseworker" },
+  { "yte.hoa", "Lê Thị Hoa", "medical" },
+  { "tamly.minh", "Phạm Ngọc Minh", "counsellor" },
+};
+#define HEAD_OF_CENTRE (demo_accounts[1].full_name)
+
+/* ---- The generator's state --------------------------------------------------------------- */
+
+typedef struct
+{
+  gint64   id;
+  RoomUse  use;
+  AgeGroup age_group;
+  guint    beds;
+  gint32   free_from[MAX_BEDS_PER_ROOM]; /* the day each bed is free from */
+} DemoRoom;
+
+/* A stay of the plan, on a scale of days from the start of the history. */
+typedef struct
+{
+  guint32 arrival;         /* order of arrival, for a stable sort */
+  gint32  admitted_day;
+  guint16 admitted_minute; /* after midnight */
+  guint16 discharged_minute;
+  guint16 stay_days;
+  guint16 room;            /* index into DemoCentre.rooms */
+  guint8  person_type;     /* index into person_types */
+  guint8  sex;             /* SEX_FEMALE or SEX_MALE */
+  guint8  age;             /* whole years on admission */
+} PlannedStay;
+
+typedef struct
+{
+  guint  room;
+  guint  bed;
+  gint32 free_day;
+} BedChoice;
+
+typedef struct
+{
+  ShelterDb      *db;
+  ShelterSession *session;
+  GRand          *details_rand;     /* names, papers, homes: drawn as the plan is written */
+  GPtrArray      *provinces;        /* ShelterReferenceEntry of ADDRESS_SCHEME */
+  GHashTable     *province_by_name; /* folded name -> entry of provinces */
+  GHashTable     *communes;         /* province code -> GPtrArray of ShelterReferenceEntry */
+  GArray         *rooms;            /* DemoRoom */
+  GArray         *own_rooms[2][AGE_ANY]; /* room indices for each sex and age group */
+  GArray         *family_rooms;
+  GDate           today;
+  gint32          today_day;        /* today on the plan's scale */
+} DemoCentre;
+
+static void
+demo_centre_clear (DemoCentre *centre)
+{
+  /* The session holds the database too: both go before the file is renamed. */
+  g_clear_object (&centre->session);
+  g_clear_object (&centre->db);
+  g_clear_pointer (&centre->details_rand, g_rand_free);
+  g_clear_pointer (&centre->communes, g_hash_table_unref);
+  g_clear_pointer (&centre->province_by_name, g_hash_table_unref);
+  g_clear_pointer (&centre->provinces, g_ptr_array_unref);
+  g_clear_pointer (&centre->rooms, g_array_unref);
+  for (guint sex = 0; sex < 2; sex++)
+    for (guint group = 0; group < AGE_ANY; group++)
+      g_clear_pointer (&centre->own_rooms[sex][group], g_array_unref);
+  g_clear_pointer (&centre->family_rooms, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DemoCentre, demo_centre_clear)
+
+/* ---- Chance ------------------------------------------------------------------------------ */
+
+/* An entry of @table (@size bytes each, with a guint weight at @weight_offset) chosen in
+ * proportion to its weight; the table ends after @n_entries or at a weight of 0. */
+static guint
+pick_index (GRand         *rand,
+            gconstpointer  table,
+            gsize          size,
+            gsize          weight_offset,
+            guint          n_entries)
+{
+#define WEIGHT(i) G_STRUCT_MEMBER (guint, (const char *) table + (i) * size, weight_offset)
+  guint total = 0;
+  guint i;
+  guint x;
+
+  for (i = 0; i < n_entries && WEIGHT (i) > 0; i++)
+    total += WEIGHT (i);
+  x = g_rand_int_range (rand, 0, total);
+  for (i = 0; x >= WEIGHT (i); i++)
+    x -= WEIGHT (i);
+  return i;
+#undef WEIGHT
+}
+
+#define PICK_PROFILE(rand, table) \
+  pick_index ((rand), (table), sizeof (table[0]), G_STRUCT_OFFSET (__typeof__ (table[0]), weight), \
+              G_N_ELEMENTS (table))
+
+static const char *
+pick_weighted (GRand          *rand,
+               const Weighted *table)
+{
+  return table[pick_index (rand, table, sizeof (Weighted), G_STRUCT_OFFSET (Weighted, weight),
+                           G_MAXUINT)].value;
+}
+
+static guint
+pick_from_bands (GRand      *rand,
+                 const Band *bands)
+{
+  const Band *band = &bands[pick_index (rand, bands, sizeof (Band), G_STRUCT_OFFSET (Band, weight),
+                                        G_MAXUINT)];
+
+  return g_rand_int_range (rand, band->min, band->max + 1);
+}
+
+static double
+mean_of_bands (const Band *bands)
+{
+  double sum = 0;
+  guint total = 0;
+
+  for (const Band *band = bands; band->weight > 0; band++)
+    {
+      sum += band->weight * (band->min + band->max) / 2.0;
+      total += band->weight;
+    }
+  return sum / total;
+}
+
+static const char *
+pick_any (GRand             *rand,
+          const char *const *names)
+{
+  guint n_names = 0;
+
+  while (names[n_names] != NULL)
+    n_names++;
+  return names[g_rand_int_range (rand, 0, n_names)];
+}
+
+static gboolean
+chance (GRand *rand,
+        guint  per_mille)
+{
+  return (guint) g_rand_int_range (rand, 0, 1000) < per_mille;
+}
+
+/* ---- Reference data ---------------------------------------------------------------------- */
+
+static ShelterReferenceEntry *
+province_named (DemoCentre *centre,
+                const char *name)
+{
+  g_autofree char *folded = shelter_text_fold (name);
+
+  return g_hash_table_lookup (centre->province_by_name, folded);
+}
+
+static gboolean
+check_province (DemoCentre  *centre,
+                const char  *name,
+                GError     **error)
+{
+  if (province_named (centre, name) != NULL)
+    return TRUE;
+  g_set_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_FAILED,
+               _("The reference data has no province “%s”."), name);
+  return FALSE;
+}
+
+/* Reads the provinces once, and checks every province and ethnic group the tables name, so
+ * that a typo fails here rather than at the 50,000th person. */
+static gboolean
+load_reference_data (DemoCentre  *centre,
+                     GError     **error)
+{
+  g_autoptr (GPtrArray) ethnic_groups = NULL;
+  g_autoptr (GHashTable) ethnic_codes = g_hash_table_new (g_str_hash, g_str_equal);
+
+  centre->provinces = shelter_reference_store_provinces (centre->db, ADDRESS_SCHEME, error);
+  ethnic_groups = shelter_reference_store_ethnic_groups (centre->db, ETHNICITY_SCHEME, error);
+  if (centre->provinces == NULL || ethnic_groups == NULL)
+    return FALSE;
+
+  centre->province_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  centre->communes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < centre->provinces->len; i++)
+    {
+      ShelterReferenceEntry *province = g_ptr_array_index (centre->provinces, i);
+
+      g_hash_table_insert (centre->province_by_name, shelter_text_fold (province->name),
+                           province);
+    }
+  for (guint i = 0; i < ethnic_groups->len; i++)
+    g_hash_table_add (ethnic_codes, ((ShelterReferenceEntry *) ethnic_groups->pdata[i])->code);
+
+  if (!check_province (centre, CENTRE_PROVINCE, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (ethnic_profiles); i++)
+    {
+      if (!g_hash_table_contains (ethnic_codes, ethnic_profiles[i].code))
+        {
+          g_set_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_FAILED,
+                       _("The reference data has no ethnic group with code %s."),
+                       ethnic_profiles[i].code);
+          return FALSE;
+        }
+      for (const Weighted *home = ethnic_profiles[i].home_provinces; home->value; home++)
+        if (!check_province (centre, home->value, error))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/* The communes of a province, read once. */
+static GPtrArray *
+communes_of (DemoCentre  *centre,
+             const char  *province_code,
+             GError     **error)
+{
+  GPtrArray *communes = g_hash_table_lookup (centre->communes, province_code);
+
+  if (communes != NULL)
+    return communes;
+  communes = shelter_reference_store_communes (centre->db, ADDRESS_SCHEME, province_code, error);
+  if (communes == NULL)
+    return NULL;
+  if (communes->len == 0)
+    {
+      g_ptr_array_unref (communes);
+      g_set_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_FAILED,
+                   _("The reference data has no communes in province %s."), province_code);
+      return NULL;
+    }
+  g_hash_table_insert (centre->communes, (gpointer) province_code, communes);
+  return communes;
+}
+
+/* ---- Centre, accounts and rooms ---------------------------------------------------------- */
+
+static gboolean
+write_centre_and_accounts (DemoCentre  *centre,
+                           GError     **error)
+{
+  g_autoptr (ShelterCentre) profile = shelter_centre_new ();
+  g_autoptr (GDateTime) now = shelter_session_now (centre->session);
+  g_autofree char *at = shelter_session_format_time (now);
+  g_autofree char *details = NULL;
+  ShelterStamp stamp = { shelter_session_get_actor (centre->session), at };
+  const char *province_code = province_named (centre, CENTRE_PROVINCE)->code;
+
+  shelter_centre_set_name (profile, CENTRE_NAME);
+  shelter_centre_set_province_scheme (profile, ADDRESS_SCHEME);
+  shelter_centre_set_province_code (profile, province_code);
+  shelter_centre_set_address (profile, CENTRE_ADDRESS);
+  shelter_centre_set_head_name (profile, HEAD_OF_CENTRE);
+  details = g_strdup_printf ("name: %s\nprovince_code: %s", CENTRE_NAME, province_code);
+  if (!shelter_centre_store_save (centre->db, profile, &stamp, error) ||
+      !shelter_audit_store_append (centre->db, &stamp, "create", "centre", 1, details, error))
+    return FALSE;
+
+  /* Sign-in comes later: no passwords yet. */
+  for (guint i = 0; i < G_N_ELEMENTS (demo_accounts); i++)
+    {
+      g_autoptr (ShelterUser) user = shelter_user_new ();
+      g_autofree char *user_details = g_strdup_printf ("username: %s\nrole: %s",
+                                                       demo_accounts[i].username,
+                                                       demo_accounts[i].role);
+
+      shelter_user_set_username (user, demo_accounts[i].username);
+      shelter_user_set_full_name (user, demo_accounts[i].full_name);
+      shelter_user_set_role (user, demo_accounts[i].role);
+      shelter_user_set_active (user, TRUE);
+      if (!shelter_user_store_insert (centre->db, user, NULL, &stamp, error) ||
+          !shelter_audit_store_append (centre->db, &stamp, "create", "staff_user",
+                                       shelter_user_get_id (user), user_details, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Copies of the base set of rooms for @residents people. The history grows with them, from
+ * a year or less for a few hundred to ten years from 18,000 on. (One set per 1,000 people
+ * would give every centre two years, or ten years in rooms never a fifth full.) */
+static guint
+room_sets_for (guint residents)
+{
+  double years = CLAMP (1.0 + residents / 2000.0, 1.0, 10.0);
+  guint beds_per_set = 0;
+  double beds;
+
+  for (guint i = 0; i < G_N_ELEMENTS (base_room_set); i++)
+    beds_per_set += base_room_set[i].beds;
+  /* Little's law: people in residence = admissions a day × mean stay. */
+  beds = residents * mean_of_bands (stay_lengths) / (TARGET_OCCUPANCY * 365.25 * years);
+  return MAX (1, (guint) round (beds / beds_per_set));
+}
+
+/* The rooms in memory, for the plan: @n_sets copies of the base set. */
+static void
+lay_out_rooms (DemoCentre *centre,
+               guint       n_sets)
+{
+  centre->rooms = g_array_new (FALSE, FALSE, sizeof (DemoRoom));
+  centre->family_rooms = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint sex = 0; sex < 2; sex++)
+    for (guint group = 0; group < AGE_ANY; group++)
+      centre->own_rooms[sex][group] = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint index = 0; index < n_sets * G_N_ELEMENTS (base_room_set); index++)
+    {
+      const RoomTemplate *template = &base_room_set[index % G_N_ELEMENTS (base_room_set)];
+      DemoRoom room = { 0, template->use, template->age_group,
+                        MIN (template->beds, MAX_BEDS_PER_ROOM), { 0 } };
+
+      g_array_append_val (centre->rooms, room);
+      if (template->use == USE_FAMILY)
+        g_array_append_val (centre->family_rooms, index);
+      else
+        for (guint group = 0; group < AGE_ANY; group++)
+          if (template->age_group == group || template->age_group == AGE_ANY)
+            g_array_append_val (centre->own_rooms[template->use][group], index);
+    }
+}
+
+/* "A" ... "Z", "AA", "AB" ... */
+static char *
+building_letters (guint index)
+{
+  if (index < 26)
+    return g_strdup_printf ("%c", 'A' + index);
+  return g_strdup_printf ("%c%c", 'A' + index / 26 - 1, 'A' + index % 26);
+}
+
+/* Writes the rooms laid out. Copy s of the base set is on floor s % 3 + 1 of the pair of
+ * buildings s / 3: A101-A106 and B101-B106, then A201..., then C101... */
+static gboolean
+add_rooms (DemoCentre  *centre,
+           GRand       *rand,
+           const char  *opened_on,
+           GError     **error)
+{
+  for (guint index = 0; index < centre->rooms->len; index++)
+    {
+      const RoomTemplate *template = &base_room_set[index % G_N_ELEMENTS (base_room_set)];
+      guint set = index / G_N_ELEMENTS (base_room_set);
+      g_autoptr (ShelterRoom) room = shelter_room_new ();
+      g_autofree char *letters = building_letters (2 * (set / FLOORS_PER_BUILDING) +
+                                                   template->building);
+      g_autofree char *code = g_strdup_printf ("%s%u%02u", letters,
+                                               set % FLOORS_PER_BUILDING + 1, template->number);
+      g_autofree char *building = g_strdup_printf ("Nhà %s", letters);
+
+      shelter_room_set_code (room, code);
+      shelter_room_set_building (room, building);
+      shelter_room_set_name (room, template->name);
+      shelter_room_set_sex_use (room, room_use_codes[template->use]);
+      shelter_room_set_age_group (room, age_group_codes[template->age_group]);
+      shelter_room_set_beds (room, template->beds);
+      /* The legal minimum for its beds, and up to 6 m² more. */
+      shelter_room_set_area_m2 (room, template->beds * (template->care_24h ? 8.0 : 6.0) +
+                                      g_rand_int_range (rand, 0, 13) * 0.5);
+      shelter_room_set_care_24h (room, template->care_24h);
+      shelter_room_set_accessible (room, template->accessible);
+      shelter_room_set_opened_on (room, opened_on);
+      if (!shelter_rooms_add (centre->session, room, error))
+        return FALSE;
+      g_array_index (centre->rooms, DemoRoom, index).id = shelter_room_get_id (room);
+    }
+  return TRUE;
+}
+
+/* ---- The plan ---------------------------------------------------------------------------- */
+
+static AgeGroup
+age_group_of (int age)
+{
+  const char *code = shelter_age_group_for_age (age);
+  AgeGroup group = AGE_CHILD;
+
+  while (group < AGE_ANY && !g_str_equal (age_group_codes[group], code))
+    group++;
+  g_assert (group < AGE_ANY);
+  return group;
+}
+
+/* Among @candidates, a room chosen at random among those with a bed free on @day; failing
+ * that, the bed that frees first. FALSE when there are no candidates. */
+static gboolean
+choose_bed (DemoCentre *centre,
+            GArray     *candidates,
+            gint32      day,
+            GRand      *rand,
+            BedChoice  *choice)
+{
+  guint n_free_rooms = 0;
+
+  choice->free_day = G_MAXINT32;
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      guint index = g_array_index (candidates, guint, i);
+      DemoRoom *room = &g_array_index (centre->rooms, DemoRoom, index);
+      guint soonest = 0;
+
+      for (guint bed = 1; bed < room->beds; bed++)
+        if (room->free_from[bed] < room->free_from[soonest])
+          soonest = bed;
+
+      /* Reservoir sampling: every room with a free bed is as likely. */
+      if (room->free_from[soonest] <= day && g_rand_int_range (rand, 0, ++n_free_rooms) == 0)
+        *choice = (BedChoice) { index, soonest, room->free_from[soonest] };
+      else if (n_free_rooms == 0 && room->free_from[soonest] < choice->free_day)
+        *choice = (BedChoice) { index, soonest, room->free_from[soonest] };
+    }
+  return candidates->len > 0;
+}
+
+/* A bed for someone arriving on @day: in a room of their own sex and age group, or else a
+ * family room for women and children; small children only go to a family room, with their
+ * mother. When all are taken they wait a few days in reception; FALSE when they would wait
+ * longer, and are referred to another centre. */
+static gboolean
+find_bed (DemoCentre *centre,
+          GRand      *rand,
+          guint       sex,
+          guint       age,
+          gint32      day,
+          BedChoice  *choice)
+{
+  BedChoice own = { .free_day = G_MAXINT32 };
+  BedChoice family = { .free_day = G_MAXINT32 };
+
+  if (age >= 6 && choose_bed (centre, centre->own_rooms[sex][age_group_of (age)], day, rand,
+                              &own) && own.free_day <= day)
+    {
+      *choice = own;
+      return TRUE;
+    }
+  if ((age < 16 || sex == SEX_FEMALE) &&
+      choose_bed (centre, centre->family_rooms, day, rand, &family) && family.free_day <= day)
+    {
+      *choice = family;
+      return TRUE;
+    }
+  *choice = own.free_day <= family.free_day ? own : family;
+  return choice->free_day <= day + MAX_WAIT_DAYS;
+}
+
+static int
+compare_planned_stays (gconstpointer a,
+                       gconstpointer b)
+{
+  const PlannedStay *x = a;
+  const PlannedStay *y = b;
+
+  if (x->admitted_day != y->admitted_day)
+    return x->admitted_day < y->admitted_day ? -1 : 1;
+  if (x->admitted_minute != y->admitted_minute)
+    return x->admitted_minute < y->admitted_minute ? -1 : 1;
+  return x->arrival < y->arrival ? -1 : (x->arrival > y->arrival);
+}
+
+/* Simulates arrivals until @residents people are admitted, in order of admission; today is
+ * the day after the last one. */
+static GArray *
+plan_stays (DemoCentre *centre,
+            GRand      *rand,
+            guint       residents)
+{
+  GArray *plan = g_array_sized_new (FALSE, FALSE, sizeof (PlannedStay), residents);
+  double arrivals_per_day;
+  double clock = 0;
+  guint32 arrival = 0;
+  guint beds = 0;
+
+  for (guint i = 0; i < centre->rooms->len; i++)
+    beds += g_array_index (centre->rooms, DemoRoom, i).beds;
+  arrivals_per_day = OFFERED_LOAD * beds / mean_of_bands (stay_lengths);
+
+  while (plan->len < residents)
+    {
+      PlannedStay stay = { .arrival = arrival++ };
+      const PersonTypeProfile *type;
+      BedChoice bed;
+
+      /* Arrivals are a Poisson process: exponential gaps between them. */
+      clock += -log (1.0 - g_rand_double (rand)) / arrivals_per_day;
+      stay.person_type = PICK_PROFILE (rand, person_types);
+      type = &person_types[stay.person_type];
+      stay.sex = chance (rand, type->female_per_mille) ? SEX_FEMALE : SEX_MALE;
+      stay.age = pick_from_bands (rand, type->ages);
+      stay.stay_days = pick_from_bands (rand, stay_lengths);
+      /* Police and border guards hand people over at any hour, mostly in office hours. */
+      stay.admitted_minute = chance (rand, 750) ? g_rand_int_range (rand, 7 * 60 + 30, 17 * 60)
+                                                : g_rand_int_range (rand, 0, 24 * 60);
+      stay.discharged_minute = g_rand_int_range (rand, 8 * 60, 16 * 60);
+
+      if (!find_bed (centre, rand, stay.sex, stay.age, (gint32) clock, &bed))
+        continue;
+      stay.admitted_day = MAX ((gint32) clock, bed.free_day);
+      stay.room = bed.room;
+      /* Free from the day after the discharge: no bed is shared within a day. */
+      g_array_index (centre->rooms, DemoRoom, bed.room).free_from[bed.bed] =
+        stay.admitted_day + stay.stay_days + 1;
+      g_array_append_val (plan, stay);
+    }
+
+  g_array_sort (plan, compare_planned_stays);
+  if (plan->len > 0)
+    centre->today_day = g_array_index (plan, PlannedStay, plan->len - 1).admitted_day + 1;
+  return plan;
+}
+
+static void
+date_of_day (DemoCentre *centre,
+             gint32      day,
+             GDate      *date)
+{
+  g_date_clear (date, 1);
+  g_date_set_julian (date, g_date_get_julian (&centre->today) - centre->today_day + day);
+}
+
+static char *
+format_local_time (const GDate *date,
+                   guint        minute)
+{
+  return g_strdup_printf ("%04u-%02u-%02uT%02u:%02u:00+07:00", g_date_get_year (date),
+                          g_date_get_month (date), g_date_get_day (date), minute / 60,
+                          minute % 60);
+}
+
+/* ---- The people -------------------------------------------------------------------------- */
+
+static void
+describe_foreigner (GRand          *rand,
+                    ShelterPerson  *person,
+                    gboolean        female,
+                    const char    **paper)
+{
+  const ForeignProfile *profile = &foreign_profiles[PICK_PROFILE (rand, foreign_profiles)];
+
+  shelter_person_set_nationality_status (person, "foreigner");
+  shelter_person_set_nationality (person, profile->country);
+  shelter_person_set_family_name (person, pick_any (rand, profile->family_names));
+  shelter_person_set_given_name (person, pick_any (rand, female ? profile->female_names
+                                                                : profile->male_names));
+  *paper = "none";
+  if (chance (rand, FOREIGN_PASSPORT_PER_MILLE))
+    {
+      guint limit = (guint) pow (10, profile->passport_digits);
+      g_autofree char *number = g_strdup_printf ("%c%0*u", profile->passport_letter,
+                                                 profile->passport_digits,
+                                                 (guint) g_rand_int_range (rand, 0, limit));
+
+      shelter_person_set_id_number (person, number);
+      *paper = "passport";
+    }
+}
+
+/* A Vietnamese citizen, or a stateless person living in Vietnam. */
+static gboolean
+describe_resident (DemoCentre     *centre,
+                   ShelterPerson  *person,
+                   gboolean        female,
+                   gboolean        stateless,
+                   guint           age,
+                   guint           birth_year,
+                   const char    **paper,
+                   GError        **error)
+{
+  GRand *rand = centre->details_rand;
+  const EthnicProfile *ethnicity = &ethnic_profiles[PICK_PROFILE (rand, ethnic_profiles)];
+  const Weighted *middle_names = female ? female_middle_names
+                                 : ethnicity->hmong_names ? hmong_male_middle_names
+                                 : male_middle_names;
+  const char *middle_name = pick_weighted (rand, middle_names);
+  gboolean hmong_given_name = ethnicity->hmong_names && chance (rand, 700);
+  ShelterReferenceEntry *province;
+  ShelterReferenceEntry *commune;
+  GPtrArray *communes;
+
+  shelter_person_set_nationality_status (person, stateless ? "stateless" : "citizen");
+  shelter_person_set_nationality (person, stateless ? NULL : "VN");
+  shelter_person_set_ethnicity_scheme (person, ETHNICITY_SCHEME);
+  shelter_person_set_ethnicity_code (person, ethnicity->code);
+  shelter_person_set_family_name (person, pick_weighted (rand, ethnicity->family_names));
+  shelter_person_set_middle_name (person, middle_name[0] != '\0' ? middle_name : NULL);
+  if (hmong_given_name)
+    shelter_person_set_given_name (person, pick_any (rand, female ? hmong_female_given_names
+                                                                  : hmong_male_given_names));
+  else
+    shelter_person_set_given_name (person, pick_any (rand, female ? female_given_names
+                                                                  : male_given_names));
+
+  if (chance (rand, ANY_PROVINCE_PER_MILLE))
+    province = g_ptr_array_index (centre->provinces,
+                                  g_rand_int_range (rand, 0, centre->provinces->len));
+  else
+    province = province_named (centre, pick_weighted (rand, ethnicity->home_provinces));
+  communes = communes_of (centre, province->code, error);
+  if (communes == NULL)
+    return FALSE;
+  commune = g_ptr_array_index (communes, g_rand_int_range (rand, 0, communes->len));
+  shelter_person_set_home_scheme (person, ADDRESS_SCHEME);
+  shelter_person_set_home_province_code (person, province->code);
+  shelter_person_set_home_commune_code (person, commune->code);
+
+  *paper = age >= 18 && !stateless ? pick_weighted (rand, adult_papers) : "none";
+  if (g_str_equal (*paper, "cccd"))
+    {
+      /* Province of registration (the 2025 codes are codes of the 63 provinces too),
+       * century and sex (1900s: man 0, woman 1; 2000s: 2, 3), year of birth, serial. */
+      g_autofree char *number = g_strdup_printf ("%03d%u%02u%06d", atoi (province->code),
+                                                 (birth_year >= 2000 ? 2 : 0) + (female ? 1 : 0),
+                                                 birth_year % 100,
+                                                 g_rand_int_range (rand, 0, 1000000));
+      shelter_person_set_id_number (person, number);
+    }
+  else if (g_str_equal (*paper, "cmnd"))
+    {
+      g_autofree char *number = g_strdup_printf ("%09d", g_rand_int_range (rand, 10000000,
+                                                                           400000000));
+      shelter_person_set_id_number (person, number);
+    }
+  if (age >= 18 && chance (rand, 500))
+    {
+      g_autofree char *phone = g_strdup_printf ("%s%08d", pick_weighted (rand, mobile_prefixes),
+                                                g_rand_int_range (rand, 0, 100000000));
+      shelter_person_set_phone (person, phone);
+    }
+  return TRUE;
+}
+
+/* Everything about a person but their room and dates, from the details stream. */
+static gboolean
+describe_person (DemoCentre         *centre,
+                 const PlannedStay  *planned,
+                 const GDate        *admitted,
+                 ShelterPerson      *person,
+                 GError            **error)
+{
+  GRand *rand = centre->details_rand;
+  const PersonTypeProfile *type = &person_types[planned->person_type];
+  gboolean female = planned->sex == SEX_FEMALE;
+  guint nationality = g_rand_int_range (rand, 0, 1000);
+  const char *precision = "day";
+  const char *paper;
+  g_autofree char *birth_text = NULL;
+  GDate birth = *admitted;
+
+  shelter_person_set_person_type (person, type->code);
+  shelter_person_set_sex (person, room_use_codes[planned->sex]);
+  shelter_person_set_high_protection (person, chance (rand, type->high_protection_per_mille));
+
+  /* Exactly planned->age whole years old on the day of admission. */
+  g_date_subtract_years (&birth, planned->age);
+  g_date_subtract_days (&birth, g_rand_int_range (rand, 0, 365));
+
+  if (nationality < FOREIGNER_PER_MILLE)
+    describe_foreigner (rand, person, female, &paper);
+  else if (!describe_resident (centre, person, female,
+                               nationality < FOREIGNER_PER_MILLE + STATELESS_PER_MILLE,
+                               planned->age, g_date_get_year (&birth), &paper, error))
+    return FALSE;
+  shelter_person_set_id_paper (person, paper);
+
+  /* Adults without papers may know only the year. Counted from 1 January, as admission
+   * does, a year alone must not change their age group. */
+  if (planned->age >= 18 && g_str_equal (paper, "none"))
+    {
+      precision = pick_weighted (rand, undocumented_birth_precisions);
+      if (age_group_of (g_date_get_year (admitted) - g_date_get_year (&birth)) !=
+          age_group_of (planned->age))
+        precision = "day";
+    }
+  if (g_str_equal (precision, "day"))
+    birth_text = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&birth),
+                                  g_date_get_month (&birth), g_date_get_day (&birth));
+  else
+    birth_text = g_strdup_printf ("%04u", g_date_get_year (&birth));
+  shelter_person_set_birth_date (person, birth_text);
+  shelter_person_set_birth_precision (person, precision);
+  return TRUE;
+}
+
+static gboolean
+write_stay (DemoCentre         *centre,
+            const PlannedStay  *planned,
+            GError            **error)
+{
+  g_autoptr (ShelterPerson) person = shelter_person_new ();
+  g_autoptr (ShelterStay) stay = NULL;
+  g_autofree char *admitted_at = NULL;
+  g_autofree char *discharged_at = NULL;
+  gint64 room_id = g_array_index (centre->rooms, DemoRoom, planned->room).id;
+  gint32 discharged_day = planned->admitted_day + planned->stay_days;
+  gboolean foreigner;
+  GDate date;
+
+  date_of_day (centre, planned->admitted_day, &date);
+  if (!describe_person (centre, planned, &date, person, error))
+    return FALSE;
+  foreigner = g_str_equal (shelter_person_get_nationality_status (person), "foreigner");
+  admitted_at = format_local_time (&date, planned->admitted_minute);
+  stay = shelter_admit_person (centre->session, person, room_id, admitted_at, error);
+  if (stay == NULL)
+    return FALSE;
+
+  /* Those due to leave today or later are still here. */
+  if (discharged_day >= centre->today_day)
+    return TRUE;
+  date_of_day (centre, discharged_day, &date);
+  discharged_at = format_local_time (&date, planned->discharged_minute);
+  return shelter_discharge_stay (centre->session, stay, discharged_at,
+                                 pick_weighted (centre->details_rand,
+                                                foreigner ? foreigner_discharge_reasons
+                                                          : citizen_discharge_reasons),
+                                 error);
+}
+
+static gboolean
+write_stays (DemoCentre           *centre,
+             GArray               *plan,
+             ShelterDemoProgress   progress,
+             gpointer              user_data,
+             GError              **error)
+{
+  guint done = 0;
+
+  /* A transaction a batch: a commit, and its fsync, a person would take minutes. */
+  while (done < plan->len)
+    {
+      guint batch_end = MIN (done + PEOPLE_PER_TRANSACTION, plan->len);
+
+      if (!shelter_db_begin (centre->db, error))
+        return FALSE;
+      for (; done < batch_end; done++)
+        if (!write_stay (centre, &g_array_index (plan, PlannedStay, done), error))
+          {
+            shelter_db_rollback (centre->db);
+            g_prefix_error (error, _("Demo resident %u: "), done + 1);
+            return FALSE;
+          }
+      if (!shelter_db_commit (centre->db, error))
+        return FALSE;
+      if (progress != NULL)
+        progress (done, plan->len, user_data);
+    }
+  return TRUE;
+}
+
+/* ---- The file ---------------------------------------------------------------------------- */
+
+static void
+remove_database_files (const char *db_path,
+                       gboolean    journals_only)
+{
+  static const char *const suffixes[] = { "-wal", "-shm", "-journal", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes) - (journals_only ? 1 : 0); i++)
+    {
+      g_autofree char *file = g_strconcat (db_path, suffixes[i], NULL);
+
+      if (g_unlink (file) != 0 && errno != ENOENT)
+        g_debug ("Could not remove %s: %s", file, g_strerror (errno));
+    }
+}
+
+/* A new name beside @path, so that the final rename stays within one file system. */
+static char *
+reserve_temporary_path (const char  *path,
+                        GError     **error)
+{
+  g_autofree char *temporary = g_strconcat (path, ".tmp-XXXXXX", NULL);
+  int fd = g_mkstemp_full (temporary, O_RDWR, 0600);
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Could not create a file beside “%s”: %s"), display,
+                   g_strerror (saved_errno));
+      return NULL;
+    }
+  g_close (fd, NULL);
+  /* shelter_db_open creates the database itself and refuses an empty file: keep the unique
+   * name, not the file. */
+  remove_database_files (temporary, FALSE);
+  return g_steal_pointer (&temporary);
+}
+
+static gboolean
+generate_centre (const char           *db_path,
+                 guint                 residents,
+                 guint32               seed,
+                 ShelterDemoProgress   progress,
+                 gpointer              user_data,
+                 GError              **error)
+{
+  g_auto (DemoCentre) centre = { 0 };
+  g_autoptr (GRand) plan_rand = g_rand_new_with_seed (seed);
+  g_autoptr (GTimeZone) vietnam = g_time_zone_new_identifier ("+07:00");
+  g_autoptr (GDateTime) wall_clock = g_date_time_new_now (vietnam);
+  g_autoptr (GDateTime) now = NULL;
+  g_autoptr (GArray) plan = NULL;
+  g_autofree char *opened_on = NULL;
+  guint32 details_seed[] = { seed, 1 };
+  GDate opened;
+
+  /* Runs on the same day give the same file: the clock stops today at 08:00. */
+  now = g_date_time_new (vietnam, g_date_time_get_year (wall_clock),
+                         g_date_time_get_month (wall_clock),
+                         g_date_time_get_day_of_month (wall_clock), OPENING_HOUR, 0, 0);
+  g_date_clear (&centre.today, 1);
+  g_date_set_dmy (&centre.today, g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now), g_date_time_get_year (now));
+  centre.details_rand = g_rand_new_with_seed_array (details_seed, G_N_ELEMENTS (details_seed));
+
+  centre.db = shelter_db_open (db_path, SHELTER_DB_OPEN_CREATE, error);
+  if (centre.db == NULL)
+    return FALSE;
+  centre.session = shelter_session_new_for_operator (centre.db);
+  shelter_session_set_clock (centre.session, now);
+  if (!load_reference_data (&centre, error))
+    return FALSE;
+
+  /* The rooms open before the first admission, whose date follows from the length of a plan
+   * that needs the rooms: plan on rooms laid out in memory, then write them. */
+  lay_out_rooms (&centre, room_sets_for (residents));
+  plan = plan_stays (&centre, plan_rand, residents);
+  date_of_day (&centre, -60, &opened);
+  opened_on = g_strdup_printf ("%04u-%02u-01", g_date_get_year (&opened),
+                               g_date_get_month (&opened));
+
+  if (!shelter_db_begin (centre.db, error))
+    return FALSE;
+  if (!add_rooms (&centre, plan_rand, opened_on, error) ||
+      !write_centre_and_accounts (&centre, error))
+    {
+      shelter_db_rollback (centre.db);
+      return FALSE;
+    }
+  return shelter_db_commit (centre.db, error) &&
+         write_stays (&centre, plan, progress, user_data, error);
+}
+
+gboolean
+shelter_demo_create (const char           *path,
+                     guint                 residents,
+                     guint32               seed,
+                     gboolean              force,
+                     ShelterDemoProgress   progress,
+                     gpointer              user_data,
+                     GError              **error)
+{
+  g_autofree char *temporary = NULL;
+  g_autofree char *temporary_wal = NULL;
+  g_autofree char *display = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  display = g_filename_display_name (path);
+  if (!force && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_FILE_EXISTS,
+                   _("The file “%s” already exists. Choose another name, or use --force to "
+                     "replace it."), display);
+      return FALSE;
+    }
+
+  /* Built beside @path and renamed over it once complete, so that a failure leaves the old
+   * file as it was. */
+  temporary = reserve_temporary_path (path, error);
+  if (temporary == NULL)
+    return FALSE;
+  if (!generate_centre (temporary, residents, seed, progress, user_data, error))
+    {
+      remove_database_files (temporary, FALSE);
+      return FALSE;
+    }
+
+  /* Closing the last connection moved the WAL into the file and deleted it; one left
+   * behind would hold data the rename would lose. */
+  temporary_wal = g_strconcat (temporary, "-wal", NULL);
+  if (g_file_test (temporary_wal, G_FILE_TEST_EXISTS))
+    {
+      remove_database_files (temporary, FALSE);
+      g_set_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_FAILED,
+                   _("The demo centre could not be written completely to “%s”."), display);
+      return FALSE;
+    }
+
+  /* SQLite would read a stale journal of the old file as part of the new one. */
+  remove_database_files (path, TRUE);
+  if (g_rename (temporary, path) != 0)
+    {
+      int saved_errno = errno;
+
+      remove_database_files (temporary, FALSE);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Could not replace “%s”: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}

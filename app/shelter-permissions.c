@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shelter-permissions"
+
+#include "config.h"
+
+#include "shelter-permissions.h"
+
+/* Which roles may do what. The administrator keeps the system (accounts, rooms, backups)
+ * but does not read case files; the manager may do everything a caseworker does. */
+static const struct
+{
+  ShelterPermission permission;
+  const char       *roles[6];
+} permission_table[] = {
+  { SHELTER_PERMISSION_VIEW_RESIDENTS, { "manager", "caseworker", "medical", "counsellor" } },
+  { SHELTER_PERMISSION_ADMIT, { "manager", "caseworker" } },
+  { SHELTER_PERMISSION_VIEW_ROOMS,
+    { "administrator", "manager", "caseworker", "medical", "counsellor" } },
+  { SHELTER_PERMISSION_MANAGE_ROOMS, { "administrator", "manager" } },
+  { SHELTER_PERMISSION_MANAGE_USERS, { "administrator" } },
+  { SHELTER_PERMISSION_EDIT_CENTRE, { "administrator", "manager" } },
+  /* Names and whereabouts of residents under high protection; the assigned caseworker
+   * joins them when cases are assigned. */
+  { SHELTER_PERMISSION_VIEW_PROTECTED_IDENTITY, { "manager" } },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (permission_table) == SHELTER_N_PERMISSIONS);
+
+gboolean
+shelter_permission_role_may (const char        *role,
+                             ShelterPermission  permission)
+{
+  g_return_val_if_fail (permission < SHELTER_N_PERMISSIONS, FALSE);
+
+  if (role == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (permission_table); i++)
+    {
+      if (permission_table[i].permission != permission)
+        continue;
+      for (guint j = 0; j < G_N_ELEMENTS (permission_table[i].roles); j++)
+        if (g_strcmp0 (permission_table[i].roles[j], role) == 0)
+          return TRUE;
+    }
+  return FALSE;
+}

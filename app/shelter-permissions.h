@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* What a use case needs; shelter-permissions.c maps each to the roles allowed. */
+typedef enum
+{
+  SHELTER_PERMISSION_VIEW_RESIDENTS,
+  SHELTER_PERMISSION_ADMIT,
+  SHELTER_PERMISSION_VIEW_ROOMS,
+  SHELTER_PERMISSION_MANAGE_ROOMS,
+  SHELTER_PERMISSION_MANAGE_USERS,
+  SHELTER_PERMISSION_EDIT_CENTRE,
+  SHELTER_PERMISSION_VIEW_PROTECTED_IDENTITY,
+  SHELTER_N_PERMISSIONS
+} ShelterPermission;
+
+gboolean shelter_permission_role_may (const char        *role,
+                                      ShelterPermission  permission);
+
+G_END_DECLS

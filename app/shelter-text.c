@@ -1,0 +1,275 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shelter-text"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unicode/ucol.h>
+#include <unicode/ustring.h>
+
+#include "shelter-text.h"
+
+char *
+shelter_text_fold (const char *text)
+{
+  g_autofree char *decomposed = NULL;
+  GString *folded;
+  gboolean pending_space = FALSE;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
+  if (decomposed == NULL)
+    return g_strdup ("");
+
+  folded = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_ismark (c))
+        continue;
+      /* đ and Đ are letters of their own, not d with a mark: NFD leaves them whole. */
+      if (c == 0x0111 || c == 0x0110)
+        c = 'd';
+      if (!g_unichar_isalnum (c))
+        {
+          pending_space = folded->len > 0;
+          continue;
+        }
+      if (pending_space)
+        {
+          g_string_append_c (folded, ' ');
+          pending_space = FALSE;
+        }
+      g_string_append_unichar (folded, g_unichar_tolower (c));
+    }
+  return g_string_free (folded, FALSE);
+}
+
+char *
+shelter_text_clean (const char *text,
+                    gboolean   *invalid)
+{
+  g_autofree char *composed = NULL;
+  GString *clean;
+  gboolean pending_space = FALSE;
+
+  if (invalid != NULL)
+    *invalid = FALSE;
+  if (text == NULL)
+    return NULL;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      if (invalid != NULL)
+        *invalid = TRUE;
+      return NULL;
+    }
+
+  composed = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  clean = g_string_new (NULL);
+  for (const char *p = composed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType type = g_unichar_type (c);
+
+      if (g_unichar_isspace (c))
+        {
+          pending_space = clean->len > 0;
+          continue;
+        }
+      /* Invisible formatting characters (zero-width space, direction marks) pasted from
+       * other programs would make two equal names differ: drop them. */
+      if (type == G_UNICODE_FORMAT)
+        continue;
+      if (type == G_UNICODE_CONTROL || type == G_UNICODE_UNASSIGNED ||
+          type == G_UNICODE_PRIVATE_USE || type == G_UNICODE_SURROGATE)
+        {
+          if (invalid != NULL)
+            *invalid = TRUE;
+          g_string_free (clean, TRUE);
+          return NULL;
+        }
+      if (pending_space)
+        {
+          g_string_append_c (clean, ' ');
+          pending_space = FALSE;
+        }
+      g_string_append_unichar (clean, c);
+    }
+
+  if (clean->len == 0)
+    {
+      g_string_free (clean, TRUE);
+      return NULL;
+    }
+  return g_string_free (clean, FALSE);
+}
+
+static UCollator *
+vietnamese_collator (void)
+{
+  static UCollator *collator;
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      UErrorCode status = U_ZERO_ERROR;
+
+      collator = ucol_open ("vi", &status);
+      if (U_FAILURE (status))
+        g_error ("ICU has no Vietnamese collation: %s", u_errorName (status));
+      g_once_init_leave (&initialized, 1);
+    }
+  return collator;
+}
+
+GBytes *
+shelter_text_name_sort_key (const char *family_name,
+                            const char *middle_name,
+                            const char *given_name)
+{
+  static GMutex lock;
+  g_autofree char *joined = NULL;
+  g_autofree UChar *utf16 = NULL;
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t utf16_len = 0;
+  guint8 *key;
+  int32_t key_len;
+
+  /* Vietnamese lists sort by given name, then middle name, then family name. */
+  joined = g_strjoin (" ", given_name ? given_name : "", middle_name ? middle_name : "",
+                      family_name ? family_name : "", NULL);
+
+  u_strFromUTF8 (NULL, 0, &utf16_len, joined, -1, &status);
+  status = U_ZERO_ERROR;
+  utf16 = g_new0 (UChar, utf16_len + 1);
+  u_strFromUTF8 (utf16, utf16_len + 1, NULL, joined, -1, &status);
+  if (U_FAILURE (status))
+    return g_bytes_new (joined, strlen (joined));
+
+  /* A UCollator may not be used from two threads at once. */
+  g_mutex_lock (&lock);
+  key_len = ucol_getSortKey (vietnamese_collator (), utf16, utf16_len, NULL, 0);
+  key = g_malloc (key_len);
+  ucol_getSortKey (vietnamese_collator (), utf16, utf16_len, key, key_len);
+  g_mutex_unlock (&lock);
+
+  /* Drop the terminating zero ICU appends: SQLite compares blobs by length too. */
+  return g_bytes_new_take (key, key_len > 0 ? key_len - 1 : 0);
+}
+
+char *
+shelter_text_search_query (const char *text)
+{
+  g_autofree char *folded = shelter_text_fold (text);
+  g_auto (GStrv) words = NULL;
+  GString *query;
+
+  if (folded[0] == '\0')
+    return NULL;
+
+  words = g_strsplit (folded, " ", -1);
+  query = g_string_new (NULL);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (words[i][0] == '\0')
+        continue;
+      if (query->len > 0)
+        g_string_append_c (query, ' ');
+      /* Folded words are letters and digits only, so quoting is all the escaping needed. */
+      g_string_append_printf (query, "\"%s\"*", words[i]);
+    }
+  return g_string_free (query, FALSE);
+}
+
+static gboolean
+parse_iso_date (const char *iso,
+                GDate      *out)
+{
+  unsigned year, month, day;
+
+  if (iso == NULL || strlen (iso) < 10 ||
+      sscanf (iso, "%4u-%2u-%2u", &year, &month, &day) != 3 ||
+      !g_date_valid_dmy (day, month, year))
+    return FALSE;
+  g_date_set_dmy (out, day, month, year);
+  return TRUE;
+}
+
+char *
+shelter_text_format_date (const char *iso)
+{
+  GDate date;
+
+  if (iso == NULL || *iso == '\0')
+    return g_strdup ("");
+  if (strlen (iso) == 4)
+    return g_strdup (iso);
+  if (!parse_iso_date (iso, &date))
+    return g_strdup (iso);
+  return g_strdup_printf ("%02u/%02u/%04u", g_date_get_day (&date), g_date_get_month (&date),
+                          g_date_get_year (&date));
+}
+
+gboolean
+shelter_text_parse_date (const char *text,
+                         GDate      *out)
+{
+  unsigned day, month, year;
+  char tail;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+  while (g_ascii_isspace (*text))
+    text++;
+
+  if (sscanf (text, "%2u/%2u/%4u%c", &day, &month, &year, &tail) == 3 ||
+      sscanf (text, "%2u-%2u-%4u%c", &day, &month, &year, &tail) == 3 ||
+      sscanf (text, "%2u.%2u.%4u%c", &day, &month, &year, &tail) == 3)
+    {
+      if (year < 1000 || !g_date_valid_dmy (day, month, year))
+        return FALSE;
+      g_date_set_dmy (out, day, month, year);
+      return TRUE;
+    }
+  if (strlen (text) == 10 && text[4] == '-')
+    return parse_iso_date (text, out);
+  return FALSE;
+}
+
+int
+shelter_text_age_on (const char  *birth,
+                     const GDate *on)
+{
+  GDate birth_date;
+  unsigned year;
+  int age;
+
+  g_return_val_if_fail (on != NULL && g_date_valid (on), -1);
+
+  if (birth == NULL)
+    return -1;
+
+  if (strlen (birth) == 4)
+    {
+      if (sscanf (birth, "%4u", &year) != 1)
+        return -1;
+      age = (int) g_date_get_year (on) - (int) year;
+      return age >= 0 ? age : -1;
+    }
+
+  if (!parse_iso_date (birth, &birth_date))
+    return -1;
+  age = (int) g_date_get_year (on) - (int) g_date_get_year (&birth_date);
+  if (g_date_get_month (on) < g_date_get_month (&birth_date) ||
+      (g_date_get_month (on) == g_date_get_month (&birth_date) &&
+       g_date_get_day (on) < g_date_get_day (&birth_date)))
+    age--;
+  return age >= 0 ? age : -1;
+}

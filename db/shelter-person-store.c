@@ -1,0 +1,328 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shelter-person-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "shelter-db-private.h"
+#include "shelter-person-store.h"
+
+#define PERSON_COLUMNS \
+  "case_code, family_name, middle_name, given_name, sex, birth_date, birth_precision, " \
+  "ethnicity_scheme, ethnicity_code, nationality, nationality_status, id_paper, id_number, " \
+  "phone, home_scheme, home_province_code, home_commune_code, person_type, high_protection"
+
+/* Binds the person's fields to parameters 1..19 in PERSON_COLUMNS order. */
+static void
+bind_person (sqlite3_stmt  *stmt,
+             ShelterPerson *person)
+{
+  _shelter_db_bind_text (stmt, 1, shelter_person_get_case_code (person));
+  /* Family and middle names may be unknown; the columns hold "" rather than NULL so
+   * that names compare and concatenate simply. */
+  sqlite3_bind_text (stmt, 2, shelter_person_get_family_name (person) ?: "", -1,
+                     SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, shelter_person_get_middle_name (person) ?: "", -1,
+                     SQLITE_TRANSIENT);
+  _shelter_db_bind_text (stmt, 4, shelter_person_get_given_name (person));
+  _shelter_db_bind_text (stmt, 5, shelter_person_get_sex (person));
+  _shelter_db_bind_text (stmt, 6, shelter_person_get_birth_date (person));
+  _shelter_db_bind_text (stmt, 7, shelter_person_get_birth_precision (person));
+  _shelter_db_bind_text (stmt, 8, shelter_person_get_ethnicity_scheme (person));
+  _shelter_db_bind_text (stmt, 9, shelter_person_get_ethnicity_code (person));
+  _shelter_db_bind_text (stmt, 10, shelter_person_get_nationality (person));
+  _shelter_db_bind_text (stmt, 11, shelter_person_get_nationality_status (person));
+  _shelter_db_bind_text (stmt, 12, shelter_person_get_id_paper (person));
+  _shelter_db_bind_text (stmt, 13, shelter_person_get_id_number (person));
+  _shelter_db_bind_text (stmt, 14, shelter_person_get_phone (person));
+  _shelter_db_bind_text (stmt, 15, shelter_person_get_home_scheme (person));
+  _shelter_db_bind_text (stmt, 16, shelter_person_get_home_province_code (person));
+  _shelter_db_bind_text (stmt, 17, shelter_person_get_home_commune_code (person));
+  _shelter_db_bind_text (stmt, 18, shelter_person_get_person_type (person));
+  sqlite3_bind_int (stmt, 19, shelter_person_get_high_protection (person) ? 1 : 0);
+}
+
+static gboolean
+write_search_words (ShelterDb   *db,
+                    gint64       person_id,
+                    const char  *words,
+                    gboolean     replace,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (replace)
+    {
+      stmt = _shelter_db_prepare (db, "DELETE FROM person_search WHERE rowid = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, person_id);
+      ok = _shelter_db_exec_stmt (db, stmt, error);
+      _shelter_db_release (db, stmt);
+      if (!ok)
+        return FALSE;
+    }
+
+  stmt = _shelter_db_prepare (db, "INSERT INTO person_search (rowid, words) VALUES (?, ?)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_text (stmt, 2, words ? words : "", -1, SQLITE_TRANSIENT);
+  ok = _shelter_db_exec_stmt (db, stmt, error);
+  _shelter_db_release (db, stmt);
+  return ok;
+}
+
+gboolean
+shelter_person_store_insert (ShelterDb           *db,
+                             ShelterPerson       *person,
+                             GBytes              *sort_key,
+                             const char          *search_words,
+                             const ShelterStamp  *stamp,
+                             GError             **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id;
+  gboolean ok;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), FALSE);
+  g_return_val_if_fail (SHELTER_IS_PERSON (person), FALSE);
+  g_return_val_if_fail (sort_key != NULL, FALSE);
+  g_return_val_if_fail (stamp != NULL, FALSE);
+
+  stmt = _shelter_db_prepare (db,
+                              "INSERT INTO person (" PERSON_COLUMNS ", sort_key, created_at, "
+                              "created_by, updated_at, updated_by, version) VALUES "
+                              "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+                              "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?21, ?22, 1)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_person (stmt, person);
+  sqlite3_bind_blob (stmt, 20, g_bytes_get_data (sort_key, NULL),
+                     (int) g_bytes_get_size (sort_key), SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 21, stamp->at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 22, stamp->actor, -1, SQLITE_TRANSIENT);
+  ok = _shelter_db_exec_stmt (db, stmt, error);
+  id = sqlite3_last_insert_rowid (_shelter_db_get_handle (db));
+  _shelter_db_release (db, stmt);
+
+  if (!ok || !write_search_words (db, id, search_words, FALSE, error))
+    return FALSE;
+
+  shelter_person_set_id (person, id);
+  shelter_person_set_version (person, 1);
+  return TRUE;
+}
+
+gboolean
+shelter_person_store_update (ShelterDb           *db,
+                             ShelterPerson       *person,
+                             GBytes              *sort_key,
+                             const char          *search_words,
+                             const ShelterStamp  *stamp,
+                             GError             **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id, version;
+  gboolean ok;
+  int changed;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), FALSE);
+  g_return_val_if_fail (SHELTER_IS_PERSON (person), FALSE);
+  g_return_val_if_fail (shelter_person_get_id (person) > 0, FALSE);
+
+  id = shelter_person_get_id (person);
+  version = shelter_person_get_version (person);
+
+  stmt = _shelter_db_prepare (db,
+                              "UPDATE person SET case_code = ?1, family_name = ?2, "
+                              "middle_name = ?3, given_name = ?4, sex = ?5, birth_date = ?6, "
+                              "birth_precision = ?7, ethnicity_scheme = ?8, ethnicity_code = ?9, "
+                              "nationality = ?10, nationality_status = ?11, id_paper = ?12, "
+                              "id_number = ?13, phone = ?14, home_scheme = ?15, "
+                              "home_province_code = ?16, home_commune_code = ?17, "
+                              "person_type = ?18, high_protection = ?19, sort_key = ?20, "
+                              "updated_at = ?21, updated_by = ?22, version = version + 1 "
+                              "WHERE id = ?23 AND version = ?24 AND voided_at IS NULL",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_person (stmt, person);
+  sqlite3_bind_blob (stmt, 20, g_bytes_get_data (sort_key, NULL),
+                     (int) g_bytes_get_size (sort_key), SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 21, stamp->at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 22, stamp->actor, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 23, id);
+  sqlite3_bind_int64 (stmt, 24, version);
+  ok = _shelter_db_exec_stmt (db, stmt, error);
+  changed = _shelter_db_changes (db);
+  _shelter_db_release (db, stmt);
+  if (!ok)
+    return FALSE;
+
+  if (changed == 0)
+    {
+      g_set_error (error, SHELTER_DB_ERROR, SHELTER_DB_ERROR_STALE,
+                   _("This record was changed by someone else after you opened it. "
+                     "Nothing was overwritten: reopen it to see their changes, "
+                     "then make yours again."));
+      return FALSE;
+    }
+
+  if (!write_search_words (db, id, search_words, TRUE, error))
+    return FALSE;
+  shelter_person_set_version (person, version + 1);
+  return TRUE;
+}
+
+ShelterPerson *
+shelter_person_store_get (ShelterDb  *db,
+                          gint64      id,
+                          GError    **error)
+{
+  g_autoptr (ShelterPerson) person = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
+
+  stmt = _shelter_db_prepare (db,
+                              "SELECT " PERSON_COLUMNS ", version FROM person "
+                              "WHERE id = ? AND voided_at IS NULL",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      person = shelter_person_new ();
+      shelter_person_set_id (person, id);
+      shelter_person_set_case_code (person, _shelter_db_column_text (stmt, 0));
+      shelter_person_set_family_name (person, _shelter_db_column_text (stmt, 1));
+      shelter_person_set_middle_name (person, _shelter_db_column_text (stmt, 2));
+      shelter_person_set_given_name (person, _shelter_db_column_text (stmt, 3));
+      shelter_person_set_sex (person, _shelter_db_column_text (stmt, 4));
+      shelter_person_set_birth_date (person, _shelter_db_column_text (stmt, 5));
+      shelter_person_set_birth_precision (person, _shelter_db_column_text (stmt, 6));
+      shelter_person_set_ethnicity_scheme (person, _shelter_db_column_text (stmt, 7));
+      shelter_person_set_ethnicity_code (person, _shelter_db_column_text (stmt, 8));
+      shelter_person_set_nationality (person, _shelter_db_column_text (stmt, 9));
+      shelter_person_set_nationality_status (person, _shelter_db_column_text (stmt, 10));
+      shelter_person_set_id_paper (person, _shelter_db_column_text (stmt, 11));
+      shelter_person_set_id_number (person, _shelter_db_column_text (stmt, 12));
+      shelter_person_set_phone (person, _shelter_db_column_text (stmt, 13));
+      shelter_person_set_home_scheme (person, _shelter_db_column_text (stmt, 14));
+      shelter_person_set_home_province_code (person, _shelter_db_column_text (stmt, 15));
+      shelter_person_set_home_commune_code (person, _shelter_db_column_text (stmt, 16));
+      shelter_person_set_person_type (person, _shelter_db_column_text (stmt, 17));
+      shelter_person_set_high_protection (person, sqlite3_column_int (stmt, 18) != 0);
+      shelter_person_set_version (person, sqlite3_column_int64 (stmt, 19));
+    }
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, SHELTER_DB_ERROR, SHELTER_DB_ERROR_NOT_FOUND,
+                 _("This person’s record no longer exists."));
+  else
+    _shelter_db_set_error (db, rc, error);
+  _shelter_db_release (db, stmt);
+  return g_steal_pointer (&person);
+}
+
+gint64
+shelter_person_store_last_serial (ShelterDb   *db,
+                                  const char  *prefix,
+                                  GError     **error)
+{
+  g_autofree char *upper = NULL;
+  sqlite3_stmt *stmt;
+  gint64 serial = -1;
+  int rc;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), -1);
+  g_return_val_if_fail (prefix != NULL, -1);
+
+  /* A range on the unique index rather than LIKE, which the index cannot serve. */
+  upper = g_strconcat (prefix, "\xff", NULL);
+  stmt = _shelter_db_prepare (db,
+                              "SELECT case_code FROM person WHERE case_code >= ?1 "
+                              "AND case_code < ?2 "
+                              /* Longer serials are larger: HS-2026-100000 > HS-2026-99999. */
+                              "ORDER BY length (case_code) DESC, case_code DESC LIMIT 1",
+                              error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, upper, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    serial = g_ascii_strtoll (_shelter_db_column_text (stmt, 0) + strlen (prefix), NULL, 10);
+  else if (rc == SQLITE_DONE)
+    serial = 0;
+  else
+    _shelter_db_set_error (db, rc, error);
+  _shelter_db_release (db, stmt);
+  return serial;
+}
+
+GArray *
+shelter_person_store_search (ShelterDb   *db,
+                             const char  *fts_query,
+                             guint        limit,
+                             GError     **error)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
+  g_return_val_if_fail (fts_query != NULL, NULL);
+
+  stmt = _shelter_db_prepare (db,
+                              "SELECT p.id FROM person_search s JOIN person p ON p.id = s.rowid "
+                              "WHERE person_search MATCH ?1 AND p.voided_at IS NULL "
+                              "ORDER BY p.sort_key LIMIT ?2",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, fts_query, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, (int) limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  _shelter_db_release (db, stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _shelter_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+gint64
+shelter_person_store_count (ShelterDb  *db,
+                            GError    **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+  int rc;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), -1);
+
+  stmt = _shelter_db_prepare (db, "SELECT count(*) FROM person WHERE voided_at IS NULL", error);
+  if (stmt == NULL)
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    _shelter_db_set_error (db, rc, error);
+  _shelter_db_release (db, stmt);
+  return count;
+}

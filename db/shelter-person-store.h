@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "shelter-db.h"
+#include "shelter-person.h"
+
+G_BEGIN_DECLS
+
+/* @sort_key orders lists (an ICU collation key made in app/); @search_words are the folded
+ * words the search index holds for this person. Both are derived by app/ from the person. */
+gboolean       shelter_person_store_insert          (ShelterDb           *db,
+                                                     ShelterPerson       *person,
+                                                     GBytes              *sort_key,
+                                                     const char          *search_words,
+                                                     const ShelterStamp  *stamp,
+                                                     GError             **error);
+/* Fails with SHELTER_DB_ERROR_STALE when the stored version is not @person's. */
+gboolean       shelter_person_store_update          (ShelterDb           *db,
+                                                     ShelterPerson       *person,
+                                                     GBytes              *sort_key,
+                                                     const char          *search_words,
+                                                     const ShelterStamp  *stamp,
+                                                     GError             **error);
+ShelterPerson *shelter_person_store_get             (ShelterDb           *db,
+                                                     gint64               id,
+                                                     GError             **error);
+/* The highest serial used so far among case codes starting with @prefix, or 0. */
+gint64         shelter_person_store_last_serial     (ShelterDb           *db,
+                                                     const char          *prefix,
+                                                     GError             **error);
+/* Ids of people (not voided) matching an FTS5 query over the search words, sorted by name;
+ * at most @limit. */
+GArray        *shelter_person_store_search          (ShelterDb           *db,
+                                                     const char          *fts_query,
+                                                     guint                limit,
+                                                     GError             **error);
+gint64         shelter_person_store_count           (ShelterDb           *db,
+                                                     GError             **error);
+
+G_END_DECLS

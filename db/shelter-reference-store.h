@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "shelter-db.h"
+
+G_BEGIN_DECLS
+
+/* A row of a reference table: an administrative unit, an ethnic group or a country. */
+typedef struct
+{
+  char *scheme;      /* "vn-2025-07", "vn-63", "qd121-1979", ... ; NULL for countries */
+  char *code;
+  char *name;        /* short name: "Hà Nội", "Ba Đình", "Kinh", "Việt Nam" */
+  char *full_name;   /* "Thành phố Hà Nội", "Phường Ba Đình"; the name where there is none */
+  char *parent_code;
+} ShelterReferenceEntry;
+
+void      shelter_reference_entry_free        (ShelterReferenceEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShelterReferenceEntry, shelter_reference_entry_free)
+
+/* Provinces of @scheme by code. */
+GPtrArray *shelter_reference_store_provinces  (ShelterDb   *db,
+                                               const char  *scheme,
+                                               GError     **error);
+/* Communes of a province of @scheme by code (for vn-63, through its districts). */
+GPtrArray *shelter_reference_store_communes   (ShelterDb   *db,
+                                               const char  *scheme,
+                                               const char  *province_code,
+                                               GError     **error);
+/* One administrative unit, or NULL without error. */
+ShelterReferenceEntry *shelter_reference_store_admin_unit (ShelterDb   *db,
+                                                           const char  *scheme,
+                                                           const char  *level,
+                                                           const char  *code,
+                                                           GError     **error);
+GPtrArray *shelter_reference_store_ethnic_groups (ShelterDb   *db,
+                                                  const char  *scheme,
+                                                  GError     **error);
+/* Countries by ISO code: the English name in @name, the Vietnamese one in @full_name. */
+GPtrArray *shelter_reference_store_countries  (ShelterDb   *db,
+                                               GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* The typed stores of db/: one per aggregate. app/ calls them inside its use cases; no SQL
+ * goes up, no GTK comes down. */
+
+#include "shelter-db.h"
+#include "shelter-audit-store.h"
+#include "shelter-centre-store.h"
+#include "shelter-person-store.h"
+#include "shelter-reference-store.h"
+#include "shelter-resident-list-store.h"
+#include "shelter-room-store.h"
+#include "shelter-stay-store.h"
+#include "shelter-user-store.h"

@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "shelter-application.h"
+#include "shelter-demo.h"
+#include "shelter-window.h"
+
+static char *demo_path;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the window lay out and draw, as a person would wait for it. */
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect_labels (GtkWidget *root,
+                GString   *out)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, out);
+}
+
+static ShelterWindow *
+open_window (const char *path)
+{
+  ShelterApplication *app = shelter_application_new (g_get_monotonic_time ());
+  g_autoptr (GError) error = NULL;
+  ShelterWindow *window;
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  window = shelter_window_new (app);
+  g_object_unref (app); /* the window keeps it */
+  shelter_window_open_database (window, path, SHELTER_DB_OPEN_DEFAULT);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (800);
+  return window;
+}
+
+static void
+test_lists_demo_residents (void)
+{
+  ShelterWindow *window = open_window (demo_path);
+  GtkWidget *column_view = find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW);
+  g_autoptr (GString) labels = g_string_new (NULL);
+  GListModel *model;
+
+  g_assert_nonnull (column_view);
+  model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
+  /* The demo centre has people in residence, listed in the first screen. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 10);
+  collect_labels (GTK_WIDGET (window), labels);
+  g_assert_true (strstr (labels->str, "HS-") != NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_shows_vietnamese (void)
+{
+  ShelterWindow *window = open_window (demo_path);
+  g_autoptr (GString) labels = g_string_new (NULL);
+
+  collect_labels (GTK_WIDGET (window), labels);
+  g_test_message ("labels: %s", labels->str);
+  g_assert_true (strstr (labels->str, "Đối tượng") != NULL);
+  g_assert_true (strstr (labels->str, "Phòng ở") != NULL);
+  g_assert_null (strstr (labels->str, "Residents"));
+  g_assert_null (strstr (labels->str, "Rooms"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_bad_database_explained (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("shelter-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "notes.db", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.db", NULL);
+  g_autoptr (GString) labels = g_string_new (NULL);
+  g_autofree char *contents = NULL;
+  ShelterWindow *window;
+
+  g_assert_true (g_file_set_contents (path, "không phải cơ sở dữ liệu", -1, NULL));
+  window = open_window (path);
+  collect_labels (GTK_WIDGET (window), labels);
+  g_assert_null (find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+  gtk_window_destroy (GTK_WINDOW (window));
+  /* The file is never written over. */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "không phải cơ sở dữ liệu");
+
+  window = open_window (missing);
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  /* The Vietnamese interface, from the translations built beside the tests. */
+  g_setenv ("LANGUAGE", "vi", TRUE);
+  if (setlocale (LC_ALL, "vi_VN.UTF-8") == NULL)
+    g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  else
+    g_setenv ("LC_ALL", "vi_VN.UTF-8", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SHELTER_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  adw_init ();
+
+  dir = g_dir_make_tmp ("shelter-ui-demo-XXXXXX", &error);
+  g_assert_no_error (error);
+  demo_path = g_build_filename (dir, "demo.db", NULL);
+  shelter_demo_create (demo_path, 120, 1, FALSE, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/window/lists-demo-residents", test_lists_demo_residents);
+  g_test_add_func ("/ui/window/shows-vietnamese", test_shows_vietnamese);
+  g_test_add_func ("/ui/window/bad-database-explained", test_bad_database_explained);
+
+  status = g_test_run ();
+  g_unlink (demo_path);
+  return status;
+}

@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "shelter-demo.h"
+#include "test-common.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs the built shelterctl in the C locale so that messages are the English source. */
+static void
+ctl (Run        *run,
+     const char *first,
+     ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) env = g_get_environ ();
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("SHELTERCTL"));
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  env = g_environ_unsetenv (env, "LANGUAGE");
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &run->status, &error);
+  g_assert_no_error (error);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint lines = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == '\n')
+      lines++;
+  return lines;
+}
+
+static void
+test_check (void)
+{
+  g_autoptr (ShelterDb) db = test_db_new ();
+  g_autofree char *text_file = test_path ("notes.db");
+  g_autofree char *missing = test_path ("missing.db");
+  g_auto (Run) good = { 0 };
+  g_auto (Run) bad = { 0 };
+  g_auto (Run) absent = { 0 };
+
+  ctl (&good, "check", shelter_db_get_path (db), NULL);
+  g_assert_true (g_spawn_check_wait_status (good.status, NULL));
+  g_assert_true (strstr (good.out, "integrity: ok") != NULL);
+
+  g_assert_true (g_file_set_contents (text_file, "hello", -1, NULL));
+  ctl (&bad, "check", text_file, NULL);
+  g_assert_false (g_spawn_check_wait_status (bad.status, NULL));
+  g_assert_cmpuint (count_lines (bad.err), ==, 1);
+  g_assert_true (strstr (bad.err, "not a Mái Ấm database") != NULL);
+
+  ctl (&absent, "check", missing, NULL);
+  g_assert_false (g_spawn_check_wait_status (absent.status, NULL));
+  g_assert_cmpuint (count_lines (absent.err), ==, 1);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_demo_rooms_search (void)
+{
+  g_autofree char *path = test_path ("demo.db");
+  g_auto (Run) demo = { 0 };
+  g_auto (Run) again = { 0 };
+  g_auto (Run) rooms = { 0 };
+  g_auto (Run) search = { 0 };
+  g_auto (GStrv) lines = NULL;
+
+  ctl (&demo, "demo", path, "--residents", "120", "--seed", "5", NULL);
+  g_assert_true (g_spawn_check_wait_status (demo.status, NULL));
+  ctl (&again, "demo", path, "--residents", "120", NULL);
+  g_assert_false (g_spawn_check_wait_status (again.status, NULL));
+  g_assert_true (strstr (again.err, "--force") != NULL);
+
+  ctl (&rooms, "rooms", path, NULL);
+  g_assert_true (g_spawn_check_wait_status (rooms.status, NULL));
+  lines = g_strsplit (rooms.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 11);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto (GStrv) fields = g_strsplit (lines[i], "\t", -1);
+      unsigned used, beds;
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 6);
+      g_assert_cmpint (sscanf (fields[5], "%u/%u", &used, &beds), ==, 2);
+      g_assert_cmpuint (used, <=, beds);
+    }
+
+  ctl (&search, "search", path, "nguyen", NULL);
+  g_assert_true (g_spawn_check_wait_status (search.status, NULL));
+  g_assert_true (strstr (search.out, "Nguyễn") != NULL);
+  g_assert_true (strstr (search.out, "HS-") != NULL);
+}
+
+static void
+test_usage_errors (void)
+{
+  g_auto (Run) none = { 0 };
+  g_auto (Run) unknown = { 0 };
+
+  ctl (&none, NULL);
+  g_assert_false (g_spawn_check_wait_status (none.status, NULL));
+  ctl (&unknown, "frobnicate", NULL);
+  g_assert_false (g_spawn_check_wait_status (unknown.status, NULL));
+  g_assert_true (strstr (unknown.err, "frobnicate") != NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ctl/check", test_check);
+  g_test_add_func ("/ctl/demo-rooms-search", test_demo_rooms_search);
+  g_test_add_func ("/ctl/usage-errors", test_usage_errors);
+
+  return g_test_run ();
+}
