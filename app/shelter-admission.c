@@ -504,11 +504,11 @@ next_case_code (ShelterDb  *db,
                 GError    **error)
 {
   g_autofree char *prefix = g_strdup_printf ("HS-%04d-", year);
-  gint64 last = shelter_person_store_last_serial (db, prefix, error);
+  gint64 serial = shelter_person_store_next_serial (db, prefix, error);
 
-  if (last < 0)
+  if (serial < 0)
     return NULL;
-  return g_strdup_printf ("%s%05" G_GINT64_FORMAT, prefix, last + 1);
+  return g_strdup_printf ("%s%05" G_GINT64_FORMAT, prefix, serial);
 }
 
 static char *

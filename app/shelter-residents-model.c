@@ -10,8 +10,6 @@
 #include "shelter-stores.h"
 #include "shelter-text.h"
 
-/* How many matches a search shows: enough to scroll, few enough to stay instant. */
-#define SEARCH_LIMIT 500
 
 struct _ShelterResidentsModel
 {
@@ -173,6 +171,17 @@ shelter_residents_search (ShelterSession  *session,
   return shelter_person_store_search (shelter_session_get_db (session), query, limit, error);
 }
 
+gint64
+shelter_residents_count_all (ShelterSession  *session,
+                             GError         **error)
+{
+  g_return_val_if_fail (SHELTER_IS_SESSION (session), -1);
+
+  if (!shelter_session_check (session, SHELTER_PERMISSION_VIEW_RESIDENTS, error))
+    return -1;
+  return shelter_person_store_count (shelter_session_get_db (session), error);
+}
+
 gboolean
 shelter_residents_model_reload (ShelterResidentsModel  *self,
                                 GError                **error)
@@ -183,7 +192,7 @@ shelter_residents_model_reload (ShelterResidentsModel  *self,
   g_return_val_if_fail (SHELTER_IS_RESIDENTS_MODEL (self), FALSE);
 
   if (self->search != NULL)
-    ids = shelter_residents_search (self->session, self->search, SEARCH_LIMIT, error);
+    ids = shelter_residents_search (self->session, self->search, SHELTER_RESIDENTS_SEARCH_LIMIT, error);
   else if (shelter_session_check (self->session, SHELTER_PERMISSION_VIEW_RESIDENTS, error))
     ids = shelter_resident_list_store_ids (shelter_session_get_db (self->session), self->filter,
                                            self->order, self->descending, error);

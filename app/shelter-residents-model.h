@@ -34,6 +34,13 @@ gboolean               shelter_residents_model_set_filter   (ShelterResidentsMod
 gboolean               shelter_residents_model_reload       (ShelterResidentsModel  *self,
                                                              GError                **error);
 
+/* A search shows at most this many matches, the first in name order. */
+#define SHELTER_RESIDENTS_SEARCH_LIMIT 500
+
+/* How many people the centre has on record (in residence or not). */
+gint64                 shelter_residents_count_all          (ShelterSession         *session,
+                                                             GError                **error);
+
 /* Search without a model, for shelterctl: ids of the first @limit matches in name order. */
 GArray                *shelter_residents_search             (ShelterSession         *session,
                                                              const char             *text,

@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 #include "shelter-db-private.h"
 #include "shelter-person-store.h"
@@ -234,11 +233,10 @@ shelter_person_store_get (ShelterDb  *db,
 }
 
 gint64
-shelter_person_store_last_serial (ShelterDb   *db,
+shelter_person_store_next_serial (ShelterDb   *db,
                                   const char  *prefix,
                                   GError     **error)
 {
-  g_autofree char *upper = NULL;
   sqlite3_stmt *stmt;
   gint64 serial = -1;
   int rc;
@@ -246,25 +244,25 @@ shelter_person_store_last_serial (ShelterDb   *db,
   g_return_val_if_fail (SHELTER_IS_DB (db), -1);
   g_return_val_if_fail (prefix != NULL, -1);
 
-  /* A range on the unique index rather than LIKE, which the index cannot serve. */
-  upper = g_strconcat (prefix, "\xff", NULL);
   stmt = _shelter_db_prepare (db,
-                              "SELECT case_code FROM person WHERE case_code >= ?1 "
-                              "AND case_code < ?2 "
-                              /* Longer serials are larger: HS-2026-100000 > HS-2026-99999. */
-                              "ORDER BY length (case_code) DESC, case_code DESC LIMIT 1",
+                              "INSERT INTO case_code_counter (prefix, last_serial) VALUES (?1, 1) "
+                              "ON CONFLICT (prefix) DO UPDATE SET last_serial = last_serial + 1 "
+                              "RETURNING last_serial",
                               error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, upper, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    serial = g_ascii_strtoll (_shelter_db_column_text (stmt, 0) + strlen (prefix), NULL, 10);
-  else if (rc == SQLITE_DONE)
-    serial = 0;
-  else
-    _shelter_db_set_error (db, rc, error);
+    {
+      serial = sqlite3_column_int64 (stmt, 0);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _shelter_db_set_error (db, rc, error);
+      serial = -1;
+    }
   _shelter_db_release (db, stmt);
   return serial;
 }

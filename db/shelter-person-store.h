@@ -24,8 +24,9 @@ gboolean       shelter_person_store_update          (ShelterDb           *db,
 ShelterPerson *shelter_person_store_get             (ShelterDb           *db,
                                                      gint64               id,
                                                      GError             **error);
-/* The highest serial used so far among case codes starting with @prefix, or 0. */
-gint64         shelter_person_store_last_serial     (ShelterDb           *db,
+/* Takes the next serial for case codes starting with @prefix (1 for the first); -1 on error.
+ * Call it inside the transaction that writes the code, so that no two desks get the same. */
+gint64         shelter_person_store_next_serial     (ShelterDb           *db,
                                                      const char          *prefix,
                                                      GError             **error);
 /* Ids of people (not voided) matching an FTS5 query over the search words, sorted by name;

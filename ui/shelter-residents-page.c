@@ -38,6 +38,7 @@ struct _ShelterResidentsPage
   GtkColumnViewColumn   *room_column;
   GtkColumnViewColumn   *admitted_column;
   GtkLabel              *count_label;
+  GtkWidget             *filter_box;
   GtkToggleButton       *in_residence_button;
   GtkToggleButton       *all_button;
 };
@@ -95,17 +96,13 @@ shelter_residents_page_is_searching (ShelterResidentsPage *self)
 static gboolean
 shelter_residents_page_has_anyone (ShelterResidentsPage *self)
 {
-  g_autoptr(ShelterResidentsModel) everyone = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 count;
 
-  everyone = shelter_residents_model_new (self->session);
-  if (!shelter_residents_model_set_filter (everyone, SHELTER_RESIDENT_FILTER_ALL, &error))
-    {
-      g_debug ("Cannot count all residents: %s", error->message);
-      return FALSE;
-    }
-
-  return g_list_model_get_n_items (G_LIST_MODEL (everyone)) > 0;
+  count = shelter_residents_count_all (self->session, &error);
+  if (count < 0)
+    g_debug ("Cannot count all residents: %s", error->message);
+  return count > 0;
 }
 
 static void
@@ -118,9 +115,15 @@ shelter_residents_page_update_state (ShelterResidentsPage *self)
   if (self->model != NULL)
     n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
 
-  if (self->model != NULL)
+  if (self->model != NULL && shelter_residents_page_is_searching (self) &&
+      n_items >= SHELTER_RESIDENTS_SEARCH_LIMIT)
+    count = g_strdup_printf (_("First %u matches; type more to narrow the search"), n_items);
+  else if (self->model != NULL)
     count = g_strdup_printf (ngettext ("%u resident", "%u residents", n_items), n_items);
   gtk_label_set_label (self->count_label, count != NULL ? count : "");
+
+  /* The model searches everyone, in residence or not: the filter does not apply then. */
+  gtk_widget_set_sensitive (self->filter_box, !shelter_residents_page_is_searching (self));
 
   if (n_items > 0 || self->model == NULL)
     page = "list";
@@ -562,6 +565,7 @@ shelter_residents_page_class_init (ShelterResidentsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShelterResidentsPage, room_column);
   gtk_widget_class_bind_template_child (widget_class, ShelterResidentsPage, admitted_column);
   gtk_widget_class_bind_template_child (widget_class, ShelterResidentsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, ShelterResidentsPage, filter_box);
   gtk_widget_class_bind_template_child (widget_class, ShelterResidentsPage, in_residence_button);
   gtk_widget_class_bind_template_child (widget_class, ShelterResidentsPage, all_button);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);

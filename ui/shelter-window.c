@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "shelter-centre-store.h"
+#include "shelter-centre-profile.h"
 #include "shelter-residents-page.h"
 #include "shelter-rooms-page.h"
 #include "shelter-session.h"
@@ -101,16 +101,13 @@ back_clicked_cb (ShelterWindow *self,
 }
 
 static void
-shelter_window_set_title_from_centre (ShelterWindow *self,
-                                      ShelterDb     *db)
+shelter_window_set_title_from_centre (ShelterWindow *self)
 {
   g_autoptr(ShelterCentre) centre = NULL;
   g_autoptr(GError) error = NULL;
   const char *name = NULL;
 
-  /* There is no use case in app/ for reading the centre's profile yet; reading it is
-   * harmless, and the title is all we show of it. */
-  centre = shelter_centre_store_get (db, &error);
+  centre = shelter_centre_profile_get (self->session, &error);
   if (error != NULL)
     g_debug ("No centre profile: %s", error->message);
   if (centre != NULL)
@@ -176,7 +173,7 @@ shelter_window_open_database (ShelterWindow      *self,
   if (settings != NULL)
     g_settings_set_string (settings, "last-database", shelter_db_get_path (db));
 
-  shelter_window_set_title_from_centre (self, db);
+  shelter_window_set_title_from_centre (self);
 
   /* Only the sections the session may see; app/ would refuse the others anyway. */
   may_see_residents = shelter_session_may (self->session, SHELTER_PERMISSION_VIEW_RESIDENTS);

@@ -96,6 +96,13 @@ CREATE TABLE person (
 CREATE INDEX person_sort ON person (sort_key);
 CREATE INDEX person_id_number ON person (id_number) WHERE id_number IS NOT NULL;
 
+-- The last serial used for each case-code prefix ("HS-2026-"), so that the next code is one
+-- read and one write inside the admission's transaction, however many people there are.
+CREATE TABLE case_code_counter (
+  prefix      TEXT PRIMARY KEY,
+  last_serial INTEGER NOT NULL CHECK (last_serial >= 0)
+);
+
 -- Diacritic-free, lower-case words of a person's names, case code, ID number and phone,
 -- folded in app/ (FTS5's own folding does not map đ to d).
 CREATE VIRTUAL TABLE person_search USING fts5 (words, tokenize = 'unicode61', detail = none);

@@ -11,6 +11,7 @@
 #include "shelter-window.h"
 
 static char *demo_path;
+static ShelterApplication *app;
 
 static gboolean
 timeout_cb (gpointer data)
@@ -60,14 +61,9 @@ collect_labels (GtkWidget *root,
 static ShelterWindow *
 open_window (const char *path)
 {
-  ShelterApplication *app = shelter_application_new (g_get_monotonic_time ());
-  g_autoptr (GError) error = NULL;
   ShelterWindow *window;
 
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
   window = shelter_window_new (app);
-  g_object_unref (app); /* the window keeps it */
   shelter_window_open_database (window, path, SHELTER_DB_OPEN_DEFAULT);
   gtk_window_present (GTK_WINDOW (window));
   wait_ms (800);
@@ -155,7 +151,15 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* gtk_test_init() sets the C locale, in which gettext ignores LANGUAGE. */
+  setlocale (LC_ALL, g_getenv ("LC_ALL"));
   adw_init ();
+
+  /* One application for all the tests: a registered application cannot be registered
+   * again on the same bus. */
+  app = shelter_application_new (g_get_monotonic_time ());
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
 
   dir = g_dir_make_tmp ("shelter-ui-demo-XXXXXX", &error);
   g_assert_no_error (error);
@@ -169,5 +173,6 @@ main (int   argc,
 
   status = g_test_run ();
   g_unlink (demo_path);
+  g_object_unref (app);
   return status;
 }

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shelter-centre-profile"
+
+#include "config.h"
+
+#include "shelter-centre-profile.h"
+#include "shelter-stores.h"
+
+ShelterCentre *
+shelter_centre_profile_get (ShelterSession  *session,
+                            GError         **error)
+{
+  g_return_val_if_fail (SHELTER_IS_SESSION (session), NULL);
+
+  return shelter_centre_store_get (shelter_session_get_db (session), error);
+}

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "shelter-centre.h"
+#include "shelter-session.h"
+
+G_BEGIN_DECLS
+
+/* The centre's profile (name, province, address, head of centre), or NULL without error when
+ * the centre has not been set up yet. Anyone signed in may read it: it heads every screen
+ * and paper. */
+ShelterCentre *shelter_centre_profile_get (ShelterSession  *session,
+                                           GError         **error);
+
+G_END_DECLS
