@@ -9,6 +9,7 @@
 
 #include "shelter-admission.h"
 #include "shelter-app-error.h"
+#include "shelter-audit.h"
 #include "shelter-enums.h"
 #include "shelter-stores.h"
 #include "shelter-text.h"
@@ -663,8 +664,8 @@ shelter_admit_person (ShelterSession  *session,
                              shelter_person_get_id (person),
                              shelter_person_get_person_type (person),
                              admitted_iso, shelter_room_get_code (room));
-  if (!shelter_audit_store_append (db, &stamp, "admit", "stay", shelter_stay_get_id (stay),
-                                   details, &local_error))
+  if (!shelter_audit_record (session, stamp.at, "admit", "stay", shelter_stay_get_id (stay),
+                             details, &local_error))
     goto failed;
 
   /* A failed commit rolls back by itself. */
@@ -742,8 +743,8 @@ shelter_discharge_stay (ShelterSession  *session,
   if (!shelter_stay_store_discharge (db, stay, &stamp, &local_error) ||
       !shelter_stay_store_end_placements (db, shelter_stay_get_id (stay), discharged_iso,
                                           &stamp, &local_error) ||
-      !shelter_audit_store_append (db, &stamp, "discharge", "stay", shelter_stay_get_id (stay),
-                                   details, &local_error))
+      !shelter_audit_record (session, stamp.at, "discharge", "stay", shelter_stay_get_id (stay),
+                             details, &local_error))
     {
       shelter_db_rollback (db);
       shelter_stay_set_discharged_at (stay, NULL);

@@ -17,6 +17,13 @@ typedef enum
   SHELTER_APP_ERROR_ROOM_FULL,
   SHELTER_APP_ERROR_ALREADY_IN_RESIDENCE,
   SHELTER_APP_ERROR_FILE_EXISTS,
+  SHELTER_APP_ERROR_SIGN_IN_FAILED,     /* wrong user name or password: never says which */
+  SHELTER_APP_ERROR_LOCKED_OUT,         /* too many failed sign-ins: wait */
+  SHELTER_APP_ERROR_ALREADY_SET_UP,     /* the centre already has accounts */
+  SHELTER_APP_ERROR_LAST_ADMINISTRATOR, /* the last active administrator must remain */
+  SHELTER_APP_ERROR_BACKUP_INVALID,     /* not a backup, truncated or changed */
+  SHELTER_APP_ERROR_BACKUP_PASSPHRASE,  /* encrypted with another passphrase, or none given */
+  SHELTER_APP_ERROR_BACKUP_TOO_NEW,     /* made by a newer version of Mái Ấm */
   SHELTER_APP_ERROR_FAILED,
 } ShelterAppError;
 
@@ -46,6 +53,10 @@ typedef enum
   SHELTER_FIELD_FULL_NAME,
   SHELTER_FIELD_ROLE,
   SHELTER_FIELD_CENTRE_NAME,
+  SHELTER_FIELD_PASSWORD,
+  SHELTER_FIELD_NEW_PASSWORD,
+  SHELTER_FIELD_PASSPHRASE,
+  SHELTER_FIELD_SETTING,
 } ShelterField;
 
 GQuark shelter_app_error_quark   (void);

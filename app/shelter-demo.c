@@ -10,11 +10,13 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "shelter-accounts.h"
 #include "shelter-admission.h"
 #include "shelter-app-error.h"
 #include "shelter-demo.h"
 #include "shelter-domain.h"
 #include "shelter-rooms.h"
+#include "shelter-settings.h"
 #include "shelter-stores.h"
 #include "shelter-text.h"
 
@@ -566,15 +568,28 @@ communes_of (DemoCentre  *centre,
 
 /* ---- Centre, accounts and rooms ---------------------------------------------------------- */
 
+/* The password of a demo account, from the table the sign-in screen shows in demo mode. */
+static const char *
+demo_password (const char *username)
+{
+  const char * const *accounts = shelter_settings_demo_accounts ();
+
+  for (guint i = 0; accounts[i] != NULL; i += 2)
+    if (g_str_equal (accounts[i], username))
+      return accounts[i + 1];
+  g_return_val_if_reached (NULL);
+}
+
+/* Through the set-up assistant's use case and the account administration, as a centre would
+ * do it by hand; then the centre is marked as a demo so that the sign-in screen shows the
+ * demo passwords. */
 static gboolean
 write_centre_and_accounts (DemoCentre  *centre,
                            GError     **error)
 {
   g_autoptr (ShelterCentre) profile = shelter_centre_new ();
-  g_autoptr (GDateTime) now = shelter_session_now (centre->session);
-  g_autofree char *at = shelter_session_format_time (now);
-  g_autofree char *details = NULL;
-  ShelterStamp stamp = { shelter_session_get_actor (centre->session), at };
+  g_autoptr (ShelterUser) admin = shelter_user_new ();
+  g_autoptr (ShelterSession) admin_session = NULL;
   const char *province_code = province_named (centre, CENTRE_PROVINCE)->code;
 
   shelter_centre_set_name (profile, CENTRE_NAME);
@@ -582,29 +597,30 @@ write_centre_and_accounts (DemoCentre  *centre,
   shelter_centre_set_province_code (profile, province_code);
   shelter_centre_set_address (profile, CENTRE_ADDRESS);
   shelter_centre_set_head_name (profile, HEAD_OF_CENTRE);
-  details = g_strdup_printf ("name: %s\nprovince_code: %s", CENTRE_NAME, province_code);
-  if (!shelter_centre_store_save (centre->db, profile, &stamp, error) ||
-      !shelter_audit_store_append (centre->db, &stamp, "create", "centre", 1, details, error))
-    return FALSE;
 
-  /* Sign-in comes later: no passwords yet. */
-  for (guint i = 0; i < G_N_ELEMENTS (demo_accounts); i++)
+  /* The first account is the administrator, as the set-up assistant makes it. */
+  g_assert (g_str_equal (demo_accounts[0].role, "administrator"));
+  shelter_user_set_username (admin, demo_accounts[0].username);
+  shelter_user_set_full_name (admin, demo_accounts[0].full_name);
+  admin_session = shelter_accounts_set_up_centre (centre->db, profile, admin,
+                                                  demo_password (demo_accounts[0].username),
+                                                  error);
+  if (admin_session == NULL)
+    return FALSE;
+  shelter_session_set_clock (admin_session, shelter_session_now (centre->session));
+
+  for (guint i = 1; i < G_N_ELEMENTS (demo_accounts); i++)
     {
       g_autoptr (ShelterUser) user = shelter_user_new ();
-      g_autofree char *user_details = g_strdup_printf ("username: %s\nrole: %s",
-                                                       demo_accounts[i].username,
-                                                       demo_accounts[i].role);
 
       shelter_user_set_username (user, demo_accounts[i].username);
       shelter_user_set_full_name (user, demo_accounts[i].full_name);
       shelter_user_set_role (user, demo_accounts[i].role);
-      shelter_user_set_active (user, TRUE);
-      if (!shelter_user_store_insert (centre->db, user, NULL, &stamp, error) ||
-          !shelter_audit_store_append (centre->db, &stamp, "create", "staff_user",
-                                       shelter_user_get_id (user), user_details, error))
+      if (!shelter_accounts_create (admin_session, user, demo_password (demo_accounts[i].username),
+                                    error))
         return FALSE;
     }
-  return TRUE;
+  return shelter_settings_set (admin_session, SHELTER_SETTING_DEMO, "1", error);
 }
 
 /* Copies of the base set of rooms for @residents people. The history grows with them, from

@@ -22,6 +22,10 @@ static const struct
   /* Names and whereabouts of residents under high protection; the assigned caseworker
    * joins them when cases are assigned. */
   { SHELTER_PERMISSION_VIEW_PROTECTED_IDENTITY, { "manager" } },
+  { SHELTER_PERMISSION_VIEW_AUDIT, { "administrator", "manager" } },
+  { SHELTER_PERMISSION_BACKUP, { "administrator", "manager" } },
+  { SHELTER_PERMISSION_RESTORE, { "administrator" } },
+  { SHELTER_PERMISSION_EDIT_SETTINGS, { "administrator" } },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (permission_table) == SHELTER_N_PERMISSIONS);

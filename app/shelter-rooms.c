@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "shelter-app-error.h"
+#include "shelter-audit.h"
 #include "shelter-enums.h"
 #include "shelter-rooms.h"
 #include "shelter-stores.h"
@@ -146,8 +147,8 @@ shelter_rooms_add (ShelterSession  *session,
                              shelter_room_get_age_group (room), shelter_room_get_beds (room),
                              shelter_room_get_area_m2 (room));
   if (!shelter_room_store_insert (db, room, &stamp, &local_error) ||
-      !shelter_audit_store_append (db, &stamp, "create", "room", shelter_room_get_id (room),
-                                   details, &local_error))
+      !shelter_audit_record (session, stamp.at, "create", "room", shelter_room_get_id (room),
+                             details, &local_error))
     {
       shelter_db_rollback (db);
       shelter_room_set_id (room, 0);

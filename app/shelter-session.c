@@ -122,6 +122,10 @@ shelter_session_check (ShelterSession     *self,
     [SHELTER_PERMISSION_MANAGE_USERS] = N_("manage staff accounts"),
     [SHELTER_PERMISSION_EDIT_CENTRE] = N_("change the centre’s profile"),
     [SHELTER_PERMISSION_VIEW_PROTECTED_IDENTITY] = N_("see who a protected resident is"),
+    [SHELTER_PERMISSION_VIEW_AUDIT] = N_("read the audit log"),
+    [SHELTER_PERMISSION_BACKUP] = N_("make a backup"),
+    [SHELTER_PERMISSION_RESTORE] = N_("restore a backup"),
+    [SHELTER_PERMISSION_EDIT_SETTINGS] = N_("change the centre’s settings"),
   };
 
   g_return_val_if_fail (SHELTER_IS_SESSION (self), FALSE);

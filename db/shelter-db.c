@@ -789,3 +789,61 @@ shelter_db_get_pre_migration_backup (ShelterDb *self)
   g_return_val_if_fail (SHELTER_IS_DB (self), NULL);
   return self->pre_migration_backup;
 }
+
+gboolean
+shelter_db_verify_file (const char  *path,
+                        int         *schema_version,
+                        GError     **error)
+{
+  g_autoptr (ShelterDb) self = NULL;
+  g_autofree char *problems = NULL;
+  int application_id = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!check_header (path, error))
+    return FALSE;
+
+  self = g_object_new (SHELTER_TYPE_DB, NULL);
+  self->path = g_strdup (path);
+  self->read_only = TRUE;
+  rc = sqlite3_open_v2 (path, &self->handle, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    return _shelter_db_set_error (self, rc, error);
+
+  if (!query_int (self, "PRAGMA user_version", &self->schema_version, error) ||
+      !query_int (self, "PRAGMA application_id", &application_id, error))
+    return FALSE;
+  if (application_id != SHELTER_APPLICATION_ID)
+    {
+      g_set_error (error, SHELTER_DB_ERROR, SHELTER_DB_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Mái Ấm database. Choose another file."), path);
+      return FALSE;
+    }
+  if (self->schema_version > shelter_db_latest_schema_version ())
+    {
+      g_set_error (error, SHELTER_DB_ERROR, SHELTER_DB_ERROR_TOO_NEW,
+                   _("The database was saved by a newer version of Mái Ấm (data version %d; "
+                     "this version knows up to %d). Update Mái Ấm to open it; "
+                     "the file was not changed."),
+                   self->schema_version, shelter_db_latest_schema_version ());
+      return FALSE;
+    }
+  if (!shelter_db_check (self, FALSE, &problems, error))
+    return FALSE;
+  if (schema_version != NULL)
+    *schema_version = self->schema_version;
+  return TRUE;
+}
+
+gboolean
+shelter_db_checkpoint (ShelterDb  *self,
+                       GError    **error)
+{
+  g_return_val_if_fail (SHELTER_IS_DB (self), FALSE);
+
+  if (self->read_only)
+    return TRUE;
+  return exec_sql (self, "PRAGMA wal_checkpoint(TRUNCATE)", error);
+}

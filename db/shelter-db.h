@@ -71,6 +71,17 @@ gboolean    shelter_db_check                   (ShelterDb           *self,
                                                 char               **problems,
                                                 GError             **error);
 
+/* Checks a database file that is not open, without changing it: that it is Mái Ấm's, of a
+ * data version this program knows (its version in @schema_version), sound (integrity and
+ * foreign keys). */
+gboolean    shelter_db_verify_file             (const char          *path,
+                                                int                 *schema_version,
+                                                GError             **error);
+
+/* Writes everything in the write-ahead log into the database file itself. */
+gboolean    shelter_db_checkpoint              (ShelterDb           *self,
+                                                GError             **error);
+
 /* A consistent copy of the open database through SQLite's online backup API. */
 gboolean    shelter_db_backup_to               (ShelterDb           *self,
                                                 const char          *dest_path,

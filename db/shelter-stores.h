@@ -11,5 +11,6 @@
 #include "shelter-reference-store.h"
 #include "shelter-resident-list-store.h"
 #include "shelter-room-store.h"
+#include "shelter-setting-store.h"
 #include "shelter-stay-store.h"
 #include "shelter-user-store.h"

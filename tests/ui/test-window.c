@@ -8,6 +8,7 @@
 
 #include "shelter-application.h"
 #include "shelter-demo.h"
+#include "shelter-resident-summary.h"
 #include "shelter-window.h"
 
 static char *demo_path;
@@ -84,6 +85,43 @@ test_lists_demo_residents (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), >, 10);
   collect_labels (GTK_WIDGET (window), labels);
   g_assert_true (strstr (labels->str, "HS-") != NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static const char *
+case_code_at (GListModel *model,
+              guint       position)
+{
+  g_autoptr (GObject) row = g_list_model_get_item (model, position);
+  return shelter_resident_summary_get_case_code (SHELTER_RESIDENT_SUMMARY (row));
+}
+
+/* Clicking a column header sorts the whole list in the database, both ways. */
+static void
+test_sorts_by_column (void)
+{
+  ShelterWindow *window = open_window (demo_path);
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
+  GListModel *columns = gtk_column_view_get_columns (view);
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  g_autoptr (GtkColumnViewColumn) case_code_column = g_list_model_get_item (columns, 0);
+  guint n = g_list_model_get_n_items (model);
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  gtk_column_view_sort_by_column (view, case_code_column, GTK_SORT_ASCENDING);
+  wait_ms (100);
+  first = g_strdup (case_code_at (model, 0));
+  last = g_strdup (case_code_at (model, n - 1));
+  g_assert_cmpstr (first, <, last);
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpstr (case_code_at (model, i - 1), <, case_code_at (model, i));
+
+  gtk_column_view_sort_by_column (view, case_code_column, GTK_SORT_DESCENDING);
+  wait_ms (100);
+  g_assert_cmpstr (case_code_at (model, 0), ==, last);
+  g_assert_cmpstr (case_code_at (model, n - 1), ==, first);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -168,6 +206,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/ui/window/lists-demo-residents", test_lists_demo_residents);
+  g_test_add_func ("/ui/window/sorts-by-column", test_sorts_by_column);
   g_test_add_func ("/ui/window/shows-vietnamese", test_shows_vietnamese);
   g_test_add_func ("/ui/window/bad-database-explained", test_bad_database_explained);
 

@@ -187,7 +187,7 @@ test_audit_append_only (void)
   sqlite3 *handle = NULL;
   char *message = NULL;
 
-  shelter_audit_store_append (db, &stamp, "create", "room", 1, "code: A101", &error);
+  shelter_audit_store_append (db, &stamp, "create", "room", 1, "code: A101", "", &error);
   g_assert_no_error (error);
   g_assert_cmpint (shelter_audit_store_count (db, NULL), ==, 1);
 
@@ -279,9 +279,9 @@ test_transaction_nesting (void)
   g_autoptr (GError) error = NULL;
 
   g_assert_true (shelter_db_begin (db, &error));
-  shelter_audit_store_append (db, &stamp, "a", "x", 1, "", &error);
+  shelter_audit_store_append (db, &stamp, "a", "x", 1, "", "", &error);
   g_assert_true (shelter_db_begin (db, &error));
-  shelter_audit_store_append (db, &stamp, "b", "x", 2, "", &error);
+  shelter_audit_store_append (db, &stamp, "b", "x", 2, "", "", &error);
   shelter_db_rollback (db);
   g_assert_true (shelter_db_commit (db, &error));
   g_assert_no_error (error);

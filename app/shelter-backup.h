@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "shelter-session.h"
+
+G_BEGIN_DECLS
+
+/* A backup file: a header that names the format, its version, the data version and whether
+ * it is encrypted, then the SQLite database, either plain with a BLAKE2b checksum or
+ * encrypted with a key derived from a passphrase (Argon2id) through libsodium's
+ * secretstream, which also detects any change or truncation. Extension ".maiam-backup". */
+#define SHELTER_BACKUP_EXTENSION ".maiam-backup"
+
+typedef struct
+{
+  int      format_version;
+  int      schema_version;
+  gboolean encrypted;
+  gint64   created_unix;
+} ShelterBackupInfo;
+
+/* Makes a consistent copy of the open database while it is in use (the online backup API),
+ * encrypted when @passphrase is not NULL. Records the run (ok or not) and audits it. */
+gboolean shelter_backup_create          (ShelterSession     *session,
+                                         const char         *dest_path,
+                                         const char         *passphrase,
+                                         GError            **error);
+
+/* Reads and checks a backup without restoring: format, data version, passphrase, checksum,
+ * and the integrity of the database inside. */
+gboolean shelter_backup_verify          (const char         *backup_path,
+                                         const char         *passphrase,
+                                         ShelterBackupInfo  *info,
+                                         GError            **error);
+
+/* Restores @backup_path over the session's database (administrator only): the backup is
+ * unpacked beside the database and verified first; only then is the current file moved
+ * aside (its new name in @replaced_path) and the restored one put in its place. The caller
+ * must drop the session and reopen the database afterwards. */
+gboolean shelter_backup_restore         (ShelterSession     *session,
+                                         const char         *backup_path,
+                                         const char         *passphrase,
+                                         char              **replaced_path,
+                                         GError            **error);
+
+/* The same for a database that is not open, or cannot be (damaged): shelterctl restore, run
+ * by whoever holds the file. @actor is recorded in the restored database's audit trail. */
+gboolean shelter_backup_restore_file    (const char         *backup_path,
+                                         const char         *passphrase,
+                                         const char         *db_path,
+                                         const char         *actor,
+                                         char              **replaced_path,
+                                         GError            **error);
+
+/* The automatic backup at start: when the newest backup in @folder is older than a day (or
+ * there is none), makes a new one, then keeps the 14 newest and the newest of each of the
+ * last 12 months. Sets @made to whether it made one. Failures are returned and recorded. */
+gboolean shelter_backup_run_scheduled   (ShelterSession     *session,
+                                         const char         *folder,
+                                         gboolean           *made,
+                                         GError            **error);
+
+/* The default folder for automatic backups: $XDG_DATA_HOME/vn.maiam.Shelter/backups. */
+char    *shelter_backup_default_folder  (void);
+
+/* The last backup run recorded in the database: its time (ISO 8601) and whether it worked;
+ * FALSE when none was ever made. */
+gboolean shelter_backup_last_run        (ShelterSession     *session,
+                                         char              **at,
+                                         gboolean           *ok,
+                                         char              **message,
+                                         GError            **error);
+
+G_END_DECLS

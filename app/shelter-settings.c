@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shelter-settings"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "shelter-app-error.h"
+#include "shelter-audit.h"
+#include "shelter-settings.h"
+#include "shelter-stores.h"
+
+/* Published on the sign-in screen of demo centres only; a real centre never has them. */
+static const char * const demo_accounts[] = {
+  "quantri", "quantri-demo-2026",
+  "giamdoc", "giamdoc-demo-2026",
+  "canbo.lan", "canbo-demo-2026",
+  "yte.hoa", "yte-demo-2026",
+  "tamly.minh", "tamly-demo-2026",
+  NULL,
+};
+
+const char * const *
+shelter_settings_demo_accounts (void)
+{
+  return demo_accounts;
+}
+
+char *
+shelter_settings_get (ShelterDb  *db,
+                      const char *key,
+                      const char *fallback)
+{
+  g_autoptr (GError) error = NULL;
+  char *value;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
+
+  value = shelter_setting_store_get (db, key, &error);
+  if (error != NULL)
+    g_warning ("Cannot read the setting %s: %s", key, error->message);
+  return value != NULL ? value : g_strdup (fallback);
+}
+
+int
+shelter_settings_get_int (ShelterDb  *db,
+                          const char *key,
+                          int         fallback)
+{
+  g_autofree char *value = shelter_settings_get (db, key, NULL);
+  gint64 number;
+
+  if (value == NULL || !g_ascii_string_to_signed (value, 10, G_MININT, G_MAXINT, &number, NULL))
+    return fallback;
+  return (int) number;
+}
+
+static gboolean
+check_value (const char  *key,
+             const char  *value,
+             GError     **error)
+{
+  if (g_str_equal (key, SHELTER_SETTING_IDLE_LOCK_MINUTES))
+    {
+      gint64 minutes;
+
+      if (!g_ascii_string_to_signed (value, 10, 1, 120, &minutes, NULL))
+        {
+          g_set_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_SETTING,
+                       _("Lock after: enter a number of minutes from 1 to 120."));
+          return FALSE;
+        }
+    }
+  else if (g_str_equal (key, SHELTER_SETTING_BACKUP_FOLDER))
+    {
+      if (!g_path_is_absolute (value))
+        {
+          g_set_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_SETTING,
+                       _("Backup folder: choose a folder."));
+          return FALSE;
+        }
+    }
+  else if (!g_str_equal (key, SHELTER_SETTING_DEMO))
+    {
+      g_set_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_SETTING,
+                   _("There is no setting “%s”."), key);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+shelter_settings_set (ShelterSession  *session,
+                      const char      *key,
+                      const char      *value,
+                      GError         **error)
+{
+  g_autoptr (GDateTime) now = NULL;
+  g_autofree char *at = NULL;
+  g_autofree char *old = NULL;
+  g_autoptr (GString) details = g_string_new (NULL);
+  ShelterStamp stamp;
+  ShelterDb *db;
+
+  g_return_val_if_fail (SHELTER_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+
+  if (!shelter_session_check (session, SHELTER_PERMISSION_EDIT_SETTINGS, error) ||
+      !check_value (key, value, error))
+    return FALSE;
+
+  db = shelter_session_get_db (session);
+  now = shelter_session_now (session);
+  at = shelter_session_format_time (now);
+  stamp.actor = shelter_session_get_actor (session);
+  stamp.at = at;
+
+  if (!shelter_db_begin (db, error))
+    return FALSE;
+  old = shelter_setting_store_get (db, key, NULL);
+  shelter_audit_note_change (details, key, old, value, FALSE);
+  if (!shelter_setting_store_set (db, key, value, &stamp, error) ||
+      !shelter_audit_record (session, at, "setting", "setting", 0, details->str, error))
+    {
+      shelter_db_rollback (db);
+      return FALSE;
+    }
+  return shelter_db_commit (db, error);
+}

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "shelter-session.h"
+
+G_BEGIN_DECLS
+
+/* The centre's settings, kept in its database so that every desk shares them. */
+#define SHELTER_SETTING_IDLE_LOCK_MINUTES "idle_lock_minutes"   /* default 10 */
+#define SHELTER_SETTING_BACKUP_FOLDER     "backup_folder"       /* default: see shelter-backup.h */
+#define SHELTER_SETTING_DEMO              "demo"                /* "1" in a demo centre */
+
+/* The value, or @fallback when it is not set. */
+char    *shelter_settings_get       (ShelterDb       *db,
+                                     const char      *key,
+                                     const char      *fallback);
+int      shelter_settings_get_int   (ShelterDb       *db,
+                                     const char      *key,
+                                     int              fallback);
+/* Administrator only; audited. */
+gboolean shelter_settings_set       (ShelterSession  *session,
+                                     const char      *key,
+                                     const char      *value,
+                                     GError         **error);
+
+/* The demo accounts and their passwords, shown on the sign-in screen of a demo centre only
+ * (NULL-terminated pairs: user name, password). */
+const char * const *shelter_settings_demo_accounts (void);
+
+G_END_DECLS
