@@ -553,6 +553,18 @@ shelter_backup_create (ShelterSession  *session,
   return create_backup (session, dest_path, passphrase, FALSE, error);
 }
 
+/* Opening a database leaves its -wal and -shm files beside it. */
+static void
+remove_with_companions (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+}
+
 gboolean
 shelter_backup_verify (const char         *backup_path,
                        const char         *passphrase,
@@ -571,7 +583,7 @@ shelter_backup_verify (const char         *backup_path,
   temp = g_build_filename (dir, "backup.db", NULL);
   ok = unpack (backup_path, passphrase, temp, info, error) &&
        shelter_db_verify_file (temp, NULL, error);
-  g_unlink (temp);
+  remove_with_companions (temp);
   g_rmdir (dir);
   return ok;
 }
@@ -633,9 +645,16 @@ shelter_backup_restore_file (const char  *backup_path,
     return FALSE;
   if (!shelter_db_verify_file (temp, NULL, error))
     {
-      g_unlink (temp);
+      remove_with_companions (temp);
       return FALSE;
     }
+  /* Only the file itself moves into place; the checking connection's companions go. */
+  {
+    g_autofree char *wal = g_strconcat (temp, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (temp, "-shm", NULL);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
 
   if (g_file_test (db_path, G_FILE_TEST_EXISTS))
     {
@@ -793,7 +812,8 @@ shelter_backup_run_scheduled (ShelterSession  *session,
       g_autoptr (GDateTime) day_ago = g_date_time_add_days (now, -1);
       g_autofree char *limit = g_date_time_format (day_ago, AUTOMATIC_PREFIX "%Y%m%d-%H%M%S");
 
-      if (strcmp (g_ptr_array_index (names, 0), limit) > 0)
+      /* Names start with their time: compare that part only. */
+      if (strncmp (g_ptr_array_index (names, 0), limit, strlen (limit)) > 0)
         return TRUE;
     }
 

@@ -7,8 +7,12 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
+#include "shelter-app-error.h"
+#include "shelter-audit.h"
+#include "shelter-backup.h"
 #include "shelter-ctl.h"
 #include "shelter-demo.h"
 #include "shelter-domain.h"
@@ -115,39 +119,147 @@ command_check (int    argc,
                char **argv)
 {
   g_autoptr (GOptionContext) context =
-    g_option_context_new (_("DB — check the integrity and the data version"));
+    g_option_context_new (_("DB — check integrity, foreign keys, data version and audit chain"));
   g_autoptr (ShelterDb) db = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *problems = NULL;
-  gboolean sound;
-  int version, latest, status;
+  gint64 entries = 0, first_broken = 0;
+  int version = 0, latest, status;
 
   if (!parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 2)
     return usage (context, _("Give the path of the database to check."));
 
-  db = open_existing (argv[1], TRUE, &error);
-  if (db == NULL)
-    return fail (g_steal_pointer (&error));
-
-  sound = shelter_db_check (db, FALSE, &problems, &error);
-  version = shelter_db_get_schema_version (db);
+  /* Checked as a file first: an older or damaged database is reported, not refused. */
+  if (!g_file_test (argv[1], G_FILE_TEST_EXISTS))
+    return fail (g_error_new (SHELTER_DB_ERROR, SHELTER_DB_ERROR_MISSING,
+                              _("The database file “%s” does not exist."), argv[1]));
   latest = shelter_db_latest_schema_version ();
-
-  if (sound)
-    g_print (_("integrity: ok\n"));
-  else
-    g_print (_("integrity: damaged\n%s"), problems ? problems : "");
+  if (!shelter_db_verify_file (argv[1], &version, &error))
+    {
+      if (g_error_matches (error, SHELTER_DB_ERROR, SHELTER_DB_ERROR_CORRUPT))
+        g_print (_("integrity: damaged\n"));
+      return fail (g_steal_pointer (&error));
+    }
+  g_print (_("integrity: ok\n"));
+  g_print (_("foreign keys: ok\n"));
   g_print (_("data version: %d (this program: %d)\n"), version, latest);
-  if (!sound)
-    return fail (g_steal_pointer (&error));
   if (version != latest)
     {
       g_printerr (_("shelterctl: the data version is not the current one; open the database "
                     "with the app to upgrade it.\n"));
       return EXIT_FAILURE;
     }
+
+  db = open_existing (argv[1], TRUE, &error);
+  if (db == NULL || !shelter_audit_verify_chain (db, &entries, &first_broken, &error))
+    return fail (g_steal_pointer (&error));
+  if (first_broken != 0)
+    {
+      g_print (_("audit log: %" G_GINT64_FORMAT " entries, chain broken at entry %"
+                 G_GINT64_FORMAT "\n"), entries, first_broken);
+      g_printerr (_("shelterctl: the audit log was changed outside Mái Ấm from entry %"
+                    G_GINT64_FORMAT " on.\n"), first_broken);
+      return EXIT_FAILURE;
+    }
+  g_print (_("audit log: %" G_GINT64_FORMAT " entries, chain whole\n"), entries);
+  return EXIT_SUCCESS;
+}
+
+/* The first line of @path, without its line end; NULL with an error when unreadable or
+ * empty. A passphrase on the command line would show in the process list. */
+static char *
+read_passphrase_file (const char  *path,
+                      GError     **error)
+{
+  g_autofree char *contents = NULL;
+  char *end;
+
+  if (!g_file_get_contents (path, &contents, NULL, error))
+    return NULL;
+  end = strpbrk (contents, "\r\n");
+  if (end != NULL)
+    *end = '\0';
+  if (*contents == '\0')
+    {
+      g_set_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_PASSPHRASE,
+                   _("The passphrase file “%s” is empty."), path);
+      return NULL;
+    }
+  return g_steal_pointer (&contents);
+}
+
+static int
+command_backup (int    argc,
+                char **argv)
+{
+  g_autoptr (GOptionContext) context =
+    g_option_context_new (_("DB OUT — make a consistent backup, even while the app is in use"));
+  g_autoptr (ShelterDb) db = NULL;
+  g_autoptr (ShelterSession) session = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *passphrase_file = NULL;
+  g_autofree char *passphrase = NULL;
+  int status;
+  GOptionEntry entries[] = {
+    { "passphrase-file", 'p', 0, G_OPTION_ARG_FILENAME, &passphrase_file,
+      N_("Encrypt with the passphrase in the first line of FILE"), "FILE" },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return usage (context, _("Give the database and the backup file to write."));
+  if (passphrase_file != NULL && (passphrase = read_passphrase_file (passphrase_file, &error)) == NULL)
+    return fail (g_steal_pointer (&error));
+
+  db = open_existing (argv[1], FALSE, &error);
+  if (db == NULL)
+    return fail (g_steal_pointer (&error));
+  session = shelter_session_new_for_operator (db);
+  if (!shelter_backup_create (session, argv[2], passphrase, &error))
+    return fail (g_steal_pointer (&error));
+  g_print (_("Backup written to %s\n"), argv[2]);
+  return EXIT_SUCCESS;
+}
+
+static int
+command_restore (int    argc,
+                 char **argv)
+{
+  g_autoptr (GOptionContext) context =
+    g_option_context_new (_("BACKUP DB — verify a backup, then put it in place of DB"));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *passphrase_file = NULL;
+  g_autofree char *passphrase = NULL;
+  g_autofree char *replaced = NULL;
+  g_autofree char *actor = NULL;
+  ShelterBackupInfo info = { 0 };
+  int status;
+  GOptionEntry entries[] = {
+    { "passphrase-file", 'p', 0, G_OPTION_ARG_FILENAME, &passphrase_file,
+      N_("The passphrase of an encrypted backup, in the first line of FILE"), "FILE" },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return usage (context, _("Give the backup file and the database to restore into."));
+  if (passphrase_file != NULL && (passphrase = read_passphrase_file (passphrase_file, &error)) == NULL)
+    return fail (g_steal_pointer (&error));
+
+  if (!shelter_backup_verify (argv[1], passphrase, &info, &error))
+    return fail (g_steal_pointer (&error));
+  actor = g_strconcat ("os:", g_get_user_name (), NULL);
+  if (!shelter_backup_restore_file (argv[1], passphrase, argv[2], actor, &replaced, &error))
+    return fail (g_steal_pointer (&error));
+  g_print (_("Restored %s into %s (data version %d)\n"), argv[1], argv[2], info.schema_version);
+  if (replaced != NULL)
+    g_print (_("The previous database was kept as %s\n"), replaced);
   return EXIT_SUCCESS;
 }
 
@@ -251,7 +363,9 @@ static const struct
   const char  *summary;
 } commands[] = {
   { "demo", command_demo, N_("Create a demo centre with realistic data") },
-  { "check", command_check, N_("Check a database’s integrity and data version") },
+  { "check", command_check, N_("Check a database’s integrity, data version and audit chain") },
+  { "backup", command_backup, N_("Make a backup, optionally encrypted") },
+  { "restore", command_restore, N_("Verify a backup and restore it, keeping the old file") },
   { "rooms", command_rooms, N_("List the rooms with their beds used and free") },
   { "search", command_search, N_("Find people by name, case code, ID number or phone") },
 };

@@ -122,6 +122,40 @@ test_demo_rooms_search (void)
 }
 
 static void
+test_backup_restore_check (void)
+{
+  g_autofree char *path = test_path ("centre.db");
+  g_autofree char *backup = test_path ("centre.maiam-backup");
+  g_autofree char *passphrase = test_path ("passphrase.txt");
+  g_autofree char *wrong = test_path ("wrong.txt");
+  g_autofree char *target = test_path ("restored.db");
+  g_auto (Run) demo = { 0 };
+  g_auto (Run) backup_run = { 0 };
+  g_auto (Run) bad_restore = { 0 };
+  g_auto (Run) restore = { 0 };
+  g_auto (Run) check = { 0 };
+
+  ctl (&demo, "demo", path, "--residents", "40", NULL);
+  g_assert_true (g_spawn_check_wait_status (demo.status, NULL));
+  g_assert_true (g_file_set_contents (passphrase, "cụm mật khẩu dài\n", -1, NULL));
+  g_assert_true (g_file_set_contents (wrong, "một cụm khác hẳn\n", -1, NULL));
+
+  ctl (&backup_run, "backup", path, backup, "--passphrase-file", passphrase, NULL);
+  g_assert_true (g_spawn_check_wait_status (backup_run.status, NULL));
+
+  ctl (&bad_restore, "restore", backup, target, "--passphrase-file", wrong, NULL);
+  g_assert_false (g_spawn_check_wait_status (bad_restore.status, NULL));
+  g_assert_cmpuint (count_lines (bad_restore.err), ==, 1);
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+
+  ctl (&restore, "restore", backup, target, "--passphrase-file", passphrase, NULL);
+  g_assert_true (g_spawn_check_wait_status (restore.status, NULL));
+  ctl (&check, "check", target, NULL);
+  g_assert_true (g_spawn_check_wait_status (check.status, NULL));
+  g_assert_true (strstr (check.out, "chain whole") != NULL);
+}
+
+static void
 test_usage_errors (void)
 {
   g_auto (Run) none = { 0 };
@@ -142,6 +176,7 @@ main (int   argc,
 
   g_test_add_func ("/ctl/check", test_check);
   g_test_add_func ("/ctl/demo-rooms-search", test_demo_rooms_search);
+  g_test_add_func ("/ctl/backup-restore-check", test_backup_restore_check);
   g_test_add_func ("/ctl/usage-errors", test_usage_errors);
 
   return g_test_run ();
