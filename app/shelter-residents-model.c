@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "shelter-audit.h"
 #include "shelter-domain.h"
 #include "shelter-residents-model.h"
 #include "shelter-stores.h"
@@ -23,6 +24,7 @@ struct _ShelterResidentsModel
   ShelterResidentFilter  filter;
   gboolean               descending;
   gboolean               may_see_protected;
+  GHashTable            *protected_seen; /* person ids whose identity this view has shown */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -68,6 +70,43 @@ mask_identity (ShelterResidentSummary *summary)
   return masked;
 }
 
+/* Showing who a resident under high protection is counts as reading restricted information:
+ * it goes on the record, once per person for each list a staff member opens. */
+static void
+record_protected_view (ShelterResidentsModel  *self,
+                       ShelterResidentSummary *summary)
+{
+  gint64 id = shelter_resident_summary_get_person_id (summary);
+  g_autoptr (GDateTime) now = NULL;
+  g_autofree char *at = NULL;
+  g_autofree char *details = NULL;
+  g_autoptr (GError) error = NULL;
+  ShelterDb *db = shelter_session_get_db (self->session);
+
+  if (g_hash_table_contains (self->protected_seen, &id))
+    return;
+  g_hash_table_add (self->protected_seen, g_memdup2 (&id, sizeof id));
+
+  now = shelter_session_now (self->session);
+  at = shelter_session_format_time (now);
+  details = g_strdup_printf ("case_code: %s\nshown: name, room (residents list)",
+                             shelter_resident_summary_get_case_code (summary));
+  if (!shelter_db_begin (db, &error))
+    goto failed;
+  if (!shelter_audit_record (self->session, at, "view_restricted", "person", id, details,
+                             &error))
+    {
+      shelter_db_rollback (db);
+      goto failed;
+    }
+  if (shelter_db_commit (db, &error))
+    return;
+
+failed:
+  g_warning ("The view of protected resident %" G_GINT64_FORMAT " could not be recorded: %s",
+             id, error->message);
+}
+
 static gpointer
 get_item (GListModel *model,
           guint       position)
@@ -95,8 +134,13 @@ get_item (GListModel *model,
                                                   NULL, NULL, "unknown", NULL, NULL, NULL,
                                                   FALSE);
         }
-      else if (shelter_resident_summary_get_high_protection (summary) && !self->may_see_protected)
-        summary = mask_identity (summary);
+      else if (shelter_resident_summary_get_high_protection (summary))
+        {
+          if (self->may_see_protected)
+            record_protected_view (self, summary);
+          else
+            summary = mask_identity (summary);
+        }
       g_ptr_array_index (self->items, position) = summary;
     }
   return g_object_ref (summary);
@@ -119,6 +163,7 @@ shelter_residents_model_finalize (GObject *object)
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->protected_seen, g_hash_table_unref);
 
   G_OBJECT_CLASS (shelter_residents_model_parent_class)->finalize (object);
 }
@@ -136,6 +181,7 @@ shelter_residents_model_init (ShelterResidentsModel *self)
   self->items = g_ptr_array_new_with_free_func (clear_item);
   self->order = SHELTER_RESIDENT_ORDER_NAME;
   self->filter = SHELTER_RESIDENT_FILTER_IN_RESIDENCE;
+  self->protected_seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 ShelterResidentsModel *

@@ -119,6 +119,15 @@ test_high_protection_masked (void)
   g_assert_cmpstr (shelter_resident_summary_get_full_name (seen_by_medical), !=, "Sùng Thị Mai");
   g_assert_null (shelter_resident_summary_get_room_code (seen_by_medical));
   g_assert_cmpstr (shelter_resident_summary_get_case_code (seen_by_medical), ==, "HS-2026-00001");
+
+  /* The manager's view of who the resident is was recorded, once; the masked one was not. */
+  {
+    g_autoptr (ShelterResidentSummary) again = g_list_model_get_item (G_LIST_MODEL (for_manager), 0);
+    g_assert_cmpint (test_count (db, "SELECT count(*) FROM audit_log WHERE action = "
+                                     "'view_restricted' AND actor = 'test.manager'"), ==, 1);
+    g_assert_cmpint (test_count (db, "SELECT count(*) FROM audit_log WHERE action = "
+                                     "'view_restricted' AND actor = 'test.medical'"), ==, 0);
+  }
 }
 
 static void
