@@ -14,3 +14,12 @@ shelter_centre_profile_get (ShelterSession  *session,
 
   return shelter_centre_store_get (shelter_session_get_db (session), error);
 }
+
+GPtrArray *
+shelter_centre_profile_provinces (ShelterDb  *db,
+                                  GError    **error)
+{
+  g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
+
+  return shelter_reference_store_provinces (db, "vn-2025-07", error);
+}

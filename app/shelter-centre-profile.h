@@ -2,6 +2,7 @@
 #pragma once
 
 #include "shelter-centre.h"
+#include "shelter-reference-store.h"
 #include "shelter-session.h"
 
 G_BEGIN_DECLS
@@ -11,5 +12,10 @@ G_BEGIN_DECLS
  * and paper. */
 ShelterCentre *shelter_centre_profile_get (ShelterSession  *session,
                                            GError         **error);
+
+/* The 34 provinces of the 2025 scheme (ShelterReferenceEntry: code, name, full_name), for the
+ * set-up assistant's province list. Reference data: readable before anyone signs in. */
+GPtrArray     *shelter_centre_profile_provinces (ShelterDb       *db,
+                                                 GError         **error);
 
 G_END_DECLS
