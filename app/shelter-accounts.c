@@ -142,7 +142,7 @@ hash_password (const char  *password,
                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
     {
       g_set_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_FAILED,
-                   _("The computer has not enough free memory to protect the password. "
+                   _("The computer does not have enough free memory to protect the password. "
                      "Close other programs and try again."));
       return NULL;
     }
@@ -724,7 +724,7 @@ shelter_accounts_change_password (ShelterSession  *session,
   if (me == NULL)
     {
       g_set_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_FAILED,
-                   _("Only a staff account has a password to change."));
+                   _("Sign in with your staff account to change your password."));
       return FALSE;
     }
   stored_hash = shelter_user_store_get_password_hash (shelter_session_get_db (session),

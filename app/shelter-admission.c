@@ -285,7 +285,7 @@ check_papers (ShelterPerson  *person,
       if (!all_digits (number, 9) && !all_digits (number, 12))
         return field_error (error, SHELTER_FIELD_ID_NUMBER,
                             _("ID number: an old CMND number has 9 digits (12 on the last "
-                              "cards)."));
+                              "cards issued)."));
     }
   else
     {
@@ -624,7 +624,8 @@ shelter_admit_person (ShelterSession  *session,
       if (open_stay != NULL)
         {
           g_set_error (&local_error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_ALREADY_IN_RESIDENCE,
-                       _("%s is already staying at the centre. End that stay first."),
+                       _("The person with case code %s is already staying at the centre. "
+                         "End that stay first."),
                        shelter_person_get_case_code (person));
           goto failed;
         }

@@ -239,7 +239,7 @@ pack (const char  *snapshot_path,
                          crypto_pwhash_ALG_ARGON2ID13) != 0)
         {
           g_set_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_FAILED,
-                       _("The computer has not enough free memory to encrypt the backup."));
+                       _("The computer does not have enough free memory to encrypt the backup."));
           goto out;
         }
       crypto_secretstream_xchacha20poly1305_init_push (&state, stream_header, key);

@@ -156,13 +156,18 @@ command_check (int    argc,
     return fail (g_steal_pointer (&error));
   if (first_broken != 0)
     {
-      g_print (_("audit log: %" G_GINT64_FORMAT " entries, chain broken at entry %"
-                 G_GINT64_FORMAT "\n"), entries, first_broken);
-      g_printerr (_("shelterctl: the audit log was changed outside Mái Ấm from entry %"
-                    G_GINT64_FORMAT " on.\n"), first_broken);
+      g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, entries);
+      g_autofree char *broken = g_strdup_printf ("%" G_GINT64_FORMAT, first_broken);
+
+      g_print (_("audit log: %s entries, chain broken at entry %s\n"), n, broken);
+      g_printerr (_("shelterctl: the audit log was changed outside Mái Ấm from entry %s on.\n"),
+                  broken);
       return EXIT_FAILURE;
     }
-  g_print (_("audit log: %" G_GINT64_FORMAT " entries, chain whole\n"), entries);
+  {
+    g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, entries);
+    g_print (_("audit log: %s entries, chain whole\n"), n);
+  }
   return EXIT_SUCCESS;
 }
 

@@ -92,7 +92,7 @@ shelter_rooms_add (ShelterSession  *session,
   if (!shelter_enum_is_valid (&shelter_enum_room_use, shelter_room_get_sex_use (room)))
     {
       g_set_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_ROOM,
-                   _("Use: choose a female, male or family room."));
+                   _("Room type: choose a female, male or family room."));
       return FALSE;
     }
   if (!shelter_enum_is_valid (&shelter_enum_age_group, shelter_room_get_age_group (room)))

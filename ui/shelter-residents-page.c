@@ -410,6 +410,15 @@ shelter_residents_page_set_session (ShelterResidentsPage *self,
   g_clear_object (&self->model);
   g_set_object (&self->session, session);
 
+  if (session == NULL)
+    {
+      /* What the previous user typed or chose is theirs: the next session starts afresh. */
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      shelter_residents_page_set_search_mode (self, FALSE);
+      gtk_toggle_button_set_active (self->in_residence_button, TRUE);
+      gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
+    }
+
   shelter_residents_page_set_today (self);
 
   if (session != NULL)

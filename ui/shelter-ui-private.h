@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -9,6 +9,28 @@ G_BEGIN_DECLS
  * Called from the class_init of every class that loads a template, so that tests can build
  * a single widget without the application. The resource is registered by hand: left to a
  * constructor inside the static library, the linker would drop it. */
-void _shelter_ui_ensure_resources (void);
+void  _shelter_ui_ensure_resources (void);
+
+/* "2026-11-22T09:30:00+07:00" -> "22/11/2026 09:30", in the offset the time was written
+ * with (the centre's); any other text is returned as it is. NULL for NULL. */
+char *_shelter_ui_format_time      (const char *iso);
+
+/* Marks a form row (or any widget) as the one at fault, with the "error" style class. */
+void  _shelter_ui_set_error        (GtkWidget  *widget,
+                                    gboolean    error);
+
+/* Shows @message in @label (a GtkLabel styled "error" under a form), or hides the label
+ * when @message is NULL. */
+void  _shelter_ui_show_message     (GtkLabel   *label,
+                                    const char *message);
+
+/* Wipes the text of a password row or entry, so that the secret does not stay on screen
+ * or in the widget's buffer longer than needed. */
+void  _shelter_ui_clear_secret     (GtkEditable *editable);
+
+/* libadwaita 1.2 gives the buttons inside an entry row (show the password, apply) a tooltip
+ * but no accessible name: names them after their tooltip, in every AdwEntryRow under
+ * @root. Called once a template is built. */
+void  _shelter_ui_name_entry_row_buttons (GtkWidget *root);
 
 G_END_DECLS

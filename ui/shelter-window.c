@@ -5,38 +5,12 @@
 
 #include <glib/gi18n.h>
 
+#include "shelter-accounts.h"
 #include "shelter-centre-profile.h"
-#include "shelter-residents-page.h"
-#include "shelter-rooms-page.h"
-#include "shelter-session.h"
-#include "shelter-window.h"
+#include "shelter-password-dialog.h"
 #include "shelter-ui-private.h"
-
-#define SHELTER_PRODUCT_NAME "Mái Ấm"
-
-struct _ShelterWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  ShelterSession       *session;
-  GtkFileChooserNative *chooser;
-
-  /* Template widgets */
-  GtkStack             *main_stack;
-  AdwStatusPage        *error_page;
-  GtkButton            *choose_file_button;
-  AdwLeaflet           *leaflet;
-  GtkListBox           *sidebar_list;
-  GtkListBoxRow        *residents_row;
-  GtkListBoxRow        *rooms_row;
-  GtkWidget            *content;
-  AdwWindowTitle       *content_title;
-  GtkToggleButton      *search_button;
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *content_stack;
-  ShelterResidentsPage *residents_page;
-  ShelterRoomsPage     *rooms_page;
-};
+#define SHELTER_WINDOW_INTERNALS
+#include "shelter-window-private.h"
 
 G_DEFINE_FINAL_TYPE (ShelterWindow, shelter_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -51,11 +25,101 @@ shelter_window_get_settings (ShelterWindow *self)
   return shelter_application_get_settings (SHELTER_APPLICATION (application));
 }
 
+ShelterWindow *
+_shelter_window_from_widget (GtkWidget *from)
+{
+  GtkRoot *root;
+
+  if (from == NULL)
+    return NULL;
+
+  root = gtk_widget_get_root (from);
+  if (SHELTER_IS_WINDOW (root))
+    return SHELTER_WINDOW (root);
+
+  /* A dialog shown over the window. */
+  if (GTK_IS_WINDOW (root))
+    {
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (root));
+
+      if (SHELTER_IS_WINDOW (parent))
+        return SHELTER_WINDOW (parent);
+    }
+
+  return NULL;
+}
+
+/* Toasts */
+
+void
+_shelter_window_add_toast (GtkWidget *from,
+                           AdwToast  *toast)
+{
+  ShelterWindow *self = _shelter_window_from_widget (from);
+
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  if (self == NULL)
+    {
+      g_message ("%s", adw_toast_get_title (toast));
+      g_object_unref (toast);
+      return;
+    }
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static AdwToast *
+new_plain_toast (const char *message)
+{
+  /* Toast titles are Pango markup; messages are text. */
+  g_autofree char *title = g_markup_escape_text (message, -1);
+
+  return adw_toast_new (title);
+}
+
+void
+_shelter_window_show_message (GtkWidget  *from,
+                              const char *message)
+{
+  g_return_if_fail (message != NULL);
+
+  _shelter_window_add_toast (from, new_plain_toast (message));
+}
+
+/* A toast that stays until dismissed: for what must not be missed. */
+void
+_shelter_window_show_lasting_message (ShelterWindow *self,
+                                      const char    *message)
+{
+  AdwToast *toast = new_plain_toast (message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Sections */
+
+void
+_shelter_window_update_actions (ShelterWindow *self)
+{
+  gboolean signed_in = self->session != NULL;
+  gboolean open = signed_in && !self->locked;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search",
+                                 open && gtk_widget_get_visible (GTK_WIDGET (self->residents_row)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-password", open);
+}
+
 static void
 shelter_window_show_section (ShelterWindow *self,
                              GtkListBoxRow *row)
 {
   gboolean residents = (row == self->residents_row);
+  gboolean admin = (row == self->admin_row);
 
   if (residents)
     {
@@ -68,9 +132,17 @@ shelter_window_show_section (ShelterWindow *self,
       adw_window_title_set_title (self->content_title, _("Rooms"));
       shelter_rooms_page_reload (self->rooms_page);
     }
+  else if (admin)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "admin");
+      shelter_admin_page_reload (self->admin_page);
+    }
   else
     return;
 
+  gtk_stack_set_visible_child (self->title_stack,
+                               admin ? GTK_WIDGET (self->admin_switcher_title)
+                                     : GTK_WIDGET (self->content_title));
   /* The search belongs to the residents list. */
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), residents);
 }
@@ -101,13 +173,24 @@ back_clicked_cb (ShelterWindow *self,
 }
 
 static void
-shelter_window_set_title_from_centre (ShelterWindow *self)
+admin_title_visible_cb (ShelterWindow        *self,
+                        GParamSpec           *pspec,
+                        AdwViewSwitcherTitle *title)
+{
+  /* Too narrow for the switcher in the header bar: it goes to the bottom. */
+  shelter_admin_page_set_bottom_switcher (self->admin_page,
+                                          adw_view_switcher_title_get_title_visible (title));
+}
+
+void
+_shelter_window_set_title_from_centre (ShelterWindow *self)
 {
   g_autoptr(ShelterCentre) centre = NULL;
   g_autoptr(GError) error = NULL;
   const char *name = NULL;
 
-  centre = shelter_centre_profile_get (self->session, &error);
+  if (self->session != NULL)
+    centre = shelter_centre_profile_get (self->session, &error);
   if (error != NULL)
     g_debug ("No centre profile: %s", error->message);
   if (centre != NULL)
@@ -117,28 +200,147 @@ shelter_window_set_title_from_centre (ShelterWindow *self)
     {
       gtk_window_set_title (GTK_WINDOW (self), name);
       adw_window_title_set_subtitle (self->content_title, name);
+      adw_view_switcher_title_set_subtitle (self->admin_switcher_title, name);
     }
   else
     {
       gtk_window_set_title (GTK_WINDOW (self), SHELTER_PRODUCT_NAME);
       adw_window_title_set_subtitle (self->content_title, NULL);
+      adw_view_switcher_title_set_subtitle (self->admin_switcher_title, NULL);
     }
 }
 
+/* Sessions */
+
+void
+_shelter_window_show_sign_in (ShelterWindow *self,
+                              gboolean       can_go_back)
+{
+  gtk_window_set_title (GTK_WINDOW (self), SHELTER_PRODUCT_NAME);
+  shelter_sign_in_page_set_db (self->sign_in_page, self->db);
+  shelter_sign_in_page_set_can_go_back (self->sign_in_page, can_go_back);
+  gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
+  shelter_sign_in_page_focus (self->sign_in_page);
+}
+
+/* Shows the sections @session may see, on its first one. */
+void
+_shelter_window_start_session (ShelterWindow  *self,
+                               ShelterSession *session)
+{
+  gboolean may_see_residents;
+  gboolean may_see_rooms;
+  gboolean may_see_admin;
+
+  /* Whoever was signed in is signed out first: nothing of theirs stays. */
+  if (self->session != NULL)
+    _shelter_window_end_session (self);
+
+  self->session = g_object_ref (session);
+  self->locked = FALSE;
+
+  _shelter_window_set_title_from_centre (self);
+
+  /* Only the sections the session may see; app/ would refuse the others anyway. */
+  may_see_residents = shelter_session_may (session, SHELTER_PERMISSION_VIEW_RESIDENTS);
+  may_see_rooms = shelter_session_may (session, SHELTER_PERMISSION_VIEW_ROOMS);
+  may_see_admin = shelter_admin_page_session_may_see (session);
+  gtk_widget_set_visible (GTK_WIDGET (self->residents_row), may_see_residents);
+  gtk_widget_set_visible (GTK_WIDGET (self->rooms_row), may_see_rooms);
+  gtk_widget_set_visible (GTK_WIDGET (self->admin_row), may_see_admin);
+
+  shelter_residents_page_set_session (self->residents_page,
+                                      may_see_residents ? session : NULL);
+  shelter_rooms_page_set_session (self->rooms_page, may_see_rooms ? session : NULL);
+  shelter_admin_page_set_session (self->admin_page, may_see_admin ? session : NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->leaflet), TRUE);
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+
+  gtk_list_box_unselect_all (self->sidebar_list);
+  if (may_see_residents)
+    gtk_list_box_select_row (self->sidebar_list, self->residents_row);
+  else if (may_see_rooms)
+    gtk_list_box_select_row (self->sidebar_list, self->rooms_row);
+  else if (may_see_admin)
+    gtk_list_box_select_row (self->sidebar_list, self->admin_row);
+  shelter_window_show_section (self, gtk_list_box_get_selected_row (self->sidebar_list));
+
+  /* On a narrow window, the sidebar first. */
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->sidebar_list));
+
+  _shelter_window_update_actions (self);
+  _shelter_window_note_activity (self);
+  _shelter_window_arm_idle_lock (self);
+  _shelter_window_schedule_backup (self);
+}
+
+/* Signs the session out: its pages, dialogs and timers go; the database stays open. */
+void
+_shelter_window_end_session (ShelterWindow *self)
+{
+  g_clear_handle_id (&self->idle_timeout_id, g_source_remove);
+  _shelter_window_cancel_scheduled_backup (self);
+  _shelter_window_destroy_dialogs (self);
+
+  /* The content is hidden before it is emptied, then rebuilt by the next session. */
+  gtk_widget_set_visible (GTK_WIDGET (self->leaflet), FALSE);
+  shelter_residents_page_set_session (self->residents_page, NULL);
+  shelter_rooms_page_set_session (self->rooms_page, NULL);
+  shelter_admin_page_set_session (self->admin_page, NULL);
+  shelter_lock_page_set_session (self->lock_page, NULL);
+  gtk_list_box_unselect_all (self->sidebar_list);
+
+  g_clear_object (&self->session);
+  self->locked = FALSE;
+
+  gtk_window_set_title (GTK_WINDOW (self), SHELTER_PRODUCT_NAME);
+  _shelter_window_update_actions (self);
+}
+
 static void
-shelter_window_show_error (ShelterWindow *self,
-                           const GError  *error)
+signed_in_cb (ShelterWindow     *self,
+              ShelterSession    *session,
+              ShelterSignInPage *page)
+{
+  _shelter_window_start_session (self, session);
+}
+
+static void
+set_up_cb (ShelterWindow    *self,
+           ShelterSession   *session,
+           ShelterSetupPage *page)
+{
+  shelter_setup_page_set_db (self->setup_page, NULL);
+  _shelter_window_start_session (self, session);
+  _shelter_window_show_message (GTK_WIDGET (self),
+                                _("The centre is set up. Create the other staff accounts in "
+                                  "Administration."));
+}
+
+/* Opening and closing the database */
+
+void
+_shelter_window_close_database (ShelterWindow *self)
+{
+  _shelter_window_end_session (self);
+  shelter_sign_in_page_set_db (self->sign_in_page, NULL);
+  shelter_setup_page_set_db (self->setup_page, NULL);
+  g_clear_object (&self->db);
+}
+
+void
+_shelter_window_show_error (ShelterWindow *self,
+                            const GError  *error)
 {
   g_autofree char *description = g_markup_escape_text (error->message, -1);
 
-  g_clear_object (&self->session);
-  shelter_residents_page_set_session (self->residents_page, NULL);
-  shelter_rooms_page_set_session (self->rooms_page, NULL);
+  _shelter_window_close_database (self);
 
   gtk_window_set_title (GTK_WINDOW (self), SHELTER_PRODUCT_NAME);
   adw_status_page_set_description (self->error_page, description);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->choose_file_button));
 }
 
@@ -150,51 +352,63 @@ shelter_window_open_database (ShelterWindow      *self,
   g_autoptr(ShelterDb) db = NULL;
   g_autoptr(GError) error = NULL;
   GSettings *settings;
-  gboolean may_see_residents;
-  gboolean may_see_rooms;
+  gboolean needs_setup;
 
   g_return_if_fail (SHELTER_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
+
+  _shelter_window_close_database (self);
 
   db = shelter_db_open (path, flags, &error);
   if (db == NULL)
     {
       /* The message is already a sentence for the caseworker. */
-      shelter_window_show_error (self, error);
+      _shelter_window_show_error (self, error);
       return;
     }
 
-  /* The sign-in screen comes later: until then the desktop application acts as the
-   * operating-system user, like shelterctl. */
-  g_clear_object (&self->session);
-  self->session = shelter_session_new_for_operator (db);
+  needs_setup = shelter_accounts_needs_setup (db, &error);
+  if (error != NULL)
+    {
+      _shelter_window_show_error (self, error);
+      return;
+    }
+
+  self->db = g_steal_pointer (&db);
+  self->scheduled_backup_done = FALSE;
 
   settings = shelter_window_get_settings (self);
   if (settings != NULL)
-    g_settings_set_string (settings, "last-database", shelter_db_get_path (db));
+    g_settings_set_string (settings, "last-database", shelter_db_get_path (self->db));
 
-  shelter_window_set_title_from_centre (self);
-
-  /* Only the sections the session may see; app/ would refuse the others anyway. */
-  may_see_residents = shelter_session_may (self->session, SHELTER_PERMISSION_VIEW_RESIDENTS);
-  may_see_rooms = shelter_session_may (self->session, SHELTER_PERMISSION_VIEW_ROOMS);
-  gtk_widget_set_visible (GTK_WIDGET (self->residents_row), may_see_residents);
-  gtk_widget_set_visible (GTK_WIDGET (self->rooms_row), may_see_rooms);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", may_see_residents);
-
-  shelter_residents_page_set_session (self->residents_page,
-                                      may_see_residents ? self->session : NULL);
-  shelter_rooms_page_set_session (self->rooms_page, may_see_rooms ? self->session : NULL);
-
-  gtk_stack_set_visible_child_name (self->main_stack, "main");
-
-  if (may_see_residents)
-    gtk_list_box_select_row (self->sidebar_list, self->residents_row);
-  else if (may_see_rooms)
-    gtk_list_box_select_row (self->sidebar_list, self->rooms_row);
-
-  shelter_window_show_section (self, gtk_list_box_get_selected_row (self->sidebar_list));
+  if (needs_setup)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), SHELTER_PRODUCT_NAME);
+      /* Shown first, so that the form can take the focus. */
+      gtk_stack_set_visible_child_name (self->main_stack, "setup");
+      shelter_setup_page_set_db (self->setup_page, self->db);
+    }
+  else
+    _shelter_window_show_sign_in (self, FALSE);
 }
+
+ShelterSession *
+shelter_window_get_session (ShelterWindow *self)
+{
+  g_return_val_if_fail (SHELTER_IS_WINDOW (self), NULL);
+
+  return self->session;
+}
+
+gboolean
+shelter_window_get_locked (ShelterWindow *self)
+{
+  g_return_val_if_fail (SHELTER_IS_WINDOW (self), FALSE);
+
+  return self->locked;
+}
+
+/* Choosing another database */
 
 static void
 shelter_window_chooser_response_cb (ShelterWindow        *self,
@@ -253,6 +467,8 @@ choose_file_clicked_cb (ShelterWindow *self,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* Actions */
+
 static void
 shelter_window_search_action (GtkWidget  *widget,
                               const char *action_name,
@@ -260,13 +476,78 @@ shelter_window_search_action (GtkWidget  *widget,
 {
   ShelterWindow *self = SHELTER_WINDOW (widget);
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->residents_row)))
+  if (self->session == NULL || self->locked
+      || !gtk_widget_get_visible (GTK_WIDGET (self->residents_row)))
     return;
 
   gtk_list_box_select_row (self->sidebar_list, self->residents_row);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
   shelter_residents_page_focus_search (self->residents_page);
 }
+
+static void
+shelter_window_lock_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  _shelter_window_lock (SHELTER_WINDOW (widget));
+}
+
+static void
+shelter_window_sign_out_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  ShelterWindow *self = SHELTER_WINDOW (widget);
+
+  if (self->session == NULL)
+    return;
+
+  _shelter_window_end_session (self);
+  _shelter_window_show_sign_in (self, FALSE);
+}
+
+static gboolean
+change_password_cb (ShelterPasswordDialog  *dialog,
+                    const char             *current,
+                    const char             *secret,
+                    gpointer                user_data,
+                    GError                **error)
+{
+  ShelterWindow *self = SHELTER_WINDOW (user_data);
+
+  if (self->session == NULL)
+    return TRUE;
+
+  if (!shelter_accounts_change_password (self->session, current, secret, error))
+    return FALSE;
+
+  _shelter_window_show_message (GTK_WIDGET (self), _("Your password was changed"));
+  return TRUE;
+}
+
+static void
+shelter_window_change_password_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
+{
+  ShelterWindow *self = SHELTER_WINDOW (widget);
+  ShelterPasswordDialog *dialog;
+
+  if (self->session == NULL || self->locked)
+    return;
+
+  /* The dialog is destroyed with the session, so it never outlives the window. */
+  dialog = shelter_password_dialog_new (SHELTER_PASSWORD_DIALOG_CHANGE,
+                                        _("Change Password"),
+                                        _("Type your current password, then the new one "
+                                          "twice."),
+                                        _("C_hange"),
+                                        change_password_cb, self, NULL);
+  _shelter_window_present_dialog (GTK_WIDGET (self), GTK_WINDOW (dialog));
+}
+
+/* The window */
 
 static gboolean
 shelter_window_close_request (GtkWindow *window)
@@ -313,6 +594,11 @@ shelter_window_dispose (GObject *object)
 {
   ShelterWindow *self = SHELTER_WINDOW (object);
 
+  g_clear_handle_id (&self->idle_timeout_id, g_source_remove);
+  _shelter_window_cancel_restore (self);
+  _shelter_window_cancel_scheduled_backup (self);
+  _shelter_window_forget_dialogs (self);
+
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -326,6 +612,9 @@ shelter_window_finalize (GObject *object)
   ShelterWindow *self = SHELTER_WINDOW (object);
 
   g_clear_object (&self->session);
+  g_clear_object (&self->db);
+  g_clear_pointer (&self->dialogs, g_ptr_array_unref);
+  g_clear_pointer (&self->native_dialogs, g_ptr_array_unref);
 
   G_OBJECT_CLASS (shelter_window_parent_class)->finalize (object);
 }
@@ -346,40 +635,85 @@ shelter_window_class_init (ShelterWindowClass *klass)
 
   g_type_ensure (SHELTER_TYPE_RESIDENTS_PAGE);
   g_type_ensure (SHELTER_TYPE_ROOMS_PAGE);
+  g_type_ensure (SHELTER_TYPE_ADMIN_PAGE);
+  g_type_ensure (SHELTER_TYPE_SETUP_PAGE);
+  g_type_ensure (SHELTER_TYPE_SIGN_IN_PAGE);
+  g_type_ensure (SHELTER_TYPE_LOCK_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/vn/maiam/Shelter/shelter-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShelterWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, choose_file_button);
+  gtk_widget_class_bind_template_child (widget_class, ShelterWindow, setup_page);
+  gtk_widget_class_bind_template_child (widget_class, ShelterWindow, sign_in_page);
+  gtk_widget_class_bind_template_child (widget_class, ShelterWindow, lock_page);
+  gtk_widget_class_bind_template_child (widget_class, ShelterWindow, busy_page);
+  gtk_widget_class_bind_template_child (widget_class, ShelterWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, residents_row);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, rooms_row);
+  gtk_widget_class_bind_template_child (widget_class, ShelterWindow, admin_row);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, ShelterWindow, title_stack);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, ShelterWindow, admin_switcher_title);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, search_button);
-  gtk_widget_class_bind_template_child (widget_class, ShelterWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, residents_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, rooms_page);
+  gtk_widget_class_bind_template_child (widget_class, ShelterWindow, admin_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, choose_file_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, set_up_cb);
+  gtk_widget_class_bind_template_callback (widget_class, signed_in_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "sign_in_back_cb",
+                                                G_CALLBACK (_shelter_window_sign_in_back_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "unlocked_cb",
+                                                G_CALLBACK (_shelter_window_unlocked_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "switch_user_cb",
+                                                G_CALLBACK (_shelter_window_switch_user_cb));
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL,
                                    shelter_window_search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL,
+                                   shelter_window_lock_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
+                                       "win.lock", NULL);
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL,
+                                   shelter_window_sign_out_action);
+  gtk_widget_class_install_action (widget_class, "win.change-password", NULL,
+                                   shelter_window_change_password_action);
 }
 
 static void
 shelter_window_init (ShelterWindow *self)
 {
+  self->dialogs = g_ptr_array_new ();
+  self->native_dialogs = g_ptr_array_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_window_set_default_size (GTK_WINDOW (self), 1100, 720);
+
+  adw_view_switcher_title_set_stack (self->admin_switcher_title,
+                                     shelter_admin_page_get_stack (self->admin_page));
+  g_signal_connect_object (self->admin_switcher_title, "notify::title-visible",
+                           G_CALLBACK (admin_title_visible_cb), self, G_CONNECT_SWAPPED);
+
+  /* Any input, wherever it goes, puts the idle lock off. */
+  _shelter_window_add_activity_controllers (self, GTK_WIDGET (self));
+  self->last_activity = g_get_monotonic_time ();
+
+  /* Nothing is shown before a database is opened and someone signs in. */
+  gtk_widget_set_visible (GTK_WIDGET (self->leaflet), FALSE);
+  _shelter_window_update_actions (self);
 }
 
 ShelterWindow *

@@ -71,10 +71,39 @@ open_window (const char *path)
   return window;
 }
 
+/* Types into the sign-in form as a person would, and presses Enter. */
+static void
+sign_in (ShelterWindow *window,
+         const char    *username,
+         const char    *password)
+{
+  GtkWidget *username_row = find_widget (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW);
+  GtkWidget *password_row = find_widget (GTK_WIDGET (window), ADW_TYPE_PASSWORD_ENTRY_ROW);
+
+  g_assert_nonnull (username_row);
+  g_assert_nonnull (password_row);
+  gtk_editable_set_text (GTK_EDITABLE (username_row), username);
+  gtk_editable_set_text (GTK_EDITABLE (password_row), password);
+  g_signal_emit_by_name (password_row, "entry-activated");
+  /* Argon2id takes a moment. */
+  wait_ms (1500);
+  g_assert_nonnull (shelter_window_get_session (window));
+}
+
+/* A caseworker of the demo centre: the residents list comes first. */
+static ShelterWindow *
+open_signed_in (const char *path)
+{
+  ShelterWindow *window = open_window (path);
+
+  sign_in (window, "canbo.lan", "canbo-demo-2026");
+  return window;
+}
+
 static void
 test_lists_demo_residents (void)
 {
-  ShelterWindow *window = open_window (demo_path);
+  ShelterWindow *window = open_signed_in (demo_path);
   GtkWidget *column_view = find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW);
   g_autoptr (GString) labels = g_string_new (NULL);
   GListModel *model;
@@ -101,7 +130,7 @@ case_code_at (GListModel *model,
 static void
 test_sorts_by_column (void)
 {
-  ShelterWindow *window = open_window (demo_path);
+  ShelterWindow *window = open_signed_in (demo_path);
   GtkColumnView *view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
   GListModel *columns = gtk_column_view_get_columns (view);
   GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
@@ -129,7 +158,7 @@ test_sorts_by_column (void)
 static void
 test_shows_vietnamese (void)
 {
-  ShelterWindow *window = open_window (demo_path);
+  ShelterWindow *window = open_signed_in (demo_path);
   g_autoptr (GString) labels = g_string_new (NULL);
 
   collect_labels (GTK_WIDGET (window), labels);
@@ -138,6 +167,28 @@ test_shows_vietnamese (void)
   g_assert_true (strstr (labels->str, "Phòng ở") != NULL);
   g_assert_null (strstr (labels->str, "Residents"));
   g_assert_null (strstr (labels->str, "Rooms"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Every start shows the sign-in form; nothing of the residents before. */
+static void
+test_sign_in_first (void)
+{
+  ShelterWindow *window = open_window (demo_path);
+
+  g_assert_null (shelter_window_get_session (window));
+  g_assert_null (find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), ADW_TYPE_PASSWORD_ENTRY_ROW));
+
+  sign_in (window, "canbo.lan", "canbo-demo-2026");
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
+
+  /* Locked: the list is gone from the screen, not covered. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL);
+  wait_ms (300);
+  g_assert_true (shelter_window_get_locked (window));
+  g_assert_null (find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -205,6 +256,7 @@ main (int   argc,
   shelter_demo_create (demo_path, 120, 1, FALSE, NULL, NULL, &error);
   g_assert_no_error (error);
 
+  g_test_add_func ("/ui/window/sign-in-first", test_sign_in_first);
   g_test_add_func ("/ui/window/lists-demo-residents", test_lists_demo_residents);
   g_test_add_func ("/ui/window/sorts-by-column", test_sorts_by_column);
   g_test_add_func ("/ui/window/shows-vietnamese", test_shows_vietnamese);
