@@ -497,6 +497,7 @@ shelter_accounts_unlock (ShelterSession  *session,
 {
   g_autoptr (GDateTime) now = NULL;
   g_autoptr (ShelterUser) user = NULL;
+  g_autoptr (GError) local_error = NULL;
   ShelterUser *owner;
 
   g_return_val_if_fail (SHELTER_IS_SESSION (session), FALSE);
@@ -506,7 +507,17 @@ shelter_accounts_unlock (ShelterSession  *session,
     return TRUE;
   now = shelter_session_now (session);
   user = authenticate (shelter_session_get_db (session), shelter_user_get_username (owner),
-                       password, now, "unlock", error);
+                       password, now, "unlock", &local_error);
+  /* Only the password was typed here: say so rather than "user name or password". */
+  if (g_error_matches (local_error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_SIGN_IN_FAILED) &&
+      shelter_user_get_active (owner))
+    {
+      g_clear_error (&local_error);
+      g_set_error (&local_error, SHELTER_FIELD_ERROR, SHELTER_FIELD_PASSWORD,
+                   _("Password: it is not right. Type it again."));
+    }
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
   return user != NULL;
 }
 

@@ -27,7 +27,9 @@
 #define CHUNK_SIZE (64 * 1024)
 #define KEEP_NEWEST 14
 #define KEEP_MONTHS 12
-#define AUTOMATIC_PREFIX "shelter-"
+/* Automatic backups are named by time under this prefix; only they are ever pruned, so a
+ * backup made by hand in the same folder is never deleted. */
+#define AUTOMATIC_PREFIX "shelter-auto-"
 
 typedef struct
 {
@@ -589,9 +591,9 @@ shelter_backup_verify (const char         *backup_path,
 }
 
 static char *
-aside_name (const char *db_path)
+aside_name (const char *db_path,
+            GDateTime  *now)
 {
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
 
   return g_strdup_printf ("%s.replaced-%s", db_path, stamp);
@@ -616,49 +618,62 @@ move_with_companions (const char  *from,
   return TRUE;
 }
 
-gboolean
-shelter_backup_restore_file (const char  *backup_path,
-                             const char  *passphrase,
-                             const char  *db_path,
-                             const char  *actor,
-                             char       **replaced_path,
-                             GError     **error)
+/* Unpacks and verifies @backup_path into a new file beside @db_path, so that putting it in
+ * place is one rename on the same disk. Nothing of the database is touched. */
+static char *
+prepare_restore (const char  *backup_path,
+                 const char  *passphrase,
+                 const char  *db_path,
+                 GError     **error)
 {
-  g_autofree char *temp = NULL;
-  g_autofree char *aside = NULL;
-  g_autoptr (ShelterDb) restored = NULL;
-  g_autoptr (GDateTime) now = NULL;
-  g_autofree char *at = NULL;
-  g_autofree char *details = NULL;
+  g_autofree char *temp = g_strconcat (db_path, ".restoring-XXXXXX", NULL);
+  g_autofree char *wal = NULL;
+  g_autofree char *shm = NULL;
   int fd;
 
-  g_return_val_if_fail (backup_path != NULL && db_path != NULL && actor != NULL, FALSE);
-
-  /* Unpacked beside the database, so that putting it in place is one rename. */
-  temp = g_strconcat (db_path, ".restoring-XXXXXX", NULL);
   fd = g_mkstemp_full (temp, O_WRONLY, 0600);
   if (fd < 0)
-    return io_error (error, db_path, errno);
+    {
+      io_error (error, db_path, errno);
+      return NULL;
+    }
   close (fd);
 
   if (!unpack (backup_path, passphrase, temp, NULL, error))
-    return FALSE;
+    return NULL;
   if (!shelter_db_verify_file (temp, NULL, error))
     {
       remove_with_companions (temp);
-      return FALSE;
+      return NULL;
     }
   /* Only the file itself moves into place; the checking connection's companions go. */
-  {
-    g_autofree char *wal = g_strconcat (temp, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (temp, "-shm", NULL);
-    g_unlink (wal);
-    g_unlink (shm);
-  }
+  wal = g_strconcat (temp, "-wal", NULL);
+  shm = g_strconcat (temp, "-shm", NULL);
+  g_unlink (wal);
+  g_unlink (shm);
+  return g_steal_pointer (&temp);
+}
+
+/* Moves the current database aside and the verified @temp into its place, then records the
+ * restore in the restored database. */
+static gboolean
+swap_in (const char  *temp,
+         const char  *backup_path,
+         const char  *db_path,
+         const char  *actor,
+         char       **replaced_path,
+         GError     **error)
+{
+  g_autoptr (GTimeZone) vietnam = g_time_zone_new_identifier ("+07:00");
+  g_autoptr (GDateTime) now = g_date_time_new_now (vietnam);
+  g_autoptr (ShelterDb) restored = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *at = NULL;
+  g_autofree char *details = NULL;
 
   if (g_file_test (db_path, G_FILE_TEST_EXISTS))
     {
-      aside = aside_name (db_path);
+      aside = aside_name (db_path, now);
       if (!move_with_companions (db_path, aside, error))
         {
           g_unlink (temp);
@@ -679,7 +694,6 @@ shelter_backup_restore_file (const char  *backup_path,
   restored = shelter_db_open (db_path, SHELTER_DB_OPEN_DEFAULT, error);
   if (restored == NULL)
     return FALSE;
-  now = g_date_time_new_now_local ();
   at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
   details = g_strdup_printf ("from: %s\nreplaced: %s", backup_path, aside ? aside : "");
   if (!shelter_db_begin (restored, error))
@@ -698,28 +712,51 @@ shelter_backup_restore_file (const char  *backup_path,
 }
 
 gboolean
+shelter_backup_restore_file (const char  *backup_path,
+                             const char  *passphrase,
+                             const char  *db_path,
+                             const char  *actor,
+                             char       **replaced_path,
+                             GError     **error)
+{
+  g_autofree char *temp = NULL;
+
+  g_return_val_if_fail (backup_path != NULL && db_path != NULL && actor != NULL, FALSE);
+
+  temp = prepare_restore (backup_path, passphrase, db_path, error);
+  if (temp == NULL)
+    return FALSE;
+  return swap_in (temp, backup_path, db_path, actor, replaced_path, error);
+}
+
+gboolean
 shelter_backup_restore (ShelterSession  *session,
                         const char      *backup_path,
                         const char      *passphrase,
                         char           **replaced_path,
                         GError         **error)
 {
+  g_autofree char *temp = NULL;
+  g_autofree char *db_path = NULL;
   ShelterDb *db;
 
   g_return_val_if_fail (SHELTER_IS_SESSION (session), FALSE);
 
   if (!shelter_session_check (session, SHELTER_PERMISSION_RESTORE, error))
     return FALSE;
-  if (!shelter_backup_verify (backup_path, passphrase, NULL, error))
+
+  db = shelter_session_get_db (session);
+  db_path = g_strdup (shelter_db_get_path (db));
+  temp = prepare_restore (backup_path, passphrase, db_path, error);
+  if (temp == NULL)
     return FALSE;
 
-  /* Everything written so far goes into the file that is kept aside. */
-  db = shelter_session_get_db (session);
-  if (!shelter_db_checkpoint (db, error))
-    return FALSE;
-  return shelter_backup_restore_file (backup_path, passphrase, shelter_db_get_path (db),
-                                      shelter_session_get_actor (session), replaced_path,
-                                      error);
+  /* Closed before its file moves: SQLite removes a connection's -wal and -shm by name when
+   * it closes, and these names will belong to the restored database. Whatever was written
+   * so far goes into the file kept aside. */
+  shelter_db_close (db);
+  return swap_in (temp, backup_path, db_path, shelter_session_get_actor (session),
+                  replaced_path, error);
 }
 
 char *
@@ -759,7 +796,7 @@ prune (const char *folder)
   for (guint i = 0; i < names->len; i++)
     {
       const char *name = g_ptr_array_index (names, i);
-      /* "shelter-YYYYMMDD-HHMMSS": the month is YYYYMM. */
+      /* "shelter-auto-YYYYMMDD-HHMMSS": the month is YYYYMM. */
       g_autofree char *month = g_strndup (name + strlen (AUTOMATIC_PREFIX), 6);
       gboolean keep = i < KEEP_NEWEST;
 

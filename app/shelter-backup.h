@@ -37,8 +37,9 @@ gboolean shelter_backup_verify          (const char         *backup_path,
 
 /* Restores @backup_path over the session's database (administrator only): the backup is
  * unpacked beside the database and verified first; only then is the current file moved
- * aside (its new name in @replaced_path) and the restored one put in its place. The caller
- * must drop the session and reopen the database afterwards. */
+ * aside (its new name in @replaced_path) and the restored one put in its place. A backup
+ * that fails its checks changes nothing and the session goes on; after a restore the
+ * session's database is closed, and the caller drops the session and opens the file again. */
 gboolean shelter_backup_restore         (ShelterSession     *session,
                                          const char         *backup_path,
                                          const char         *passphrase,

@@ -166,6 +166,12 @@ _shelter_db_prepare (ShelterDb   *self,
 
   g_return_val_if_fail (SHELTER_IS_DB (self), NULL);
 
+  if (self->handle == NULL)
+    {
+      g_set_error (error, SHELTER_DB_ERROR, SHELTER_DB_ERROR_FAILED,
+                   _("The database was closed. Open it again."));
+      return NULL;
+    }
   if (g_hash_table_steal_extended (self->statements, sql, NULL, (gpointer *) &stmt))
     return stmt;
 
@@ -846,4 +852,18 @@ shelter_db_checkpoint (ShelterDb  *self,
   if (self->read_only)
     return TRUE;
   return exec_sql (self, "PRAGMA wal_checkpoint(TRUNCATE)", error);
+}
+
+void
+shelter_db_close (ShelterDb *self)
+{
+  g_return_if_fail (SHELTER_IS_DB (self));
+
+  if (self->handle == NULL)
+    return;
+  g_hash_table_remove_all (self->statements);
+  if (!self->read_only)
+    exec_sql (self, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
+  sqlite3_close_v2 (self->handle);
+  self->handle = NULL;
 }

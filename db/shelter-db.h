@@ -78,6 +78,10 @@ gboolean    shelter_db_verify_file             (const char          *path,
                                                 int                 *schema_version,
                                                 GError             **error);
 
+/* Closes the connection now (after a checkpoint), even while others hold the object: every
+ * later call fails with "the database is closed". Used before the file is replaced. */
+void        shelter_db_close                   (ShelterDb           *self);
+
 /* Writes everything in the write-ahead log into the database file itself. */
 gboolean    shelter_db_checkpoint              (ShelterDb           *self,
                                                 GError             **error);

@@ -285,6 +285,7 @@ test_passwords (void)
 
   /* Unlocking needs the session owner's own password. */
   g_assert_false (shelter_accounts_unlock (again, "mật khẩu quản trị", &error));
+  g_assert_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_PASSWORD);
   g_clear_error (&error);
   g_assert_true (shelter_accounts_unlock (again, "mật khẩu mới dài", &error));
   g_assert_no_error (error);

@@ -172,6 +172,44 @@ test_caseworker_refused (void)
   g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
 }
 
+static void
+test_restore_in_session (void)
+{
+  g_autoptr (ShelterSession) session = NULL;
+  g_autoptr (ShelterDb) db = db_with_people (&session, 2);
+  g_autoptr (ShelterSession) admin = test_session_new (db, "administrator");
+  g_autofree char *backup = test_path ("session.maiam-backup");
+  g_autofree char *stranger = test_path ("stranger.maiam-backup");
+  g_autofree char *path = g_strdup (shelter_db_get_path (db));
+  g_autofree char *replaced = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 room;
+
+  g_assert_true (shelter_backup_create (session, backup, NULL, &error));
+  g_assert_true (g_file_set_contents (stranger, "not a backup", -1, NULL));
+
+  /* A bad backup changes nothing and the session goes on. */
+  g_assert_false (shelter_backup_restore (admin, stranger, NULL, &replaced, &error));
+  g_assert_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_BACKUP_INVALID);
+  g_clear_error (&error);
+  room = test_add_room (admin, "B101", "male", "adult", 2);
+  g_assert_cmpint (room, >, 0);
+
+  /* A good one replaces the database; the room added after the backup is in the old file. */
+  g_assert_true (shelter_backup_restore (admin, backup, NULL, &replaced, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (replaced);
+  {
+    g_autoptr (ShelterDb) reopened = shelter_db_open (path, SHELTER_DB_OPEN_DEFAULT, &error);
+    g_autoptr (ShelterDb) old = shelter_db_open (replaced, SHELTER_DB_OPEN_DEFAULT, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (test_count (reopened, "SELECT count(*) FROM room WHERE code = 'B101'"), ==, 0);
+    g_assert_cmpint (test_count (old, "SELECT count(*) FROM room WHERE code = 'B101'"), ==, 1);
+    g_assert_cmpint (test_count (reopened, "SELECT count(*) FROM audit_log WHERE action = "
+                                           "'restore' AND actor = 'test.administrator'"), ==, 1);
+  }
+}
+
 static guint
 count_backups (const char *folder)
 {
@@ -229,6 +267,7 @@ main (int   argc,
   g_test_add_func ("/app/backup/bad-backups-change-nothing", test_bad_backups);
   g_test_add_func ("/app/backup/short-passphrase-refused", test_short_passphrase_refused);
   g_test_add_func ("/app/backup/caseworker-refused", test_caseworker_refused);
+  g_test_add_func ("/app/backup/restore-in-session", test_restore_in_session);
   g_test_add_func ("/app/backup/scheduled-daily-and-pruned", test_scheduled);
 
   return g_test_run ();
