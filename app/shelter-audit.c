@@ -38,6 +38,21 @@ static const struct
   { "setting", N_("Setting changed") },
 };
 
+static const struct
+{
+  const char *code;
+  const char *label;
+} entity_labels[] = {
+  { "centre", N_("Centre") },
+  { "staff_user", N_("Staff account") },
+  { "room", N_("Room") },
+  { "person", N_("Resident") },
+  { "stay", N_("Stay") },
+  { "backup", N_("Backup") },
+  { "setting", N_("Setting") },
+  { "audit_log", N_("Audit log") },
+};
+
 const char * const *
 shelter_audit_actions (void)
 {
@@ -281,6 +296,25 @@ shelter_audit_entry_get_details (ShelterAuditEntry *self)
   return self->row.details;
 }
 
+char *
+shelter_audit_entry_dup_record (ShelterAuditEntry *self)
+{
+  const char *label = NULL;
+
+  g_return_val_if_fail (SHELTER_IS_AUDIT_ENTRY (self), NULL);
+
+  if (self->row.entity == NULL || *self->row.entity == '\0')
+    return g_strdup ("");
+  for (guint i = 0; i < G_N_ELEMENTS (entity_labels); i++)
+    if (g_str_equal (entity_labels[i].code, self->row.entity))
+      label = _(entity_labels[i].label);
+  if (label == NULL)
+    label = self->row.entity;
+  if (self->row.entity_id <= 0)
+    return g_strdup (label);
+  return g_strdup_printf ("%s #%" G_GINT64_FORMAT, label, self->row.entity_id);
+}
+
 /* ShelterAuditModel */
 
 struct _ShelterAuditModel
@@ -483,8 +517,7 @@ shelter_audit_model_export_csv (ShelterAuditModel  *self,
       g_autoptr (ShelterAuditEntry) entry = g_list_model_get_item (G_LIST_MODEL (self), i);
       g_autofree char *record = NULL;
 
-      record = g_strdup_printf ("%s %" G_GINT64_FORMAT, entry->row.entity ?: "",
-                                entry->row.entity_id);
+      record = shelter_audit_entry_dup_record (entry);
       append_csv_field (csv, entry->row.at, FALSE);
       append_csv_field (csv, entry->row.actor, FALSE);
       append_csv_field (csv, shelter_audit_action_label (entry->row.action), FALSE);

@@ -56,6 +56,8 @@ const char *shelter_audit_entry_get_action_label (ShelterAuditEntry *self);
 const char *shelter_audit_entry_get_entity     (ShelterAuditEntry *self);
 gint64      shelter_audit_entry_get_entity_id  (ShelterAuditEntry *self);
 const char *shelter_audit_entry_get_details    (ShelterAuditEntry *self);
+/* The record in the user's words: "Stay #300", "Staff account #2", "Backup". */
+char       *shelter_audit_entry_dup_record     (ShelterAuditEntry *self);
 
 /* What the view shows: every field optional (NULL/0 = any). Dates are "YYYY-MM-DD",
  * inclusive. @person is a case code: the entries about that person's records. */

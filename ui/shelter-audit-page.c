@@ -418,16 +418,8 @@ set_cell_text (GtkListItem *item,
 static char *
 dup_record (ShelterAuditEntry *entry)
 {
-  const char *entity = shelter_audit_entry_get_entity (entry);
-  gint64 entity_id = shelter_audit_entry_get_entity_id (entry);
-
-  if (entity == NULL || *entity == '\0')
-    return NULL;
-  if (entity_id <= 0)
-    return g_strdup (entity);
-
   /* As the CSV export writes it. */
-  return g_strdup_printf ("%s %" G_GINT64_FORMAT, entity, entity_id);
+  return shelter_audit_entry_dup_record (entry);
 }
 
 /* The details on one line: their lines joined with " · ". */
