@@ -88,21 +88,13 @@ shelter_audit_store_count (ShelterDb  *db,
                            GError    **error)
 {
   sqlite3_stmt *stmt;
-  gint64 count = -1;
-  int rc;
 
   g_return_val_if_fail (SHELTER_IS_DB (db), -1);
 
   stmt = _shelter_db_prepare (db, "SELECT count(*) FROM audit_log", error);
   if (stmt == NULL)
     return -1;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  else
-    _shelter_db_set_error (db, rc, error);
-  _shelter_db_release (db, stmt);
-  return count;
+  return _shelter_db_step_count (db, stmt, error);
 }
 
 GArray *

@@ -28,6 +28,11 @@ void          _shelter_db_bind_text   (sqlite3_stmt  *stmt,
                                        const char    *text);
 const char   *_shelter_db_column_text (sqlite3_stmt  *stmt,
                                        int            index);
+/* Steps a statement that returns one number (a count), hands the statement back to the
+ * cache and returns the number, or -1 with @error set. */
+gint64        _shelter_db_step_count  (ShelterDb     *self,
+                                       sqlite3_stmt  *stmt,
+                                       GError       **error);
 /* Maps the extended result of a failed step to the error of a store. */
 int           _shelter_db_changes     (ShelterDb     *self);
 

@@ -215,6 +215,22 @@ _shelter_db_exec_stmt (ShelterDb     *self,
   return _shelter_db_set_error (self, rc, error);
 }
 
+gint64
+_shelter_db_step_count (ShelterDb     *self,
+                        sqlite3_stmt  *stmt,
+                        GError       **error)
+{
+  gint64 count = -1;
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    _shelter_db_set_error (self, rc, error);
+  _shelter_db_release (self, stmt);
+  return count;
+}
+
 int
 _shelter_db_changes (ShelterDb *self)
 {

@@ -186,20 +186,12 @@ count_query (ShelterDb   *db,
              GError     **error)
 {
   sqlite3_stmt *stmt = _shelter_db_prepare (db, sql, error);
-  gint64 count = -1;
-  int rc;
 
   if (stmt == NULL)
     return -1;
   if (param > 0)
     sqlite3_bind_int64 (stmt, 1, param);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  else
-    _shelter_db_set_error (db, rc, error);
-  _shelter_db_release (db, stmt);
-  return count;
+  return _shelter_db_step_count (db, stmt, error);
 }
 
 guint

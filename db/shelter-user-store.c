@@ -216,8 +216,6 @@ shelter_user_store_count (ShelterDb   *db,
                           GError     **error)
 {
   sqlite3_stmt *stmt;
-  gint64 count = -1;
-  int rc;
 
   g_return_val_if_fail (SHELTER_IS_DB (db), -1);
 
@@ -229,13 +227,7 @@ shelter_user_store_count (ShelterDb   *db,
     return -1;
   _shelter_db_bind_text (stmt, 1, role);
   sqlite3_bind_int (stmt, 2, active_only ? 1 : 0);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  else
-    _shelter_db_set_error (db, rc, error);
-  _shelter_db_release (db, stmt);
-  return count;
+  return _shelter_db_step_count (db, stmt, error);
 }
 
 gboolean
