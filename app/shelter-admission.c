@@ -14,7 +14,7 @@
 #include "shelter-stores.h"
 #include "shelter-text.h"
 
-#define NAME_MAX_CHARS 100
+#define NAME_MAX_CHARS 200
 #define OLDEST_AGE 120
 /* A clock a few minutes apart on two desks must not make "now" a future time. */
 #define CLOCK_SKEW_SECONDS (5 * 60)
@@ -97,24 +97,35 @@ all_digits (const char *text,
   return TRUE;
 }
 
-/* Keeps digits only, and writes +84 as the 0 it stands for. */
+/* The 11-digit mobile prefixes renumbered in 2018 and their 10-digit replacements. */
+static const struct
+{
+  const char *old_prefix;
+  const char *new_prefix;
+} renumbered_mobiles[] = {
+  { "0162", "032" }, { "0163", "033" }, { "0164", "034" }, { "0165", "035" },
+  { "0166", "036" }, { "0167", "037" }, { "0168", "038" }, { "0169", "039" },
+  { "0120", "070" }, { "0121", "079" }, { "0122", "077" }, { "0126", "076" },
+  { "0128", "078" }, { "0123", "083" }, { "0124", "084" }, { "0125", "085" },
+  { "0127", "081" }, { "0129", "082" }, { "0186", "056" }, { "0188", "058" },
+  { "0199", "059" },
+};
+
+/* Keeps digits only, writes +84 or 84 as the 0 it stands for, and converts an old 11-digit
+ * mobile number to its 10-digit form. NULL when the text holds anything else. */
 static char *
 normalize_phone (const char *phone)
 {
   GString *digits = g_string_new (NULL);
   const char *p = phone;
+  gboolean international = FALSE;
 
   while (g_ascii_isspace (*p))
     p++;
-  if (g_str_has_prefix (p, "+84"))
+  if (*p == '+')
     {
-      g_string_append_c (digits, '0');
-      p += 3;
-    }
-  else if (g_str_has_prefix (p, "0084"))
-    {
-      g_string_append_c (digits, '0');
-      p += 4;
+      international = TRUE;
+      p++;
     }
   for (; *p != '\0'; p++)
     {
@@ -126,6 +137,22 @@ normalize_phone (const char *phone)
           return NULL;
         }
     }
+
+  /* 84 912 345 678 (with or without +, or 0084) is 0912 345 678. */
+  if (g_str_has_prefix (digits->str, "0084"))
+    g_string_erase (digits, 0, 2);
+  if (g_str_has_prefix (digits->str, "84") && (international || digits->len == 11 ||
+                                               digits->len == 12))
+    g_string_overwrite_len (g_string_erase (digits, 0, 1), 0, "0", 1);
+
+  if (digits->len == 11)
+    for (guint i = 0; i < G_N_ELEMENTS (renumbered_mobiles); i++)
+      if (g_str_has_prefix (digits->str, renumbered_mobiles[i].old_prefix))
+        {
+          g_string_erase (digits, 0, 4);
+          g_string_prepend (digits, renumbered_mobiles[i].new_prefix);
+          break;
+        }
   return g_string_free (digits, FALSE);
 }
 
@@ -308,15 +335,21 @@ check_phone (ShelterPerson  *person,
 {
   const char *phone = shelter_person_get_phone (person);
   g_autofree char *normalized = NULL;
+  gboolean mobile, landline;
 
   if (phone == NULL)
     return TRUE;
   normalized = normalize_phone (phone);
-  if (normalized == NULL || !all_digits (normalized, 10) || normalized[0] != '0' ||
-      strchr ("35789", normalized[1]) == NULL)
+  /* Mobiles: 10 digits, 03/05/07/08/09. Landlines: 11 digits, 02 and the area code. */
+  mobile = normalized != NULL && all_digits (normalized, 10) && normalized[0] == '0' &&
+           strchr ("35789", normalized[1]) != NULL;
+  landline = normalized != NULL && all_digits (normalized, 11) && normalized[0] == '0' &&
+             normalized[1] == '2';
+  if (!mobile && !landline)
     return field_error (error, SHELTER_FIELD_PHONE,
                         _("Phone: a mobile number has 10 digits and starts with 03, 05, 07, "
-                          "08 or 09 (+84 counts as 0)."));
+                          "08 or 09; a landline has 11 digits and starts with 02 (+84 counts "
+                          "as 0)."));
   shelter_person_set_phone (person, normalized);
   return TRUE;
 }
@@ -504,12 +537,13 @@ next_case_code (ShelterDb  *db,
                 int         year,
                 GError    **error)
 {
-  g_autofree char *prefix = g_strdup_printf ("HS-%04d-", year);
+  /* YYYY-NNNN, sequential per year of reception, never reused (the counter only grows). */
+  g_autofree char *prefix = g_strdup_printf ("%04d-", year);
   gint64 serial = shelter_person_store_next_serial (db, prefix, error);
 
   if (serial < 0)
     return NULL;
-  return g_strdup_printf ("%s%05" G_GINT64_FORMAT, prefix, serial);
+  return g_strdup_printf ("%s%04" G_GINT64_FORMAT, prefix, serial);
 }
 
 static char *
@@ -591,6 +625,14 @@ shelter_admit_person (ShelterSession  *session,
   g_date_set_dmy (&admitted_date, g_date_time_get_day_of_month (admitted),
                   g_date_time_get_month (admitted), g_date_time_get_year (admitted));
   age = shelter_text_age_on (shelter_person_get_birth_date (person), &admitted_date);
+  if (shelter_person_get_birth_date (person) != NULL &&
+      strncmp (admitted_iso, shelter_person_get_birth_date (person),
+               strlen (shelter_person_get_birth_date (person))) < 0)
+    {
+      g_set_error (&local_error, SHELTER_FIELD_ERROR, SHELTER_FIELD_ADMITTED_AT,
+                   _("Admission time: it is before the date of birth. Check both dates."));
+      goto failed;
+    }
 
   if (g_strcmp0 (shelter_room_get_opened_on (room), admitted_iso) > 0 ||
       (shelter_room_get_closed_on (room) != NULL &&

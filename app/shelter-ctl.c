@@ -346,17 +346,16 @@ command_search (int    argc,
   for (guint i = 0; i < ids->len; i++)
     {
       g_autoptr (ShelterResidentSummary) row = NULL;
-      g_autofree char *admitted = NULL;
+      const char *birth;
 
       row = shelter_resident_list_store_get (db, g_array_index (ids, gint64, i), &error);
       if (row == NULL)
         return fail (g_steal_pointer (&error));
-      admitted = shelter_text_format_date (shelter_resident_summary_get_admitted_at (row));
-      g_print ("%s\t%s\t%s\t%s\n",
+      birth = shelter_resident_summary_get_birth_date (row);
+      g_print ("%s\t%s\t%.4s\n",
                shelter_resident_summary_get_case_code (row),
                shelter_resident_summary_get_full_name (row),
-               shelter_enum_label (&shelter_enum_sex, shelter_resident_summary_get_sex (row)),
-               admitted);
+               birth != NULL ? birth : "—");
     }
   return EXIT_SUCCESS;
 }

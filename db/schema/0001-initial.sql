@@ -96,7 +96,7 @@ CREATE TABLE person (
 CREATE INDEX person_sort ON person (sort_key);
 CREATE INDEX person_id_number ON person (id_number) WHERE id_number IS NOT NULL;
 
--- The last serial used for each case-code prefix ("HS-2026-"), so that the next code is one
+-- The last serial used for each case-code prefix ("2026-"), so that the next code is one
 -- read and one write inside the admission's transaction, however many people there are.
 CREATE TABLE case_code_counter (
   prefix      TEXT PRIMARY KEY,

@@ -63,7 +63,7 @@ test_admit_writes_everything (Fixture       *fixture,
                                "2026-11-21T16:30:00+07:00", &error);
   g_assert_no_error (error);
   g_assert_nonnull (stay);
-  g_assert_cmpstr (shelter_person_get_case_code (person), ==, "HS-2026-00001");
+  g_assert_cmpstr (shelter_person_get_case_code (person), ==, "2026-0001");
   g_assert_cmpstr (shelter_stay_get_admitted_at (stay), ==, "2026-11-21T16:30:00+07:00");
 
   stored = shelter_person_store_get (fixture->db, shelter_person_get_id (person), &error);
@@ -77,7 +77,7 @@ test_admit_writes_everything (Fixture       *fixture,
                                             "AND ended_at IS NULL"), ==, 1);
   g_assert_cmpint (test_count (fixture->db, "SELECT count(*) FROM audit_log WHERE action = 'admit' "
                                             "AND actor = 'test.caseworker' "
-                                            "AND details LIKE '%HS-2026-00001%'"), ==, 1);
+                                            "AND details LIKE '%2026-0001%'"), ==, 1);
   g_assert_cmpint (test_count (fixture->db, "SELECT count(*) FROM person WHERE created_by = "
                                             "'test.caseworker' AND version = 1"), ==, 1);
 
@@ -101,7 +101,7 @@ test_case_codes_distinct (Fixture       *fixture,
                                                           "2013-01-01");
       g_autoptr (ShelterStay) stay = NULL;
       g_autoptr (GError) error = NULL;
-      g_autofree char *expected = g_strdup_printf ("HS-2026-%05u", i + 1);
+      g_autofree char *expected = g_strdup_printf ("2026-%04u", i + 1);
 
       stay = shelter_admit_person (fixture->session, person, fixture->female_child, NULL, &error);
       g_assert_no_error (error);
@@ -144,7 +144,7 @@ test_rejects_bad_names (Fixture       *fixture,
   g_assert_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_GIVEN_NAME);
 
   g_clear_error (&error);
-  for (guint i = 0; i < 101; i++)
+  for (guint i = 0; i < 201; i++)
     g_string_append (long_name, "ễ");
   shelter_person_set_given_name (person, long_name->str);
   g_assert_null (shelter_admit_person (fixture->session, person, fixture->female_adult, NULL,
@@ -237,6 +237,74 @@ test_rejects_wrong_phone (Fixture       *fixture,
       g_assert_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_PHONE);
     }
   assert_nothing_written (fixture);
+}
+
+static void
+test_normalizes_phones (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const struct
+  {
+    const char *typed;
+    const char *stored;
+  } phones[] = {
+    { "+84 912 345 678", "0912345678" },
+    { "84912345678", "0912345678" },
+    { "0084 912.345.678", "0912345678" },
+    { "0169 234 5678", "0392345678" },   /* Viettel 0169 became 039 in 2018 */
+    { "0123-456-7890", "0834567890" },   /* VinaPhone 0123 became 083 */
+    { "024 3826 1234", "02438261234" },  /* a Hà Nội landline */
+    { "+84 24 3826 1234", "02438261234" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (phones); i++)
+    {
+      g_autoptr (ShelterPerson) person = test_person_new ("Lê", "Thị", "Hoa", "female",
+                                                          "2001-04-09");
+      g_autoptr (GDateTime) now = shelter_session_now (fixture->session);
+      g_autoptr (GError) error = NULL;
+
+      shelter_person_set_phone (person, phones[i].typed);
+      g_assert_true (shelter_person_validate (person, now, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (shelter_person_get_phone (person), ==, phones[i].stored);
+    }
+}
+
+static void
+test_reception_before_birth (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr (ShelterPerson) baby = test_person_new ("Lò", "Thị", "Mai", "female", "2026-06-01");
+  g_autoptr (GError) error = NULL;
+
+  g_assert_null (shelter_admit_person (fixture->session, baby, fixture->family,
+                                       "2026-05-30T10:00:00+07:00", &error));
+  g_assert_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_ADMITTED_AT);
+  assert_nothing_written (fixture);
+}
+
+static void
+test_case_code_per_year (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *admitted[] = { "2025-12-31T23:30:00+07:00", "2026-01-01T00:10:00+07:00",
+                             "2025-12-31T23:50:00+07:00", "2026-01-02T08:00:00+07:00" };
+  const char *expected[] = { "2025-0001", "2026-0001", "2025-0002", "2026-0002" };
+
+  /* Across the new year, each year counts from one; late entries of the old year go on
+   * from where it stopped. */
+  for (guint i = 0; i < G_N_ELEMENTS (admitted); i++)
+    {
+      g_autoptr (ShelterPerson) person = test_person_new ("Trần", "Thị", "Lan", "female",
+                                                          "1990-01-01");
+      g_autoptr (ShelterStay) stay = NULL;
+      g_autoptr (GError) error = NULL;
+
+      stay = shelter_admit_person (fixture->session, person, fixture->family, admitted[i], &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (shelter_person_get_case_code (person), ==, expected[i]);
+    }
 }
 
 static void
@@ -381,6 +449,9 @@ main (int   argc,
   ADD ("/app/admit/stores-names-composed", test_decomposed_name_stored_composed);
   ADD ("/app/admit/rejects-wrong-id-numbers", test_rejects_wrong_id_numbers);
   ADD ("/app/admit/rejects-wrong-phone", test_rejects_wrong_phone);
+  ADD ("/app/admit/normalizes-phones", test_normalizes_phones);
+  ADD ("/app/admit/rejects-reception-before-birth", test_reception_before_birth);
+  ADD ("/app/admit/case-code-per-year", test_case_code_per_year);
   ADD ("/app/admit/room-must-suit-sex-and-age", test_room_must_suit);
   ADD ("/app/admit/unknown-age-refused-age-room", test_unknown_age_needs_age_room);
   ADD ("/app/admit/refuses-full-room", test_refuses_full_room);
