@@ -458,6 +458,43 @@ shelter_person_validate (ShelterPerson  *person,
   return TRUE;
 }
 
+GArray *
+shelter_person_find_similar (ShelterSession  *session,
+                             ShelterPerson   *person,
+                             GError         **error)
+{
+  g_autoptr (ShelterPerson) probe = NULL;
+
+  g_return_val_if_fail (SHELTER_IS_SESSION (session), NULL);
+  g_return_val_if_fail (SHELTER_IS_PERSON (person), NULL);
+
+  if (!shelter_session_check (session, SHELTER_PERMISSION_VIEW_RESIDENTS, error))
+    return NULL;
+
+  /* Compared as they would be stored: names in NFC without stray spaces, the ID number
+   * without its spaces. A form that does not validate yet still gets its matches. */
+  probe = shelter_person_new ();
+  shelter_person_set_id (probe, shelter_person_get_id (person));
+  shelter_person_set_family_name (probe, shelter_person_get_family_name (person));
+  shelter_person_set_middle_name (probe, shelter_person_get_middle_name (person));
+  shelter_person_set_given_name (probe, shelter_person_get_given_name (person));
+  shelter_person_set_sex (probe, shelter_person_get_sex (person));
+  shelter_person_set_birth_date (probe, shelter_person_get_birth_date (person));
+  shelter_person_set_birth_precision (probe, shelter_person_get_birth_precision (person));
+  shelter_person_set_id_paper (probe, shelter_person_get_id_paper (person));
+  shelter_person_set_id_number (probe, shelter_person_get_id_number (person));
+  shelter_person_set_home_province_code (probe, shelter_person_get_home_province_code (person));
+  check_name (probe, shelter_person_get_family_name (probe), shelter_person_set_family_name,
+              SHELTER_FIELD_FAMILY_NAME, "", FALSE, NULL);
+  check_name (probe, shelter_person_get_middle_name (probe), shelter_person_set_middle_name,
+              SHELTER_FIELD_MIDDLE_NAME, "", FALSE, NULL);
+  check_name (probe, shelter_person_get_given_name (probe), shelter_person_set_given_name,
+              SHELTER_FIELD_GIVEN_NAME, "", FALSE, NULL);
+  check_papers (probe, NULL);
+
+  return shelter_person_store_find_similar (shelter_session_get_db (session), probe, error);
+}
+
 const char *
 shelter_age_group_for_age (int age)
 {

@@ -14,6 +14,13 @@ gboolean     shelter_person_validate   (ShelterPerson   *person,
                                         GDateTime       *now,
                                         GError         **error);
 
+/* People already on record who may be @person (the same ID number, or the same name, birth
+ * year and home province), so that a returning person gets a new stay rather than a second
+ * record. Ids, at most 20. */
+GArray      *shelter_person_find_similar (ShelterSession  *session,
+                                          ShelterPerson   *person,
+                                          GError         **error);
+
 /* The use case "admit a person into a room": validates the person, checks the room suits
  * their sex and age on @admitted_at and has a free bed, then writes the person (with a new
  * case code), the stay, the placement and the audit entry in one transaction. @admitted_at

@@ -316,3 +316,52 @@ shelter_person_store_count (ShelterDb  *db,
     return -1;
   return _shelter_db_step_count (db, stmt, error);
 }
+
+GArray *
+shelter_person_store_find_similar (ShelterDb      *db,
+                                   ShelterPerson  *person,
+                                   GError        **error)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *birth_year = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
+  g_return_val_if_fail (SHELTER_IS_PERSON (person), NULL);
+
+  if (shelter_person_get_birth_date (person) != NULL)
+    birth_year = g_strndup (shelter_person_get_birth_date (person), 4);
+
+  stmt = _shelter_db_prepare (db,
+                              "SELECT id FROM person WHERE voided_at IS NULL AND id <> ?1 AND "
+                              "((?2 IS NOT NULL AND id_number = ?2) OR "
+                              " (given_name = ?5 AND family_name = ?3 AND middle_name = ?4 AND "
+                              "  ?6 IS NOT NULL AND substr (birth_date, 1, 4) = ?6 AND "
+                              "  ?7 IS NOT NULL AND home_province_code = ?7)) "
+                              "ORDER BY sort_key LIMIT 20",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, shelter_person_get_id (person));
+  _shelter_db_bind_text (stmt, 2, shelter_person_get_id_number (person));
+  sqlite3_bind_text (stmt, 3, shelter_person_get_family_name (person) ?: "", -1,
+                     SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, shelter_person_get_middle_name (person) ?: "", -1,
+                     SQLITE_TRANSIENT);
+  _shelter_db_bind_text (stmt, 5, shelter_person_get_given_name (person));
+  _shelter_db_bind_text (stmt, 6, birth_year);
+  _shelter_db_bind_text (stmt, 7, shelter_person_get_home_province_code (person));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  _shelter_db_release (db, stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _shelter_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}

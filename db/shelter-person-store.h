@@ -35,6 +35,11 @@ GArray        *shelter_person_store_search          (ShelterDb           *db,
                                                      const char          *fts_query,
                                                      guint                limit,
                                                      GError             **error);
+/* People (not voided) who may be @person: the same ID number, or the same family, middle
+ * and given name, birth year and home province. At most 20 ids, by name. */
+GArray        *shelter_person_store_find_similar    (ShelterDb           *db,
+                                                     ShelterPerson       *person,
+                                                     GError             **error);
 gint64         shelter_person_store_count           (ShelterDb           *db,
                                                      GError             **error);
 

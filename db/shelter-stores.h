@@ -7,6 +7,7 @@
 #include "shelter-db.h"
 #include "shelter-audit-store.h"
 #include "shelter-centre-store.h"
+#include "shelter-holiday-store.h"
 #include "shelter-person-store.h"
 #include "shelter-reference-store.h"
 #include "shelter-resident-list-store.h"

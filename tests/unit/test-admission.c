@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "shelter-calendar.h"
 #include "test-common.h"
 
 typedef struct
@@ -308,6 +309,74 @@ test_case_code_per_year (Fixture       *fixture,
 }
 
 static void
+test_finds_similar_people (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr (ShelterPerson) first = test_person_new ("Nguyễn", "Thị", "Đào", "female", "2001-04-09");
+  g_autoptr (ShelterPerson) same_name = test_person_new (" Nguyễn ", "Thị", "Đào", "female", "2001");
+  g_autoptr (ShelterPerson) same_id = test_person_new ("Nguyễn", "Thi", "Dao", "female", "2001-04-09");
+  g_autoptr (ShelterPerson) other_year = test_person_new ("Nguyễn", "Thị", "Đào", "female", "1999");
+  g_autoptr (ShelterStay) stay = NULL;
+  g_autoptr (GArray) found = NULL;
+  g_autoptr (GError) error = NULL;
+
+  shelter_person_set_home_scheme (first, "vn-2025-07");
+  shelter_person_set_home_province_code (first, "15");
+  shelter_person_set_id_paper (first, "cccd");
+  shelter_person_set_id_number (first, "015301012345");
+  stay = shelter_admit_person (fixture->session, first, fixture->female_adult, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Same name, birth year and province: shown. */
+  shelter_person_set_home_province_code (same_name, "15");
+  found = shelter_person_find_similar (fixture->session, same_name, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (g_array_index (found, gint64, 0), ==, shelter_person_get_id (first));
+  g_clear_pointer (&found, g_array_unref);
+
+  /* The ID number typed with spaces, the name spelled without diacritics: still shown. */
+  shelter_person_set_id_paper (same_id, "cccd");
+  shelter_person_set_id_number (same_id, "015 301 012345");
+  found = shelter_person_find_similar (fixture->session, same_id, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_array_unref);
+
+  /* Another birth year and no ID: someone else. */
+  shelter_person_set_home_province_code (other_year, "15");
+  found = shelter_person_find_similar (fixture->session, other_year, &error);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_array_unref);
+
+  /* The person is not their own duplicate. */
+  found = shelter_person_find_similar (fixture->session, first, &error);
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
+static void
+test_working_days (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GDate from, due;
+  g_autoptr (GError) error = NULL;
+
+  g_date_clear (&from, 1);
+  g_date_clear (&due, 1);
+  /* Friday 20/11/2026 + 10 working days: two weekends skipped -> Friday 04/12/2026. */
+  g_date_set_dmy (&from, 20, 11, 2026);
+  g_assert_true (shelter_calendar_add_working_days (fixture->db, &from, 10, &due, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_date_get_day (&due), ==, 4);
+  g_assert_cmpint (g_date_get_month (&due), ==, 12);
+
+  /* Over Quốc khánh 2026 (Tue 1/9, Wed 2/9): Mon 31/08 + 3 -> Thu 3, Fri 4, Mon 07/09. */
+  g_date_set_dmy (&from, 31, 8, 2026);
+  g_assert_true (shelter_calendar_add_working_days (fixture->db, &from, 3, &due, &error));
+  g_assert_cmpint (g_date_get_day (&due), ==, 7);
+  g_assert_cmpint (g_date_get_month (&due), ==, 9);
+}
+
+static void
 test_room_must_suit (Fixture       *fixture,
                      gconstpointer  data)
 {
@@ -452,6 +521,8 @@ main (int   argc,
   ADD ("/app/admit/normalizes-phones", test_normalizes_phones);
   ADD ("/app/admit/rejects-reception-before-birth", test_reception_before_birth);
   ADD ("/app/admit/case-code-per-year", test_case_code_per_year);
+  ADD ("/app/admit/finds-similar-people", test_finds_similar_people);
+  ADD ("/app/calendar/working-days-skip-weekends-and-holidays", test_working_days);
   ADD ("/app/admit/room-must-suit-sex-and-age", test_room_must_suit);
   ADD ("/app/admit/unknown-age-refused-age-room", test_unknown_age_needs_age_room);
   ADD ("/app/admit/refuses-full-room", test_refuses_full_room);
