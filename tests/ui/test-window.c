@@ -6,9 +6,11 @@
 #include <locale.h>
 #include <string.h>
 
+#include "shelter-accounts.h"
 #include "shelter-application.h"
 #include "shelter-demo.h"
 #include "shelter-resident-summary.h"
+#include "shelter-settings.h"
 #include "shelter-window.h"
 
 static char *demo_path;
@@ -98,6 +100,75 @@ open_signed_in (const char *path)
 
   sign_in (window, "canbo.lan", "canbo-demo-2026");
   return window;
+}
+
+/* Ctrl+L hides every resident; only the same user's password brings them back. */
+static void
+test_lock_hides_residents (void)
+{
+  ShelterWindow *window = open_signed_in (demo_path);
+  GtkWidget *password_row;
+  g_autoptr (GString) labels = g_string_new (NULL);
+
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
+  wait_ms (300);
+  g_assert_true (shelter_window_get_locked (window));
+  g_assert_null (find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
+  collect_labels (GTK_WIDGET (window), labels);
+  g_assert_null (strstr (labels->str, "-0")); /* no case code anywhere */
+
+  /* A wrong password keeps it locked. */
+  password_row = find_widget (GTK_WIDGET (window), ADW_TYPE_PASSWORD_ENTRY_ROW);
+  g_assert_nonnull (password_row);
+  gtk_editable_set_text (GTK_EDITABLE (password_row), "không phải mật khẩu");
+  g_signal_emit_by_name (password_row, "entry-activated");
+  wait_ms (1500);
+  g_assert_true (shelter_window_get_locked (window));
+
+  gtk_editable_set_text (GTK_EDITABLE (password_row), "canbo-demo-2026");
+  g_signal_emit_by_name (password_row, "entry-activated");
+  wait_ms (1500);
+  g_assert_false (shelter_window_get_locked (window));
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* With the idle time set to one minute, a minute without input locks the window. */
+static void
+test_idle_lock (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("shelter-ui-idle-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "idle.db", NULL);
+  g_autoptr (GError) error = NULL;
+  ShelterWindow *window;
+
+  if (!g_test_slow ())
+    {
+      g_test_skip ("waits a minute: run with -m slow");
+      return;
+    }
+
+  shelter_demo_create (path, 20, 2, FALSE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr (ShelterDb) db = shelter_db_open (path, SHELTER_DB_OPEN_DEFAULT, &error);
+    g_autoptr (ShelterSession) admin = shelter_accounts_sign_in (db, "quantri",
+                                                                 "quantri-demo-2026", NULL,
+                                                                 &error);
+    g_assert_no_error (error);
+    g_assert_true (shelter_settings_set (admin, SHELTER_SETTING_IDLE_LOCK_MINUTES, "1", &error));
+  }
+
+  window = open_signed_in (path);
+  g_assert_false (shelter_window_get_locked (window));
+  wait_ms (30 * 1000);
+  g_assert_false (shelter_window_get_locked (window));
+  wait_ms (32 * 1000);
+  g_assert_true (shelter_window_get_locked (window));
+  g_assert_null (find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -258,6 +329,8 @@ main (int   argc,
 
   g_test_add_func ("/ui/window/sign-in-first", test_sign_in_first);
   g_test_add_func ("/ui/window/lists-demo-residents", test_lists_demo_residents);
+  g_test_add_func ("/ui/window/lock-hides-residents", test_lock_hides_residents);
+  g_test_add_func ("/ui/window/idle-lock", test_idle_lock);
   g_test_add_func ("/ui/window/sorts-by-column", test_sorts_by_column);
   g_test_add_func ("/ui/window/shows-vietnamese", test_shows_vietnamese);
   g_test_add_func ("/ui/window/bad-database-explained", test_bad_database_explained);
