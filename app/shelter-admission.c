@@ -223,41 +223,56 @@ check_birth (ShelterPerson  *person,
 }
 
 /* CCCD: 3 digits province of registration (001-096), 1 digit century and sex, 2 digits
- * year of birth, 6 digits serial. */
+ * year of birth, 6 digits serial. A number that cannot be a CCCD is refused; one that
+ * disagrees with the sex or birth year only warns (see shelter_person_warnings()), since
+ * the form may be the one that is wrong. */
 static gboolean
-check_cccd (ShelterPerson  *person,
-            const char     *number,
-            GError        **error)
+check_cccd (const char  *number,
+            GError     **error)
 {
   int province = (number[0] - '0') * 100 + (number[1] - '0') * 10 + (number[2] - '0');
-  int century_sex = number[3] - '0';
-  int year = birth_year_of (person);
-  const char *sex = shelter_person_get_sex (person);
 
   if (province < 1 || province > 96)
     return field_error (error, SHELTER_FIELD_ID_NUMBER,
                         _("ID number: the first three digits (%.3s) are not a province code. "
                           "Check the number on the card."), number);
+  return TRUE;
+}
+
+GPtrArray *
+shelter_person_warnings (ShelterPerson *person)
+{
+  GPtrArray *warnings = g_ptr_array_new_with_free_func (g_free);
+  const char *number = shelter_person_get_id_number (person);
+  const char *sex = shelter_person_get_sex (person);
+  int year = birth_year_of (person);
+  int century_sex;
+
+  g_return_val_if_fail (SHELTER_IS_PERSON (person), warnings);
+
+  if (g_strcmp0 (shelter_person_get_id_paper (person), "cccd") != 0 || !all_digits (number, 12))
+    return warnings;
 
   /* Even digits are men, odd are women; each pair is a century from 1900. */
-  if (sex != NULL && (century_sex % 2 == 1) != g_str_equal (sex, "female"))
-    return field_error (error, SHELTER_FIELD_ID_NUMBER,
-                        _("ID number: the fourth digit says the card belongs to a %s. "
-                          "Check the number and the sex."),
-                        century_sex % 2 == 1 ? _("woman") : _("man"));
+  century_sex = number[3] - '0';
+  if (g_strcmp0 (sex, "female") == 0 && century_sex % 2 == 0)
+    g_ptr_array_add (warnings, g_strdup (_("ID number: the fourth digit says the card belongs "
+                                           "to a man. Check the number and the sex.")));
+  else if (g_strcmp0 (sex, "male") == 0 && century_sex % 2 == 1)
+    g_ptr_array_add (warnings, g_strdup (_("ID number: the fourth digit says the card belongs "
+                                           "to a woman. Check the number and the sex.")));
 
-  if (year > 0)
+  if (year > 0 && g_strcmp0 (shelter_person_get_birth_precision (person), "estimated") != 0)
     {
       int card_year = 1900 + (century_sex / 2) * 100 + (number[4] - '0') * 10 + (number[5] - '0');
 
-      if (card_year != year &&
-          !g_str_equal (shelter_person_get_birth_precision (person), "estimated"))
-        return field_error (error, SHELTER_FIELD_ID_NUMBER,
-                            _("ID number: digits 4 to 6 give the year of birth %d, but the "
-                              "date of birth says %d. Check both."),
-                            card_year, year);
+      if (card_year != year)
+        g_ptr_array_add (warnings,
+                         g_strdup_printf (_("ID number: digits 4 to 6 give the year of birth "
+                                            "%d, but the date of birth says %d. Check both."),
+                                          card_year, year));
     }
-  return TRUE;
+  return warnings;
 }
 
 static gboolean
@@ -304,7 +319,7 @@ check_papers (ShelterPerson  *person,
       if (!all_digits (number, 12))
         return field_error (error, SHELTER_FIELD_ID_NUMBER,
                             _("ID number: a CCCD number has exactly 12 digits."));
-      if (!check_cccd (person, number, error))
+      if (!check_cccd (number, error))
         return FALSE;
     }
   else if (g_str_equal (paper, "cmnd"))

@@ -14,6 +14,11 @@ gboolean     shelter_person_validate   (ShelterPerson   *person,
                                         GDateTime       *now,
                                         GError         **error);
 
+/* What the form should ask the caseworker to check without refusing the save: a CCCD
+ * number whose sex or birth-year digits disagree with the form. Translated sentences that
+ * name the field. */
+GPtrArray   *shelter_person_warnings     (ShelterPerson   *person);
+
 /* People already on record who may be @person (the same ID number, or the same name, birth
  * year and home province), so that a returning person gets a new stay rather than a second
  * record. Ids, at most 20. */
