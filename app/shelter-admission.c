@@ -782,6 +782,163 @@ forget_insert:
   return NULL;
 }
 
+ShelterPerson *
+shelter_person_open (ShelterSession  *session,
+                     gint64           person_id,
+                     GError         **error)
+{
+  g_autoptr (ShelterPerson) person = NULL;
+  ShelterDb *db;
+
+  g_return_val_if_fail (SHELTER_IS_SESSION (session), NULL);
+
+  if (!shelter_session_check (session, SHELTER_PERMISSION_VIEW_RESIDENTS, error))
+    return NULL;
+  db = shelter_session_get_db (session);
+  person = shelter_person_store_get (db, person_id, error);
+  if (person == NULL)
+    return NULL;
+
+  if (shelter_person_get_high_protection (person))
+    {
+      g_autoptr (GDateTime) now = NULL;
+      g_autofree char *at = NULL;
+      g_autofree char *details = NULL;
+
+      if (!shelter_session_check (session, SHELTER_PERMISSION_VIEW_PROTECTED_IDENTITY, error))
+        return NULL;
+      now = shelter_session_now (session);
+      at = shelter_session_format_time (now);
+      details = g_strdup_printf ("case_code: %s\nshown: the whole record",
+                                 shelter_person_get_case_code (person));
+      if (!shelter_db_begin (db, error))
+        return NULL;
+      if (!shelter_audit_record (session, at, "view_restricted", "person", person_id, details,
+                                 error))
+        {
+          shelter_db_rollback (db);
+          return NULL;
+        }
+      if (!shelter_db_commit (db, error))
+        return NULL;
+    }
+  return g_steal_pointer (&person);
+}
+
+static void
+note_person_changes (GString       *details,
+                     ShelterPerson *before,
+                     ShelterPerson *after)
+{
+  static const struct
+  {
+    const char *property;
+    gboolean    restricted;
+  } fields[] = {
+    { "family-name", FALSE }, { "middle-name", FALSE }, { "given-name", FALSE },
+    { "sex", FALSE }, { "birth-date", FALSE }, { "birth-precision", FALSE },
+    { "ethnicity-scheme", FALSE }, { "ethnicity-code", FALSE }, { "nationality", FALSE },
+    { "nationality-status", FALSE }, { "id-paper", FALSE }, { "id-number", TRUE },
+    { "phone", TRUE }, { "home-scheme", FALSE }, { "home-province-code", FALSE },
+    { "home-commune-code", FALSE }, { "person-type", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *old_value = NULL;
+      g_autofree char *new_value = NULL;
+
+      g_object_get (before, fields[i].property, &old_value, NULL);
+      g_object_get (after, fields[i].property, &new_value, NULL);
+      shelter_audit_note_change (details, fields[i].property, old_value, new_value,
+                                 fields[i].restricted);
+    }
+  if (shelter_person_get_high_protection (before) != shelter_person_get_high_protection (after))
+    shelter_audit_note_change (details, "high-protection",
+                               shelter_person_get_high_protection (before) ? "yes" : "no",
+                               shelter_person_get_high_protection (after) ? "yes" : "no", FALSE);
+}
+
+gboolean
+shelter_person_save (ShelterSession  *session,
+                     ShelterPerson   *person,
+                     ShelterPerson  **current,
+                     GError         **error)
+{
+  g_autoptr (GDateTime) now = NULL;
+  g_autoptr (ShelterPerson) stored = NULL;
+  g_autoptr (GBytes) sort_key = NULL;
+  g_autoptr (GString) details = g_string_new (NULL);
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *at = NULL;
+  g_autofree char *words = NULL;
+  gint64 version_before;
+  ShelterStamp stamp;
+  ShelterDb *db;
+
+  g_return_val_if_fail (SHELTER_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (SHELTER_IS_PERSON (person), FALSE);
+  g_return_val_if_fail (shelter_person_get_id (person) > 0, FALSE);
+
+  version_before = shelter_person_get_version (person);
+
+  /* Editing a resident is the caseworker's work, like receiving one. */
+  if (!shelter_session_check (session, SHELTER_PERMISSION_ADMIT, error))
+    return FALSE;
+  now = shelter_session_now (session);
+  if (!shelter_person_validate (person, now, error))
+    return FALSE;
+
+  db = shelter_session_get_db (session);
+  at = shelter_session_format_time (now);
+  stamp.actor = shelter_session_get_actor (session);
+  stamp.at = at;
+
+  if (!shelter_db_begin (db, error))
+    return FALSE;
+  stored = shelter_person_store_get (db, shelter_person_get_id (person), &local_error);
+  if (stored == NULL)
+    goto failed;
+  if (shelter_person_get_version (stored) != shelter_person_get_version (person))
+    {
+      g_set_error (&local_error, SHELTER_DB_ERROR, SHELTER_DB_ERROR_STALE,
+                   _("This record was changed by someone else after you opened it. "
+                     "Nothing was overwritten: their version is shown; make your changes "
+                     "again on it."));
+      goto failed;
+    }
+  if (shelter_person_get_high_protection (stored) &&
+      !shelter_session_check (session, SHELTER_PERMISSION_VIEW_PROTECTED_IDENTITY, &local_error))
+    goto failed;
+
+  /* The case code is the person's for good. */
+  shelter_person_set_case_code (person, shelter_person_get_case_code (stored));
+  note_person_changes (details, stored, person);
+  sort_key = shelter_text_name_sort_key (shelter_person_get_family_name (person),
+                                         shelter_person_get_middle_name (person),
+                                         shelter_person_get_given_name (person));
+  words = search_words_for (person);
+  if (!shelter_person_store_update (db, person, sort_key, words, &stamp, &local_error) ||
+      !shelter_audit_record (session, at, "update", "person", shelter_person_get_id (person),
+                             details->str, &local_error))
+    goto failed;
+  if (!shelter_db_commit (db, error))
+    {
+      shelter_person_set_version (person, version_before);
+      return FALSE;
+    }
+  return TRUE;
+
+failed:
+  shelter_db_rollback (db);
+  if (g_error_matches (local_error, SHELTER_DB_ERROR, SHELTER_DB_ERROR_STALE) && current != NULL)
+    *current = shelter_person_store_get (db, shelter_person_get_id (person), NULL);
+  /* Whatever the store wrote was undone: so is the version it counted. */
+  shelter_person_set_version (person, version_before);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
 gboolean
 shelter_discharge_stay (ShelterSession  *session,
                         ShelterStay     *stay,

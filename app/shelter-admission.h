@@ -36,6 +36,22 @@ ShelterStay *shelter_admit_person      (ShelterSession  *session,
                                         const char      *admitted_at,
                                         GError         **error);
 
+/* The person as stored now, for a form to edit (VIEW_RESIDENTS; a resident under high
+ * protection only for those who may know who they are, and the read is recorded). */
+ShelterPerson *shelter_person_open       (ShelterSession  *session,
+                                          gint64           person_id,
+                                          GError         **error);
+
+/* Saves an edited person with the intake's validation, in one transaction with the search
+ * index and an audit entry listing each changed field ("field: old -> new"; the ID number
+ * and phone masked). Refused with SHELTER_DB_ERROR_STALE when someone else saved first:
+ * nothing is overwritten, and @current (if not NULL) receives the version now stored so the
+ * form can show it. The case code never changes. */
+gboolean       shelter_person_save       (ShelterSession  *session,
+                                          ShelterPerson   *person,
+                                          ShelterPerson  **current,
+                                          GError         **error);
+
 /* Ends a stay on @discharged_at (ISO 8601 with offset) for @reason_code and frees its bed,
  * in one transaction with its audit entry. The discharge assistant with its checklist and
  * handover record comes with the discharge feature; this is the core it will call. */

@@ -411,6 +411,68 @@ test_working_days (Fixture       *fixture,
   g_assert_cmpint (g_date_get_month (&due), ==, 9);
 }
 
+/* Two desks edit the same resident: the first save wins, the second is refused, keeps what
+ * it typed and gets the stored version to show. */
+static void
+test_edit_and_stale_edit (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr (ShelterPerson) person = test_person_new ("Lê", "Thị", "Hoa", "female", "1998-03-05");
+  g_autoptr (ShelterStay) stay = NULL;
+  g_autoptr (ShelterPerson) desk1 = NULL;
+  g_autoptr (ShelterPerson) desk2 = NULL;
+  g_autoptr (ShelterPerson) current = NULL;
+  g_autoptr (GArray) found = NULL;
+  g_autoptr (GError) error = NULL;
+
+  stay = shelter_admit_person (fixture->session, person, fixture->female_adult, NULL, &error);
+  g_assert_no_error (error);
+  desk1 = shelter_person_open (fixture->session, shelter_person_get_id (person), &error);
+  desk2 = shelter_person_open (fixture->session, shelter_person_get_id (person), &error);
+  g_assert_no_error (error);
+
+  shelter_person_set_given_name (desk1, "  Huệ ");
+  shelter_person_set_phone (desk1, "+84 912 345 678");
+  g_assert_true (shelter_person_save (fixture->session, desk1, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (shelter_person_get_version (desk1), ==, 2);
+  g_assert_cmpstr (shelter_person_get_given_name (desk1), ==, "Huệ");
+
+  shelter_person_set_given_name (desk2, "Hồng");
+  g_assert_false (shelter_person_save (fixture->session, desk2, &current, &error));
+  g_assert_error (error, SHELTER_DB_ERROR, SHELTER_DB_ERROR_STALE);
+  g_clear_error (&error);
+  g_assert_cmpstr (shelter_person_get_given_name (desk2), ==, "Hồng");
+  g_assert_cmpint (shelter_person_get_version (desk2), ==, 1);
+  g_assert_nonnull (current);
+  g_assert_cmpstr (shelter_person_get_given_name (current), ==, "Huệ");
+
+  /* The search index follows the new name; the trail says what changed, phone masked. */
+  found = shelter_residents_search (fixture->session, "hue", 10, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (test_count (fixture->db, "SELECT count(*) FROM audit_log WHERE action = "
+                                            "'update' AND details LIKE '%given-name: Hoa -> Huệ%' "
+                                            "AND details LIKE '%phone: (hidden) -> (hidden)%' "
+                                            "AND details NOT LIKE '%0912345678%'"), ==, 1);
+
+  /* Bad input is refused with the field named, nothing saved. */
+  shelter_person_set_birth_date (current, "2030-01-01");
+  g_assert_false (shelter_person_save (fixture->session, current, NULL, &error));
+  g_assert_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_BIRTH_DATE);
+  g_clear_error (&error);
+
+  /* A medical officer may read but not edit. */
+  {
+    g_autoptr (ShelterSession) medical = test_session_new (fixture->db, "medical");
+    g_autoptr (ShelterPerson) seen = shelter_person_open (medical, shelter_person_get_id (person),
+                                                          &error);
+    g_assert_no_error (error);
+    shelter_person_set_given_name (seen, "Hạnh");
+    g_assert_false (shelter_person_save (medical, seen, NULL, &error));
+    g_assert_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_PERMISSION_DENIED);
+  }
+}
+
 static void
 test_room_must_suit (Fixture       *fixture,
                      gconstpointer  data)
@@ -559,6 +621,7 @@ main (int   argc,
   ADD ("/app/admit/case-code-per-year", test_case_code_per_year);
   ADD ("/app/admit/finds-similar-people", test_finds_similar_people);
   ADD ("/app/calendar/working-days-skip-weekends-and-holidays", test_working_days);
+  ADD ("/app/person/edit-and-stale-edit", test_edit_and_stale_edit);
   ADD ("/app/admit/room-must-suit-sex-and-age", test_room_must_suit);
   ADD ("/app/admit/unknown-age-refused-age-room", test_unknown_age_needs_age_room);
   ADD ("/app/admit/refuses-full-room", test_refuses_full_room);
