@@ -217,6 +217,24 @@ shelter_residents_search (ShelterSession  *session,
   return shelter_person_store_search (shelter_session_get_db (session), query, limit, error);
 }
 
+ShelterResidentSummary *
+shelter_residents_get_summary (ShelterSession  *session,
+                               gint64           person_id,
+                               GError         **error)
+{
+  ShelterResidentSummary *summary;
+
+  g_return_val_if_fail (SHELTER_IS_SESSION (session), NULL);
+
+  if (!shelter_session_check (session, SHELTER_PERMISSION_VIEW_RESIDENTS, error))
+    return NULL;
+  summary = shelter_resident_list_store_get (shelter_session_get_db (session), person_id, error);
+  if (summary != NULL && shelter_resident_summary_get_high_protection (summary) &&
+      !shelter_session_may (session, SHELTER_PERMISSION_VIEW_PROTECTED_IDENTITY))
+    summary = mask_identity (summary);
+  return summary;
+}
+
 gint64
 shelter_residents_count_all (ShelterSession  *session,
                              GError         **error)

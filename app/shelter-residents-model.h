@@ -34,6 +34,11 @@ gboolean               shelter_residents_model_set_filter   (ShelterResidentsMod
 gboolean               shelter_residents_model_reload       (ShelterResidentsModel  *self,
                                                              GError                **error);
 
+/* One resident's row (latest stay, current room), masked as the list masks it. */
+ShelterResidentSummary *shelter_residents_get_summary       (ShelterSession         *session,
+                                                             gint64                  person_id,
+                                                             GError                **error);
+
 /* A search shows at most this many matches, the first in name order. */
 #define SHELTER_RESIDENTS_SEARCH_LIMIT 500
 
