@@ -53,6 +53,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SIGNAL_RESIDENT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 shelter_residents_page_show_error (ShelterResidentsPage *self,
                                    const GError         *error)
@@ -238,8 +245,15 @@ row_activated_cb (ShelterResidentsPage *self,
                   guint                 position,
                   GtkColumnView        *view)
 {
-  /* A resident's own page comes with a later issue. */
-  g_debug ("Resident at position %u activated", position);
+  g_autoptr(ShelterResidentSummary) summary = NULL;
+
+  if (self->model == NULL)
+    return;
+
+  summary = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  if (summary != NULL)
+    g_signal_emit (self, signals[SIGNAL_RESIDENT_ACTIVATED], 0,
+                   shelter_resident_summary_get_person_id (summary));
 }
 
 /* The cells: one label each, its text set from the row's summary when bound. The texts are
@@ -452,6 +466,21 @@ shelter_residents_page_set_session (ShelterResidentsPage *self,
   shelter_residents_page_update_state (self);
 }
 
+void
+shelter_residents_page_reload (ShelterResidentsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SHELTER_IS_RESIDENTS_PAGE (self));
+
+  if (self->model == NULL)
+    return;
+
+  if (!shelter_residents_model_reload (self->model, &error))
+    shelter_residents_page_show_error (self, error);
+  shelter_residents_page_update_state (self);
+}
+
 gboolean
 shelter_residents_page_get_search_mode (ShelterResidentsPage *self)
 {
@@ -559,6 +588,14 @@ shelter_residents_page_class_init (ShelterResidentsPageClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A row was activated (double click, Enter): the person id, for their own page. */
+  signals[SIGNAL_RESIDENT_ACTIVATED] =
+    g_signal_new ("resident-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/vn/maiam/Shelter/shelter-residents-page.ui");

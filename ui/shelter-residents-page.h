@@ -11,9 +11,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ShelterResidentsPage, shelter_residents_page,
                       SHELTER, RESIDENTS_PAGE, AdwBin)
 
-/* Lists the residents of @session's database; NULL empties the page. */
+/* Lists the residents of @session's database; NULL empties the page. Emits
+ * "resident-activated" (gint64 person id) when a row is activated. */
 void     shelter_residents_page_set_session     (ShelterResidentsPage *self,
                                                  ShelterSession       *session);
+/* Reads the list again (after a resident was received or edited). */
+void     shelter_residents_page_reload          (ShelterResidentsPage *self);
 gboolean shelter_residents_page_get_search_mode (ShelterResidentsPage *self);
 void     shelter_residents_page_set_search_mode (ShelterResidentsPage *self,
                                                  gboolean              search_mode);

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "shelter-ui-private.h"
 #include "shelter-ui-resources.h"
 
@@ -105,4 +107,73 @@ _shelter_ui_name_entry_row_buttons (GtkWidget *root)
   g_return_if_fail (GTK_IS_WIDGET (root));
 
   name_buttons (root, FALSE);
+}
+
+void
+_shelter_ui_clear_list_box (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GTK_IS_LIST_BOX (list));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+GtkWidget *
+_shelter_ui_new_text_row (const char *title,
+                          const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  return row;
+}
+
+void
+_shelter_ui_show_warnings (GtkWidget  *group,
+                           GtkListBox *list,
+                           GPtrArray  *warnings)
+{
+  g_return_if_fail (GTK_IS_WIDGET (group));
+  g_return_if_fail (GTK_IS_LIST_BOX (list));
+
+  _shelter_ui_clear_list_box (list);
+  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+    {
+      GtkWidget *row = _shelter_ui_new_text_row (g_ptr_array_index (warnings, i), NULL);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warning"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_append (list, row);
+    }
+  gtk_widget_set_visible (group, warnings != NULL && warnings->len > 0);
+}
+
+GtkWidget *
+_shelter_ui_new_discard_dialog (GtkWindow *parent)
+{
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+
+  dialog = adw_message_dialog_new (parent, _("Discard Changes?"),
+                                   _("What you typed in this form will be lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+
+  return dialog;
 }

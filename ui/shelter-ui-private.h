@@ -34,3 +34,28 @@ void  _shelter_ui_clear_secret     (GtkEditable *editable);
 void  _shelter_ui_name_entry_row_buttons (GtkWidget *root);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Removes every row of @list. */
+void       _shelter_ui_clear_list_box (GtkListBox *list);
+
+/* A row that shows text (no markup): @title, and @subtitle under it when not NULL. */
+GtkWidget *_shelter_ui_new_text_row   (const char *title,
+                                       const char *subtitle);
+
+/* Shows @warnings (translated sentences) as rows of @list and shows @group only when there
+ * are some. */
+void       _shelter_ui_show_warnings  (GtkWidget  *group,
+                                       GtkListBox *list,
+                                       GPtrArray  *warnings);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* "Discard Changes?" over @parent, with the responses "keep" (default, and on Escape) and
+ * "discard" (destructive). The caller connects "response" and presents it. */
+GtkWidget *_shelter_ui_new_discard_dialog (GtkWindow *parent);
+
+G_END_DECLS

@@ -42,6 +42,7 @@ G_END_DECLS
 
 #include "shelter-admin-page.h"
 #include "shelter-lock-page.h"
+#include "shelter-resident-page.h"
 #include "shelter-residents-page.h"
 #include "shelter-rooms-page.h"
 #include "shelter-session.h"
@@ -114,8 +115,11 @@ struct _ShelterWindow
   AdwWindowTitle       *content_title;
   AdwViewSwitcherTitle *admin_switcher_title;
   GtkToggleButton      *search_button;
+  GtkWidget            *list_back_button;
+  GtkWidget            *intake_button;
   GtkStack             *content_stack;
   ShelterResidentsPage *residents_page;
+  ShelterResidentPage  *resident_page;
   ShelterRoomsPage     *rooms_page;
   ShelterAdminPage     *admin_page;
 };

@@ -7,6 +7,7 @@
 
 #include "shelter-accounts.h"
 #include "shelter-centre-profile.h"
+#include "shelter-intake-dialog.h"
 #include "shelter-password-dialog.h"
 #include "shelter-ui-private.h"
 #define SHELTER_WINDOW_INTERNALS
@@ -109,6 +110,9 @@ _shelter_window_update_actions (ShelterWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search",
                                  open && gtk_widget_get_visible (GTK_WIDGET (self->residents_row)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-intake",
+                                 open && gtk_widget_get_visible (GTK_WIDGET (self->residents_row))
+                                 && shelter_session_may (self->session, SHELTER_PERMISSION_ADMIT));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-password", open);
@@ -143,8 +147,67 @@ shelter_window_show_section (ShelterWindow *self,
   gtk_stack_set_visible_child (self->title_stack,
                                admin ? GTK_WIDGET (self->admin_switcher_title)
                                      : GTK_WIDGET (self->content_title));
-  /* The search belongs to the residents list. */
+  /* The search and the intake belong to the residents list. */
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), residents);
+  gtk_widget_set_visible (self->intake_button,
+                          residents && self->session != NULL
+                          && shelter_session_may (self->session, SHELTER_PERMISSION_ADMIT));
+  gtk_widget_set_visible (self->list_back_button, FALSE);
+}
+
+/* Shows one resident's page in place of the list, with a button back to it. */
+static void
+shelter_window_open_resident (ShelterWindow *self,
+                              gint64         person_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->session == NULL || self->locked)
+    return;
+
+  if (!shelter_resident_page_show_person (self->resident_page, person_id, &error))
+    {
+      _shelter_window_show_message (GTK_WIDGET (self), error->message);
+      return;
+    }
+
+  if (gtk_list_box_get_selected_row (self->sidebar_list) != self->residents_row)
+    gtk_list_box_select_row (self->sidebar_list, self->residents_row);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+
+  gtk_stack_set_visible_child_name (self->content_stack, "resident");
+  gtk_stack_set_visible_child (self->title_stack, GTK_WIDGET (self->content_title));
+  adw_window_title_set_title (self->content_title,
+                              shelter_resident_page_get_title (self->resident_page));
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), FALSE);
+  gtk_widget_set_visible (self->intake_button, FALSE);
+  gtk_widget_set_visible (self->list_back_button, TRUE);
+  gtk_widget_grab_focus (self->list_back_button);
+}
+
+static void
+resident_activated_cb (ShelterWindow        *self,
+                       gint64                person_id,
+                       ShelterResidentsPage *page)
+{
+  shelter_window_open_resident (self, person_id);
+}
+
+static void
+resident_changed_cb (ShelterWindow       *self,
+                     ShelterResidentPage *page)
+{
+  shelter_residents_page_reload (self->residents_page);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "resident") == 0)
+    adw_window_title_set_title (self->content_title,
+                                shelter_resident_page_get_title (self->resident_page));
+}
+
+static void
+list_back_clicked_cb (ShelterWindow *self,
+                      GtkButton     *button)
+{
+  shelter_window_show_section (self, self->residents_row);
 }
 
 static void
@@ -161,6 +224,10 @@ sidebar_row_activated_cb (ShelterWindow *self,
                           GtkListBoxRow *row,
                           GtkListBox    *list)
 {
+  /* Back from a resident's page to the list. */
+  if (row == self->residents_row &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "resident") == 0)
+    shelter_window_show_section (self, row);
   /* On a narrow window the sidebar and the content are two pages. */
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
@@ -251,6 +318,7 @@ _shelter_window_start_session (ShelterWindow  *self,
 
   shelter_residents_page_set_session (self->residents_page,
                                       may_see_residents ? session : NULL);
+  shelter_resident_page_set_session (self->resident_page, may_see_residents ? session : NULL);
   shelter_rooms_page_set_session (self->rooms_page, may_see_rooms ? session : NULL);
   shelter_admin_page_set_session (self->admin_page, may_see_admin ? session : NULL);
 
@@ -287,6 +355,7 @@ _shelter_window_end_session (ShelterWindow *self)
   /* The content is hidden before it is emptied, then rebuilt by the next session. */
   gtk_widget_set_visible (GTK_WIDGET (self->leaflet), FALSE);
   shelter_residents_page_set_session (self->residents_page, NULL);
+  shelter_resident_page_set_session (self->resident_page, NULL);
   shelter_rooms_page_set_session (self->rooms_page, NULL);
   shelter_admin_page_set_session (self->admin_page, NULL);
   shelter_lock_page_set_session (self->lock_page, NULL);
@@ -486,6 +555,50 @@ shelter_window_search_action (GtkWidget  *widget,
 }
 
 static void
+shelter_window_back_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  ShelterWindow *self = SHELTER_WINDOW (widget);
+
+  if (gtk_widget_get_visible (self->list_back_button))
+    shelter_window_show_section (self, self->residents_row);
+}
+
+static void
+intake_admitted_cb (ShelterWindow       *self,
+                    gint64               person_id,
+                    const char          *case_code,
+                    ShelterIntakeDialog *dialog)
+{
+  g_autofree char *message = NULL;
+
+  /* Translators: after receiving a person; the case code is their file's number. */
+  message = g_strdup_printf (_("Received: case code %s"), case_code);
+  _shelter_window_show_message (GTK_WIDGET (self), message);
+  shelter_residents_page_reload (self->residents_page);
+  shelter_window_open_resident (self, person_id);
+}
+
+static void
+shelter_window_new_intake_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  ShelterWindow *self = SHELTER_WINDOW (widget);
+  ShelterIntakeDialog *dialog;
+
+  if (self->session == NULL || self->locked
+      || !shelter_session_may (self->session, SHELTER_PERMISSION_ADMIT))
+    return;
+
+  dialog = shelter_intake_dialog_new (self->session);
+  g_signal_connect_object (dialog, "admitted", G_CALLBACK (intake_admitted_cb), self,
+                           G_CONNECT_SWAPPED);
+  _shelter_window_present_dialog (GTK_WIDGET (self), GTK_WINDOW (dialog));
+}
+
+static void
 shelter_window_lock_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter)
@@ -634,6 +747,7 @@ shelter_window_class_init (ShelterWindowClass *klass)
   window_class->close_request = shelter_window_close_request;
 
   g_type_ensure (SHELTER_TYPE_RESIDENTS_PAGE);
+  g_type_ensure (SHELTER_TYPE_RESIDENT_PAGE);
   g_type_ensure (SHELTER_TYPE_ROOMS_PAGE);
   g_type_ensure (SHELTER_TYPE_ADMIN_PAGE);
   g_type_ensure (SHELTER_TYPE_SETUP_PAGE);
@@ -661,13 +775,19 @@ shelter_window_class_init (ShelterWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, admin_switcher_title);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, ShelterWindow, list_back_button);
+  gtk_widget_class_bind_template_child (widget_class, ShelterWindow, intake_button);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, residents_page);
+  gtk_widget_class_bind_template_child (widget_class, ShelterWindow, resident_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, rooms_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, admin_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, resident_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, resident_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, choose_file_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, set_up_cb);
   gtk_widget_class_bind_template_callback (widget_class, signed_in_cb);
@@ -682,6 +802,14 @@ shelter_window_class_init (ShelterWindowClass *klass)
                                    shelter_window_search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
+  gtk_widget_class_install_action (widget_class, "win.new-intake", NULL,
+                                   shelter_window_new_intake_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-intake", NULL);
+  gtk_widget_class_install_action (widget_class, "win.back-to-list", NULL,
+                                   shelter_window_back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "win.back-to-list", NULL);
   gtk_widget_class_install_action (widget_class, "win.lock", NULL,
                                    shelter_window_lock_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "shelter-session.h"
+
+G_BEGIN_DECLS
+
+#define SHELTER_TYPE_RESIDENT_PAGE (shelter_resident_page_get_type ())
+G_DECLARE_FINAL_TYPE (ShelterResidentPage, shelter_resident_page,
+                      SHELTER, RESIDENT_PAGE, AdwBin)
+
+/* One resident's overview, with "Edit…" for those who may admit. Emits "changed" after the
+ * record was saved, so that lists showing it reload. */
+void     shelter_resident_page_set_session (ShelterResidentPage  *self,
+                                            ShelterSession       *session);
+/* Shows the person @person_id; FALSE (and @error) when they cannot be read. */
+gboolean shelter_resident_page_show_person (ShelterResidentPage  *self,
+                                            gint64                person_id,
+                                            GError              **error);
+/* The name shown (masked for a protected resident), or NULL before a person is shown. */
+const char *shelter_resident_page_get_title (ShelterResidentPage *self);
+
+G_END_DECLS
