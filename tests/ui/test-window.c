@@ -171,6 +171,28 @@ test_idle_lock (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Enter on a row opens that resident's page, with Edit for a caseworker. */
+static void
+test_opens_resident_page (void)
+{
+  ShelterWindow *window = open_signed_in (demo_path);
+  GtkWidget *view = find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW);
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
+  g_autoptr (GObject) first = g_list_model_get_item (model, 0);
+  g_autofree char *case_code = g_strdup (shelter_resident_summary_get_case_code (
+                                           SHELTER_RESIDENT_SUMMARY (first)));
+  g_autoptr (GString) labels = g_string_new (NULL);
+
+  g_signal_emit_by_name (view, "activate", 0);
+  wait_ms (500);
+  collect_labels (GTK_WIDGET (window), labels);
+  g_assert_true (strstr (labels->str, case_code) != NULL);
+  g_assert_true (strstr (labels->str, "Tổng quan") != NULL);
+  g_assert_true (strstr (labels->str, "Sửa…") != NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_lists_demo_residents (void)
 {
@@ -329,6 +351,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/window/sign-in-first", test_sign_in_first);
   g_test_add_func ("/ui/window/lists-demo-residents", test_lists_demo_residents);
+  g_test_add_func ("/ui/window/opens-resident-page", test_opens_resident_page);
   g_test_add_func ("/ui/window/lock-hides-residents", test_lock_hides_residents);
   g_test_add_func ("/ui/window/idle-lock", test_idle_lock);
   g_test_add_func ("/ui/window/sorts-by-column", test_sorts_by_column);
