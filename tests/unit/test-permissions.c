@@ -89,6 +89,51 @@ restore (ShelterSession *session, GError **error)
   return TRUE;
 }
 
+static gint64 test_person;
+
+static gboolean
+open_person (ShelterSession *session, GError **error)
+{
+  g_autoptr (ShelterPerson) person = shelter_person_open (session, test_person, error);
+  return person != NULL;
+}
+
+static gboolean
+edit_person (ShelterSession *session, GError **error)
+{
+  g_autoptr (ShelterSession) reader = test_session_new (shelter_session_get_db (session), "manager");
+  g_autoptr (ShelterPerson) person = shelter_person_open (reader, test_person, NULL);
+
+  shelter_person_set_phone (person, "0912345678");
+  return shelter_person_save (session, person, NULL, error);
+}
+
+static gboolean
+find_similar (ShelterSession *session, GError **error)
+{
+  g_autoptr (ShelterPerson) person = test_person_new ("Lê", "Thị", "Hoa", "female", "1990-01-01");
+  g_autoptr (GArray) ids = shelter_person_find_similar (session, person, error);
+  return ids != NULL;
+}
+
+static gboolean
+discharge (ShelterSession *session, GError **error)
+{
+  g_autoptr (ShelterSession) desk = test_session_new (shelter_session_get_db (session),
+                                                      "caseworker");
+  g_autoptr (ShelterPerson) person = test_person_new ("Lê", "Thị", "Lan", "female", "1991-01-01");
+  g_autoptr (ShelterStay) stay = shelter_admit_person (desk, person, test_room, NULL, NULL);
+
+  g_assert_nonnull (stay);
+  return shelter_discharge_stay (session, stay, NULL, "goals_reached", error);
+}
+
+static gboolean
+reset_password (ShelterSession *session, GError **error)
+{
+  return shelter_accounts_reset_password (session, "test.someone", "một mật khẩu mới dài", error);
+}
+
 static gboolean
 change_setting (ShelterSession *session, GError **error)
 {
@@ -103,6 +148,11 @@ static const struct
   gboolean    allowed[5];
 } expectations[] = {
   { "admit a person", admit, { FALSE, TRUE, TRUE, FALSE, FALSE } },
+  { "open a resident's record", open_person, { FALSE, TRUE, TRUE, TRUE, TRUE } },
+  { "edit a resident's record", edit_person, { FALSE, TRUE, TRUE, FALSE, FALSE } },
+  { "look for a person on record", find_similar, { FALSE, TRUE, TRUE, TRUE, TRUE } },
+  { "end a stay", discharge, { FALSE, TRUE, TRUE, FALSE, FALSE } },
+  { "reset a password", reset_password, { TRUE, FALSE, FALSE, FALSE, FALSE } },
   { "list residents", list_residents, { FALSE, TRUE, TRUE, TRUE, TRUE } },
   { "add a room", add_room, { TRUE, TRUE, FALSE, FALSE, FALSE } },
   { "list rooms", list_rooms, { TRUE, TRUE, TRUE, TRUE, TRUE } },
@@ -121,7 +171,19 @@ test_matrix (void)
   g_autoptr (ShelterDb) db = test_db_new ();
   g_autoptr (ShelterSession) operator = test_session_new (db, "operator");
 
-  test_room = test_add_room (operator, "A101", "female", "adult", 20);
+  test_room = test_add_room (operator, "A101", "female", "adult", 40);
+  {
+    g_autoptr (ShelterPerson) person = test_person_new ("Đinh", "Thị", "Hà", "female", "1985-05-05");
+    g_autoptr (ShelterStay) stay = shelter_admit_person (operator, person, test_room, NULL, NULL);
+    g_autoptr (ShelterUser) someone = shelter_user_new ();
+
+    g_assert_nonnull (stay);
+    test_person = shelter_person_get_id (person);
+    shelter_user_set_username (someone, "test.someone");
+    shelter_user_set_full_name (someone, "Người Thử");
+    shelter_user_set_role (someone, "caseworker");
+    g_assert_true (shelter_accounts_create (operator, someone, "mật khẩu ban đầu dài", NULL));
+  }
 
   for (guint u = 0; u < G_N_ELEMENTS (expectations); u++)
     for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
