@@ -23,3 +23,19 @@ shelter_centre_profile_provinces (ShelterDb  *db,
 
   return shelter_reference_store_provinces (db, "vn-2025-07", error);
 }
+
+char *
+shelter_centre_profile_dup_name (ShelterDb *db)
+{
+  g_autoptr (ShelterCentre) centre = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
+
+  centre = shelter_centre_store_get (db, &error);
+  if (error != NULL)
+    g_warning ("Cannot read the centre's name: %s", error->message);
+  if (centre == NULL || shelter_centre_get_name (centre) == NULL)
+    return NULL;
+  return g_strdup (shelter_centre_get_name (centre));
+}

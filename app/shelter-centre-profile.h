@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 ShelterCentre *shelter_centre_profile_get (ShelterSession  *session,
                                            GError         **error);
 
+/* The centre's name, or NULL before set-up: shown on the sign-in screen so that staff know
+ * which centre's database they are signing in to. Not restricted. */
+char          *shelter_centre_profile_dup_name  (ShelterDb       *db);
+
 /* The 34 provinces of the 2025 scheme (ShelterReferenceEntry: code, name, full_name), for the
  * set-up assistant's province list. Reference data: readable before anyone signs in. */
 GPtrArray     *shelter_centre_profile_provinces (ShelterDb       *db,

@@ -283,7 +283,11 @@ void
 _shelter_window_show_sign_in (ShelterWindow *self,
                               gboolean       can_go_back)
 {
-  gtk_window_set_title (GTK_WINDOW (self), SHELTER_PRODUCT_NAME);
+  {
+    /* Staff at a shared desk should see which centre they are signing in to. */
+    g_autofree char *centre_name = shelter_centre_profile_dup_name (self->db);
+    gtk_window_set_title (GTK_WINDOW (self), centre_name ? centre_name : SHELTER_PRODUCT_NAME);
+  }
   shelter_sign_in_page_set_db (self->sign_in_page, self->db);
   shelter_sign_in_page_set_can_go_back (self->sign_in_page, can_go_back);
   gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
