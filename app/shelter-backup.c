@@ -621,10 +621,11 @@ move_with_companions (const char  *from,
 /* Unpacks and verifies @backup_path into a new file beside @db_path, so that putting it in
  * place is one rename on the same disk. Nothing of the database is touched. */
 static char *
-prepare_restore (const char  *backup_path,
-                 const char  *passphrase,
-                 const char  *db_path,
-                 GError     **error)
+prepare_restore (const char         *backup_path,
+                 const char         *passphrase,
+                 const char         *db_path,
+                 ShelterBackupInfo  *info,
+                 GError            **error)
 {
   g_autofree char *temp = g_strconcat (db_path, ".restoring-XXXXXX", NULL);
   g_autofree char *wal = NULL;
@@ -639,7 +640,7 @@ prepare_restore (const char  *backup_path,
     }
   close (fd);
 
-  if (!unpack (backup_path, passphrase, temp, NULL, error))
+  if (!unpack (backup_path, passphrase, temp, info, error))
     return NULL;
   if (!shelter_db_verify_file (temp, NULL, error))
     {
@@ -712,18 +713,19 @@ swap_in (const char  *temp,
 }
 
 gboolean
-shelter_backup_restore_file (const char  *backup_path,
-                             const char  *passphrase,
-                             const char  *db_path,
-                             const char  *actor,
-                             char       **replaced_path,
-                             GError     **error)
+shelter_backup_restore_file (const char         *backup_path,
+                             const char         *passphrase,
+                             const char         *db_path,
+                             const char         *actor,
+                             ShelterBackupInfo  *info,
+                             char              **replaced_path,
+                             GError            **error)
 {
   g_autofree char *temp = NULL;
 
   g_return_val_if_fail (backup_path != NULL && db_path != NULL && actor != NULL, FALSE);
 
-  temp = prepare_restore (backup_path, passphrase, db_path, error);
+  temp = prepare_restore (backup_path, passphrase, db_path, info, error);
   if (temp == NULL)
     return FALSE;
   return swap_in (temp, backup_path, db_path, actor, replaced_path, error);
@@ -747,7 +749,7 @@ shelter_backup_restore (ShelterSession  *session,
 
   db = shelter_session_get_db (session);
   db_path = g_strdup (shelter_db_get_path (db));
-  temp = prepare_restore (backup_path, passphrase, db_path, error);
+  temp = prepare_restore (backup_path, passphrase, db_path, NULL, error);
   if (temp == NULL)
     return FALSE;
 

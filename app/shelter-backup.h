@@ -47,11 +47,13 @@ gboolean shelter_backup_restore         (ShelterSession     *session,
                                          GError            **error);
 
 /* The same for a database that is not open, or cannot be (damaged): shelterctl restore, run
- * by whoever holds the file. @actor is recorded in the restored database's audit trail. */
+ * by whoever holds the file. @actor is recorded in the restored database's audit trail;
+ * @info (may be NULL) receives what the backup held. */
 gboolean shelter_backup_restore_file    (const char         *backup_path,
                                          const char         *passphrase,
                                          const char         *db_path,
                                          const char         *actor,
+                                         ShelterBackupInfo  *info,
                                          char              **replaced_path,
                                          GError            **error);
 

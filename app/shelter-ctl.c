@@ -257,10 +257,10 @@ command_restore (int    argc,
   if (passphrase_file != NULL && (passphrase = read_passphrase_file (passphrase_file, &error)) == NULL)
     return fail (g_steal_pointer (&error));
 
-  if (!shelter_backup_verify (argv[1], passphrase, &info, &error))
-    return fail (g_steal_pointer (&error));
+  /* Verified once, beside DB, before anything is replaced. */
   actor = g_strconcat ("os:", g_get_user_name (), NULL);
-  if (!shelter_backup_restore_file (argv[1], passphrase, argv[2], actor, &replaced, &error))
+  if (!shelter_backup_restore_file (argv[1], passphrase, argv[2], actor, &info, &replaced,
+                                    &error))
     return fail (g_steal_pointer (&error));
   g_print (_("Restored %s into %s (data version %d)\n"), argv[1], argv[2], info.schema_version);
   if (replaced != NULL)

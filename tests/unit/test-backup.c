@@ -60,7 +60,7 @@ round_trip (const char *passphrase)
 
   /* Into an existing database: the old one is kept aside, not overwritten. */
   g_assert_true (g_file_set_contents (target, "the old file", -1, NULL));
-  g_assert_true (shelter_backup_restore_file (backup, passphrase, target, "os:test", &replaced,
+  g_assert_true (shelter_backup_restore_file (backup, passphrase, target, "os:test", NULL, &replaced,
                                               &error));
   g_assert_no_error (error);
   g_assert_cmpint (people_in (target), ==, 3);
@@ -97,7 +97,7 @@ assert_restore_refused (const char   *backup,
   g_autoptr (GError) error = NULL;
 
   g_assert_true (g_file_set_contents (target, "the current database", -1, NULL));
-  g_assert_false (shelter_backup_restore_file (backup, passphrase, target, "os:test", NULL,
+  g_assert_false (shelter_backup_restore_file (backup, passphrase, target, "os:test", NULL, NULL,
                                                &error));
   g_assert_error (error, domain, code);
   /* Nothing was touched. */
