@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "shelter-admission.h"
+#include "shelter-admission-private.h"
 #include "shelter-app-error.h"
 #include "shelter-audit.h"
 #include "shelter-enums.h"
@@ -381,6 +382,58 @@ check_code (const char    *code,
   return TRUE;
 }
 
+/* Cleans a free-text field (an alias, the languages, a street) in place through @set and
+ * checks its length; @label names the field. */
+static gboolean
+check_text (ShelterPerson  *person,
+            const char     *value,
+            void          (*set) (ShelterPerson *, const char *),
+            ShelterField    field,
+            const char     *label,
+            GError        **error)
+{
+  g_autofree char *clean = NULL;
+  gboolean invalid = FALSE;
+
+  clean = shelter_text_clean (value, &invalid);
+  if (invalid)
+    return field_error (error, field,
+                        _("%s: the text contains characters that cannot be stored. "
+                          "Type it again."), label);
+  if (clean != NULL && g_utf8_strlen (clean, -1) > NAME_MAX_CHARS)
+    return field_error (error, field, _("%s: at most %d characters."), label, NAME_MAX_CHARS);
+  set (person, clean);
+  return TRUE;
+}
+
+/* An address as codes of a scheme (the permanent residence, the hometown): the scheme is
+ * today's or the 63-province one of older papers, the province has 2 digits and the commune
+ * 5. Without codes there is no scheme either. */
+static gboolean
+check_address (ShelterPerson  *person,
+               const char     *scheme_property,
+               const char     *province_code,
+               const char     *commune_code,
+               ShelterField    field,
+               const char     *scheme_message,
+               const char     *province_message,
+               const char     *commune_message,
+               GError        **error)
+{
+  g_autofree char *scheme = NULL;
+
+  if (province_code == NULL && commune_code == NULL)
+    {
+      g_object_set (person, scheme_property, NULL, NULL);
+      return TRUE;
+    }
+  g_object_get (person, scheme_property, &scheme, NULL);
+  if (g_strcmp0 (scheme, "vn-2025-07") != 0 && g_strcmp0 (scheme, "vn-63") != 0)
+    return field_error (error, field, "%s", scheme_message);
+  return check_code (province_code, 2, field, province_message, error) &&
+         check_code (commune_code, 5, field, commune_message, error);
+}
+
 gboolean
 shelter_person_validate (ShelterPerson  *person,
                          GDateTime      *now,
@@ -453,23 +506,37 @@ shelter_person_validate (ShelterPerson  *person,
                    _("Ethnicity: choose the ethnic group from the list."), error))
     return FALSE;
 
-  if (shelter_person_get_home_province_code (person) != NULL ||
-      shelter_person_get_home_commune_code (person) != NULL)
-    {
-      const char *scheme = shelter_person_get_home_scheme (person);
+  if (!check_text (person, shelter_person_get_other_names (person),
+                   shelter_person_set_other_names, SHELTER_FIELD_OTHER_NAMES,
+                   _("Other names"), error))
+    return FALSE;
 
-      if (g_strcmp0 (scheme, "vn-2025-07") != 0 && g_strcmp0 (scheme, "vn-63") != 0)
-        return field_error (error, SHELTER_FIELD_HOME_ADDRESS,
-                            _("Permanent residence: choose the province and commune from the "
-                              "list."));
-      if (!check_code (shelter_person_get_home_province_code (person), 2,
-                       SHELTER_FIELD_HOME_ADDRESS,
-                       _("Permanent residence: choose the province from the list."), error) ||
-          !check_code (shelter_person_get_home_commune_code (person), 5,
-                       SHELTER_FIELD_HOME_ADDRESS,
-                       _("Permanent residence: choose the commune from the list."), error))
-        return FALSE;
-    }
+  if (shelter_person_get_religion (person) != NULL &&
+      !shelter_enum_is_valid (&shelter_enum_religion, shelter_person_get_religion (person)))
+    return field_error (error, SHELTER_FIELD_RELIGION,
+                        _("Religion: choose the religion from the list, or “not recorded”."));
+
+  if (!check_text (person, shelter_person_get_languages (person),
+                   shelter_person_set_languages, SHELTER_FIELD_LANGUAGES,
+                   _("Languages"), error))
+    return FALSE;
+
+  if (!check_address (person, "home-scheme", shelter_person_get_home_province_code (person),
+                      shelter_person_get_home_commune_code (person), SHELTER_FIELD_HOME_ADDRESS,
+                      _("Permanent residence: choose the province and commune from the "
+                        "list."),
+                      _("Permanent residence: choose the province from the list."),
+                      _("Permanent residence: choose the commune from the list."), error) ||
+      !check_text (person, shelter_person_get_home_detail (person),
+                   shelter_person_set_home_detail, SHELTER_FIELD_HOME_ADDRESS,
+                   _("Street, village or hamlet"), error) ||
+      !check_address (person, "origin-scheme", shelter_person_get_origin_province_code (person),
+                      shelter_person_get_origin_commune_code (person),
+                      SHELTER_FIELD_ORIGIN_ADDRESS,
+                      _("Hometown: choose the province and commune from the list."),
+                      _("Hometown: choose the province from the list."),
+                      _("Hometown: choose the commune from the list."), error))
+    return FALSE;
   return TRUE;
 }
 
@@ -605,6 +672,8 @@ search_words_for (ShelterPerson *person)
                                      shelter_person_get_family_name (person) ?: "",
                                      shelter_person_get_middle_name (person) ?: "",
                                      shelter_person_get_given_name (person) ?: "",
+                                     /* Found by an alias too. */
+                                     shelter_person_get_other_names (person) ?: "",
                                      shelter_person_get_case_code (person) ?: "",
                                      shelter_person_get_id_number (person) ?: "",
                                      shelter_person_get_phone (person) ?: "",
@@ -619,6 +688,18 @@ shelter_admit_person (ShelterSession  *session,
                       const char      *admitted_at,
                       GError         **error)
 {
+  return _shelter_admit_with (session, person, room_id, admitted_at, NULL, NULL, error);
+}
+
+ShelterStay *
+_shelter_admit_with (ShelterSession    *session,
+                     ShelterPerson     *person,
+                     gint64             room_id,
+                     const char        *admitted_at,
+                     ShelterAdmitExtra  extra,
+                     gpointer           extra_data,
+                     GError           **error)
+{
   g_autoptr (GDateTime) now = NULL;
   g_autoptr (GDateTime) admitted = NULL;
   g_autoptr (ShelterRoom) room = NULL;
@@ -626,7 +707,7 @@ shelter_admit_person (ShelterSession  *session,
   g_autoptr (ShelterStay) open_stay = NULL;
   g_autofree char *admitted_iso = NULL;
   g_autofree char *stamp_at = NULL;
-  g_autofree char *details = NULL;
+  g_autoptr (GString) details = NULL;
   g_autoptr (GError) local_error = NULL;
   ShelterDb *db;
   ShelterStamp stamp;
@@ -753,14 +834,18 @@ shelter_admit_person (ShelterSession  *session,
                                 "admission", &stamp, &local_error) == 0)
     goto failed;
 
-  details = g_strdup_printf ("case_code: %s\nperson_id: %" G_GINT64_FORMAT "\n"
-                             "person_type: %s\nadmitted_at: %s\nroom: %s",
-                             shelter_person_get_case_code (person),
-                             shelter_person_get_id (person),
-                             shelter_person_get_person_type (person),
-                             admitted_iso, shelter_room_get_code (room));
+  details = g_string_new (NULL);
+  g_string_append_printf (details, "case_code: %s\nperson_id: %" G_GINT64_FORMAT "\n"
+                          "person_type: %s\nadmitted_at: %s\nroom: %s",
+                          shelter_person_get_case_code (person),
+                          shelter_person_get_id (person),
+                          shelter_person_get_person_type (person),
+                          admitted_iso, shelter_room_get_code (room));
+  if (extra != NULL &&
+      !extra (session, person, stay, age, &stamp, details, extra_data, &local_error))
+    goto failed;
   if (!shelter_audit_record (session, stamp.at, "admit", "stay", shelter_stay_get_id (stay),
-                             details, &local_error))
+                             details->str, &local_error))
     goto failed;
 
   /* A failed commit rolls back by itself. */
@@ -840,7 +925,11 @@ note_person_changes (GString       *details,
     { "ethnicity-scheme", FALSE }, { "ethnicity-code", FALSE }, { "nationality", FALSE },
     { "nationality-status", FALSE }, { "id-paper", FALSE }, { "id-number", TRUE },
     { "phone", TRUE }, { "home-scheme", FALSE }, { "home-province-code", FALSE },
-    { "home-commune-code", FALSE }, { "person-type", FALSE },
+    { "home-commune-code", FALSE }, { "person-type", FALSE }, { "other-names", FALSE },
+    { "religion", FALSE }, { "languages", FALSE },
+    /* The street or the village finds the person's family, like the phone. */
+    { "home-detail", TRUE }, { "origin-scheme", FALSE }, { "origin-province-code", FALSE },
+    { "origin-commune-code", FALSE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -853,6 +942,12 @@ note_person_changes (GString       *details,
       shelter_audit_note_change (details, fields[i].property, old_value, new_value,
                                  fields[i].restricted);
     }
+  if (shelter_person_get_interpreter_needed (before) !=
+      shelter_person_get_interpreter_needed (after))
+    shelter_audit_note_change (details, "interpreter-needed",
+                               shelter_person_get_interpreter_needed (before) ? "yes" : "no",
+                               shelter_person_get_interpreter_needed (after) ? "yes" : "no",
+                               FALSE);
   if (shelter_person_get_high_protection (before) != shelter_person_get_high_protection (after))
     shelter_audit_note_change (details, "high-protection",
                                shelter_person_get_high_protection (before) ? "yes" : "no",

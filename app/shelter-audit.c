@@ -32,6 +32,8 @@ static const struct
   { "view_restricted", N_("Viewed restricted information") },
   { "export", N_("Exported") },
   { "print", N_("Printed") },
+  { "receive_document", N_("Case-file document received") },
+  { "unmark_document", N_("Case-file document mark taken back") },
   { "backup", N_("Backup made") },
   { "backup_failed", N_("Backup failed") },
   { "restore", N_("Backup restored") },

@@ -117,3 +117,73 @@ shelter_enum_label (const ShelterEnum *enumeration,
   value = lookup (enumeration, code);
   return value != NULL ? _(value->label) : code;
 }
+
+static const ShelterEnumValue religion_values[] = {
+  { "none", N_("No religion") },
+  { "buddhism", N_("Buddhism") },
+  { "catholicism", N_("Catholicism") },
+  { "protestantism", N_("Protestantism") },
+  { "cao_dai", N_("Cao Dai") },
+  { "hoa_hao", N_("Hoa Hao Buddhism") },
+  { "islam", N_("Islam") },
+  { "other", N_("Other religion") },
+};
+ENUM (shelter_enum_religion, religion_values);
+
+static const ShelterEnumValue handed_over_by_values[] = {
+  { "police", N_("Police") },
+  { "border_guard", N_("Border guard") },
+  { "coast_guard", N_("Coast guard") },
+  { "commune", N_("Commune People's Committee") },
+  { "hotline", N_("Hotline 111") },
+  { "ngo", N_("Non-governmental organisation") },
+  { "foreign_authority", N_("Foreign authority") },
+  { "self", N_("Came alone") },
+};
+ENUM (shelter_enum_handed_over_by, handed_over_by_values);
+
+static const ShelterEnumValue trafficking_purpose_values[] = {
+  { "sexual_exploitation", N_("Sexual exploitation") },
+  { "forced_labour", N_("Forced labour") },
+  { "forced_marriage", N_("Forced or illegal marriage") },
+  { "organ_removal", N_("Removal of organs") },
+  { "child_adoption", N_("Child sold for adoption") },
+  { "money_property", N_("Obtaining money or property") },
+  { "other_inhumane", N_("Other inhumane purpose") },
+};
+ENUM (shelter_enum_trafficking_purpose, trafficking_purpose_values);
+
+static const ShelterEnumValue trafficking_scope_values[] = {
+  { "domestic", N_("In the country") },
+  { "abroad", N_("Abroad") },
+};
+ENUM (shelter_enum_trafficking_scope, trafficking_scope_values);
+
+static const ShelterEnumValue return_mode_values[] = {
+  { "self_return", N_("Came back on their own") },
+  { "rescued", N_("Rescued") },
+  { "foreign_handover", N_("Handed over by a foreign country") },
+};
+ENUM (shelter_enum_return_mode, return_mode_values);
+
+static const ShelterEnumValue identification_status_values[] = {
+  { "identified", N_("Identified as a victim") },
+  { "in_progress", N_("Identification under way") },
+  { "not_started", N_("Not yet identified") },
+};
+ENUM (shelter_enum_identification_status, identification_status_values);
+
+static const ShelterEnumValue consent_given_by_values[] = {
+  { "person", N_("The person") },
+  { "guardian", N_("Parent or guardian") },
+};
+ENUM (shelter_enum_consent_given_by, consent_given_by_values);
+
+static const ShelterEnumValue case_document_values[] = {
+  { "declaration", N_("Declaration form") },
+  { "id_copy", N_("Copy of identity papers") },
+  { "intake_record", N_("Signed intake record") },
+  { "commune_request", N_("Request of the commune") },
+  { "admission_decision", N_("Admission decision of the head of centre") },
+};
+ENUM (shelter_enum_case_document, case_document_values);

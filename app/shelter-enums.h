@@ -29,6 +29,14 @@ extern const ShelterEnum shelter_enum_room_use;           /* female, male, famil
 extern const ShelterEnum shelter_enum_age_group;          /* child, youth, adult, elderly, any */
 extern const ShelterEnum shelter_enum_role;               /* administrator, manager, ... */
 extern const ShelterEnum shelter_enum_discharge_reason;   /* goals_reached, ... */
+extern const ShelterEnum shelter_enum_religion;           /* none, buddhism, ..., other */
+extern const ShelterEnum shelter_enum_handed_over_by;     /* police, ..., self */
+extern const ShelterEnum shelter_enum_trafficking_purpose; /* sexual_exploitation, ... */
+extern const ShelterEnum shelter_enum_trafficking_scope;  /* domestic, abroad */
+extern const ShelterEnum shelter_enum_return_mode;        /* self_return, rescued, foreign_handover */
+extern const ShelterEnum shelter_enum_identification_status; /* identified, in_progress, not_started */
+extern const ShelterEnum shelter_enum_consent_given_by;   /* person, guardian */
+extern const ShelterEnum shelter_enum_case_document;      /* declaration, id_copy, ... */
 
 gboolean    shelter_enum_is_valid (const ShelterEnum *enumeration,
                                    const char        *code);

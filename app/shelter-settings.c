@@ -71,6 +71,17 @@ check_value (const char  *key,
           return FALSE;
         }
     }
+  else if (g_str_equal (key, SHELTER_SETTING_CASE_FILE_WORKING_DAYS))
+    {
+      gint64 days;
+
+      if (!g_ascii_string_to_signed (value, 10, 1, 60, &days, NULL))
+        {
+          g_set_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_SETTING,
+                       _("Case file deadline: enter a number of working days from 1 to 60."));
+          return FALSE;
+        }
+    }
   else if (g_str_equal (key, SHELTER_SETTING_BACKUP_FOLDER))
     {
       if (!g_path_is_absolute (value))

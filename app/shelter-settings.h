@@ -9,6 +9,8 @@ G_BEGIN_DECLS
 #define SHELTER_SETTING_IDLE_LOCK_MINUTES "idle_lock_minutes"   /* default 10 */
 #define SHELTER_SETTING_BACKUP_FOLDER     "backup_folder"       /* default: see shelter-backup.h */
 #define SHELTER_SETTING_DEMO              "demo"                /* "1" in a demo centre */
+/* Working days from reception within which the case file must be complete (default 10). */
+#define SHELTER_SETTING_CASE_FILE_WORKING_DAYS "case_file_working_days"
 
 /* The value, or @fallback when it is not set. */
 char    *shelter_settings_get       (ShelterDb       *db,

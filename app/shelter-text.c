@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include <string.h>
 #include <unicode/ucol.h>
@@ -272,4 +273,77 @@ shelter_text_age_on (const char  *birth,
        g_date_get_day (on) < g_date_get_day (&birth_date)))
     age--;
   return age >= 0 ? age : -1;
+}
+
+char *
+shelter_text_clean_note (const char *text,
+                         gboolean   *invalid)
+{
+  g_auto (GStrv) lines = NULL;
+  GString *note;
+  gboolean pending_blank = FALSE;
+
+  if (invalid != NULL)
+    *invalid = FALSE;
+  if (text == NULL)
+    return NULL;
+
+  note = g_string_new (NULL);
+  /* Windows and old Mac line ends arrive through the clipboard. */
+  lines = g_regex_split_simple ("\r\n|\r|\n", text, 0, 0);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      gboolean line_invalid = FALSE;
+      g_autofree char *line = shelter_text_clean (lines[i], &line_invalid);
+
+      if (line_invalid)
+        {
+          if (invalid != NULL)
+            *invalid = TRUE;
+          g_string_free (note, TRUE);
+          return NULL;
+        }
+      if (line == NULL)
+        {
+          pending_blank = note->len > 0;
+          continue;
+        }
+      if (note->len > 0)
+        g_string_append (note, pending_blank ? "\n\n" : "\n");
+      pending_blank = FALSE;
+      g_string_append (note, line);
+    }
+
+  if (note->len == 0)
+    {
+      g_string_free (note, TRUE);
+      return NULL;
+    }
+  return g_string_free (note, FALSE);
+}
+
+char *
+shelter_text_format_formal_date (const char *iso_date)
+{
+  g_autofree char *day = NULL;
+  g_autofree char *month = NULL;
+  GDate date;
+  guint m;
+
+  if (iso_date == NULL || *iso_date == '\0')
+    return g_strdup ("");
+  if (!parse_iso_date (iso_date, &date))
+    return g_strdup (iso_date);
+
+  /* Official papers write days under 10 and the months January and February with a
+   * leading zero, other months without: "tháng 01", "tháng 02", "tháng 3", "tháng 12". */
+  m = g_date_get_month (&date);
+  day = g_strdup_printf ("%02u", (guint) g_date_get_day (&date));
+  month = m < 3 ? g_strdup_printf ("%02u", m) : g_strdup_printf ("%u", m);
+  /* Translators: a date written out in an official paper (the intake record, the handover
+   * record), after the place: "Lào Cai, ngày 05 tháng 3 năm 2026". The first %s is the day
+   * (two digits), the second the month (with a leading zero for 01 and 02 only), %d the
+   * year. Vietnamese: "ngày %s tháng %s năm %d". */
+  return g_strdup_printf (_("day %s month %s year %d"), day, month,
+                          (int) g_date_get_year (&date));
 }

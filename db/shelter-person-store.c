@@ -11,9 +11,12 @@
 #define PERSON_COLUMNS \
   "case_code, family_name, middle_name, given_name, sex, birth_date, birth_precision, " \
   "ethnicity_scheme, ethnicity_code, nationality, nationality_status, id_paper, id_number, " \
-  "phone, home_scheme, home_province_code, home_commune_code, person_type, high_protection"
+  "phone, home_scheme, home_province_code, home_commune_code, person_type, high_protection, " \
+  "other_names, religion, languages, interpreter_needed, home_detail, origin_scheme, " \
+  "origin_province_code, origin_commune_code"
+#define N_PERSON_COLUMNS 27
 
-/* Binds the person's fields to parameters 1..19 in PERSON_COLUMNS order. */
+/* Binds the person's fields to parameters 1..27 in PERSON_COLUMNS order. */
 static void
 bind_person (sqlite3_stmt  *stmt,
              ShelterPerson *person)
@@ -41,6 +44,14 @@ bind_person (sqlite3_stmt  *stmt,
   _shelter_db_bind_text (stmt, 17, shelter_person_get_home_commune_code (person));
   _shelter_db_bind_text (stmt, 18, shelter_person_get_person_type (person));
   sqlite3_bind_int (stmt, 19, shelter_person_get_high_protection (person) ? 1 : 0);
+  _shelter_db_bind_text (stmt, 20, shelter_person_get_other_names (person));
+  _shelter_db_bind_text (stmt, 21, shelter_person_get_religion (person));
+  _shelter_db_bind_text (stmt, 22, shelter_person_get_languages (person));
+  sqlite3_bind_int (stmt, 23, shelter_person_get_interpreter_needed (person) ? 1 : 0);
+  _shelter_db_bind_text (stmt, 24, shelter_person_get_home_detail (person));
+  _shelter_db_bind_text (stmt, 25, shelter_person_get_origin_scheme (person));
+  _shelter_db_bind_text (stmt, 26, shelter_person_get_origin_province_code (person));
+  _shelter_db_bind_text (stmt, 27, shelter_person_get_origin_commune_code (person));
 }
 
 static gboolean
@@ -97,15 +108,16 @@ shelter_person_store_insert (ShelterDb           *db,
                               "INSERT INTO person (" PERSON_COLUMNS ", sort_key, created_at, "
                               "created_by, updated_at, updated_by, version) VALUES "
                               "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                              "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?21, ?22, 1)",
+                              "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, "
+                              "?28, ?29, ?30, ?29, ?30, 1)",
                               error);
   if (stmt == NULL)
     return FALSE;
   bind_person (stmt, person);
-  sqlite3_bind_blob (stmt, 20, g_bytes_get_data (sort_key, NULL),
+  sqlite3_bind_blob (stmt, N_PERSON_COLUMNS + 1, g_bytes_get_data (sort_key, NULL),
                      (int) g_bytes_get_size (sort_key), SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 21, stamp->at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 22, stamp->actor, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, N_PERSON_COLUMNS + 2, stamp->at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, N_PERSON_COLUMNS + 3, stamp->actor, -1, SQLITE_TRANSIENT);
   ok = _shelter_db_exec_stmt (db, stmt, error);
   id = sqlite3_last_insert_rowid (_shelter_db_get_handle (db));
   _shelter_db_release (db, stmt);
@@ -145,19 +157,23 @@ shelter_person_store_update (ShelterDb           *db,
                               "nationality = ?10, nationality_status = ?11, id_paper = ?12, "
                               "id_number = ?13, phone = ?14, home_scheme = ?15, "
                               "home_province_code = ?16, home_commune_code = ?17, "
-                              "person_type = ?18, high_protection = ?19, sort_key = ?20, "
-                              "updated_at = ?21, updated_by = ?22, version = version + 1 "
-                              "WHERE id = ?23 AND version = ?24 AND voided_at IS NULL",
+                              "person_type = ?18, high_protection = ?19, other_names = ?20, "
+                              "religion = ?21, languages = ?22, interpreter_needed = ?23, "
+                              "home_detail = ?24, origin_scheme = ?25, "
+                              "origin_province_code = ?26, origin_commune_code = ?27, "
+                              "sort_key = ?28, updated_at = ?29, updated_by = ?30, "
+                              "version = version + 1 "
+                              "WHERE id = ?31 AND version = ?32 AND voided_at IS NULL",
                               error);
   if (stmt == NULL)
     return FALSE;
   bind_person (stmt, person);
-  sqlite3_bind_blob (stmt, 20, g_bytes_get_data (sort_key, NULL),
+  sqlite3_bind_blob (stmt, N_PERSON_COLUMNS + 1, g_bytes_get_data (sort_key, NULL),
                      (int) g_bytes_get_size (sort_key), SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 21, stamp->at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 22, stamp->actor, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 23, id);
-  sqlite3_bind_int64 (stmt, 24, version);
+  sqlite3_bind_text (stmt, N_PERSON_COLUMNS + 2, stamp->at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, N_PERSON_COLUMNS + 3, stamp->actor, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, N_PERSON_COLUMNS + 4, id);
+  sqlite3_bind_int64 (stmt, N_PERSON_COLUMNS + 5, version);
   ok = _shelter_db_exec_stmt (db, stmt, error);
   changed = _shelter_db_changes (db);
   _shelter_db_release (db, stmt);
@@ -221,7 +237,15 @@ shelter_person_store_get (ShelterDb  *db,
       shelter_person_set_home_commune_code (person, _shelter_db_column_text (stmt, 16));
       shelter_person_set_person_type (person, _shelter_db_column_text (stmt, 17));
       shelter_person_set_high_protection (person, sqlite3_column_int (stmt, 18) != 0);
-      shelter_person_set_version (person, sqlite3_column_int64 (stmt, 19));
+      shelter_person_set_other_names (person, _shelter_db_column_text (stmt, 19));
+      shelter_person_set_religion (person, _shelter_db_column_text (stmt, 20));
+      shelter_person_set_languages (person, _shelter_db_column_text (stmt, 21));
+      shelter_person_set_interpreter_needed (person, sqlite3_column_int (stmt, 22) != 0);
+      shelter_person_set_home_detail (person, _shelter_db_column_text (stmt, 23));
+      shelter_person_set_origin_scheme (person, _shelter_db_column_text (stmt, 24));
+      shelter_person_set_origin_province_code (person, _shelter_db_column_text (stmt, 25));
+      shelter_person_set_origin_commune_code (person, _shelter_db_column_text (stmt, 26));
+      shelter_person_set_version (person, sqlite3_column_int64 (stmt, 27));
     }
   else if (rc == SQLITE_DONE)
     g_set_error (error, SHELTER_DB_ERROR, SHELTER_DB_ERROR_NOT_FOUND,
@@ -364,4 +388,34 @@ shelter_person_store_find_similar (ShelterDb      *db,
       return NULL;
     }
   return g_steal_pointer (&ids);
+}
+
+gint64
+shelter_person_store_find_by_case_code (ShelterDb   *db,
+                                        const char  *case_code,
+                                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), -1);
+  g_return_val_if_fail (case_code != NULL, -1);
+
+  stmt = _shelter_db_prepare (db,
+                              "SELECT id FROM person WHERE case_code = ?1 AND voided_at IS NULL",
+                              error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, case_code, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      _shelter_db_set_error (db, rc, error);
+      id = -1;
+    }
+  _shelter_db_release (db, stmt);
+  return id;
 }

@@ -40,6 +40,11 @@ GArray        *shelter_person_store_search          (ShelterDb           *db,
 GArray        *shelter_person_store_find_similar    (ShelterDb           *db,
                                                      ShelterPerson       *person,
                                                      GError             **error);
+/* The id of the person (not voided) with @case_code, 0 without error when there is none,
+ * -1 on error. */
+gint64         shelter_person_store_find_by_case_code (ShelterDb           *db,
+                                                       const char          *case_code,
+                                                       GError             **error);
 gint64         shelter_person_store_count           (ShelterDb           *db,
                                                      GError             **error);
 

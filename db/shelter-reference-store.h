@@ -18,6 +18,19 @@ typedef struct
 void      shelter_reference_entry_free        (ShelterReferenceEntry *entry);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShelterReferenceEntry, shelter_reference_entry_free)
 
+/* Where a commune of the 63-province scheme went in the 2025 one (admin_unit_mapping):
+ * the new commune, its province, and whether the whole old commune went there ("full")
+ * or only a part of it ("partial"). */
+typedef struct
+{
+  ShelterReferenceEntry *commune;
+  ShelterReferenceEntry *province;
+  char                  *kind;
+} ShelterReferenceMapping;
+
+void      shelter_reference_mapping_free      (ShelterReferenceMapping *mapping);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShelterReferenceMapping, shelter_reference_mapping_free)
+
 /* Provinces of @scheme by code. */
 GPtrArray *shelter_reference_store_provinces  (ShelterDb   *db,
                                                const char  *scheme,
@@ -26,6 +39,22 @@ GPtrArray *shelter_reference_store_provinces  (ShelterDb   *db,
 GPtrArray *shelter_reference_store_communes   (ShelterDb   *db,
                                                const char  *scheme,
                                                const char  *province_code,
+                                               GError     **error);
+/* Districts of a province of @scheme (only "vn-63" has districts), by code. */
+GPtrArray *shelter_reference_store_districts  (ShelterDb   *db,
+                                               const char  *scheme,
+                                               const char  *province_code,
+                                               GError     **error);
+/* Communes of a district of @scheme, by code. */
+GPtrArray *shelter_reference_store_district_communes (ShelterDb   *db,
+                                                      const char  *scheme,
+                                                      const char  *district_code,
+                                                      GError     **error);
+/* The ShelterReferenceMapping of the old commune @old_code into @new_scheme, by new code;
+ * targets missing from @new_scheme's units are left out. Empty when none is known. */
+GPtrArray *shelter_reference_store_mappings   (ShelterDb   *db,
+                                               const char  *old_code,
+                                               const char  *new_scheme,
                                                GError     **error);
 /* One administrative unit, or NULL without error. */
 ShelterReferenceEntry *shelter_reference_store_admin_unit (ShelterDb   *db,

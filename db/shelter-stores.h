@@ -8,6 +8,7 @@
 #include "shelter-audit-store.h"
 #include "shelter-centre-store.h"
 #include "shelter-holiday-store.h"
+#include "shelter-intake-store.h"
 #include "shelter-person-store.h"
 #include "shelter-reference-store.h"
 #include "shelter-resident-list-store.h"

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "shelter-centre.h"
+#include "shelter-intake.h"
 #include "shelter-person.h"
 #include "shelter-resident-summary.h"
 #include "shelter-room.h"

@@ -5,28 +5,36 @@
 
 struct _ShelterPerson
 {
-  GObject   parent_instance;
-  gint64    id;
-  char     *case_code;
-  char     *family_name;
-  char     *middle_name;
-  char     *given_name;
-  char     *sex;
-  char     *birth_date;
-  char     *birth_precision;
-  char     *ethnicity_scheme;
-  char     *ethnicity_code;
-  char     *nationality;
-  char     *nationality_status;
-  char     *id_paper;
-  char     *id_number;
-  char     *phone;
-  char     *home_scheme;
-  char     *home_province_code;
-  char     *home_commune_code;
-  char     *person_type;
-  gboolean  high_protection;
-  gint64    version;
+  GObject parent_instance;
+  gint64 id;
+  char *case_code;
+  char *family_name;
+  char *middle_name;
+  char *given_name;
+  char *other_names;
+  char *sex;
+  char *birth_date;
+  char *birth_precision;
+  char *ethnicity_scheme;
+  char *ethnicity_code;
+  char *religion;
+  char *nationality;
+  char *nationality_status;
+  char *languages;
+  gboolean interpreter_needed;
+  char *id_paper;
+  char *id_number;
+  char *phone;
+  char *home_scheme;
+  char *home_province_code;
+  char *home_commune_code;
+  char *home_detail;
+  char *origin_scheme;
+  char *origin_province_code;
+  char *origin_commune_code;
+  char *person_type;
+  gboolean high_protection;
+  gint64 version;
 };
 
 G_DEFINE_FINAL_TYPE (ShelterPerson, shelter_person, G_TYPE_OBJECT)
@@ -38,19 +46,27 @@ enum {
   PROP_FAMILY_NAME,
   PROP_MIDDLE_NAME,
   PROP_GIVEN_NAME,
+  PROP_OTHER_NAMES,
   PROP_SEX,
   PROP_BIRTH_DATE,
   PROP_BIRTH_PRECISION,
   PROP_ETHNICITY_SCHEME,
   PROP_ETHNICITY_CODE,
+  PROP_RELIGION,
   PROP_NATIONALITY,
   PROP_NATIONALITY_STATUS,
+  PROP_LANGUAGES,
+  PROP_INTERPRETER_NEEDED,
   PROP_ID_PAPER,
   PROP_ID_NUMBER,
   PROP_PHONE,
   PROP_HOME_SCHEME,
   PROP_HOME_PROVINCE_CODE,
   PROP_HOME_COMMUNE_CODE,
+  PROP_HOME_DETAIL,
+  PROP_ORIGIN_SCHEME,
+  PROP_ORIGIN_PROVINCE_CODE,
+  PROP_ORIGIN_COMMUNE_CODE,
   PROP_PERSON_TYPE,
   PROP_HIGH_PROTECTION,
   PROP_VERSION,
@@ -89,19 +105,26 @@ shelter_person_finalize (GObject *object)
   g_clear_pointer (&self->family_name, g_free);
   g_clear_pointer (&self->middle_name, g_free);
   g_clear_pointer (&self->given_name, g_free);
+  g_clear_pointer (&self->other_names, g_free);
   g_clear_pointer (&self->sex, g_free);
   g_clear_pointer (&self->birth_date, g_free);
   g_clear_pointer (&self->birth_precision, g_free);
   g_clear_pointer (&self->ethnicity_scheme, g_free);
   g_clear_pointer (&self->ethnicity_code, g_free);
+  g_clear_pointer (&self->religion, g_free);
   g_clear_pointer (&self->nationality, g_free);
   g_clear_pointer (&self->nationality_status, g_free);
+  g_clear_pointer (&self->languages, g_free);
   g_clear_pointer (&self->id_paper, g_free);
   g_clear_pointer (&self->id_number, g_free);
   g_clear_pointer (&self->phone, g_free);
   g_clear_pointer (&self->home_scheme, g_free);
   g_clear_pointer (&self->home_province_code, g_free);
   g_clear_pointer (&self->home_commune_code, g_free);
+  g_clear_pointer (&self->home_detail, g_free);
+  g_clear_pointer (&self->origin_scheme, g_free);
+  g_clear_pointer (&self->origin_province_code, g_free);
+  g_clear_pointer (&self->origin_commune_code, g_free);
   g_clear_pointer (&self->person_type, g_free);
 
   G_OBJECT_CLASS (shelter_person_parent_class)->finalize (object);
@@ -109,9 +132,9 @@ shelter_person_finalize (GObject *object)
 
 static void
 shelter_person_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
 {
   ShelterPerson *self = SHELTER_PERSON (object);
 
@@ -137,6 +160,10 @@ shelter_person_get_property (GObject    *object,
       g_value_set_string (value, self->given_name);
       break;
 
+    case PROP_OTHER_NAMES:
+      g_value_set_string (value, self->other_names);
+      break;
+
     case PROP_SEX:
       g_value_set_string (value, self->sex);
       break;
@@ -157,12 +184,24 @@ shelter_person_get_property (GObject    *object,
       g_value_set_string (value, self->ethnicity_code);
       break;
 
+    case PROP_RELIGION:
+      g_value_set_string (value, self->religion);
+      break;
+
     case PROP_NATIONALITY:
       g_value_set_string (value, self->nationality);
       break;
 
     case PROP_NATIONALITY_STATUS:
       g_value_set_string (value, self->nationality_status);
+      break;
+
+    case PROP_LANGUAGES:
+      g_value_set_string (value, self->languages);
+      break;
+
+    case PROP_INTERPRETER_NEEDED:
+      g_value_set_boolean (value, self->interpreter_needed);
       break;
 
     case PROP_ID_PAPER:
@@ -189,6 +228,22 @@ shelter_person_get_property (GObject    *object,
       g_value_set_string (value, self->home_commune_code);
       break;
 
+    case PROP_HOME_DETAIL:
+      g_value_set_string (value, self->home_detail);
+      break;
+
+    case PROP_ORIGIN_SCHEME:
+      g_value_set_string (value, self->origin_scheme);
+      break;
+
+    case PROP_ORIGIN_PROVINCE_CODE:
+      g_value_set_string (value, self->origin_province_code);
+      break;
+
+    case PROP_ORIGIN_COMMUNE_CODE:
+      g_value_set_string (value, self->origin_commune_code);
+      break;
+
     case PROP_PERSON_TYPE:
       g_value_set_string (value, self->person_type);
       break;
@@ -208,9 +263,9 @@ shelter_person_get_property (GObject    *object,
 
 static void
 shelter_person_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
 {
   ShelterPerson *self = SHELTER_PERSON (object);
 
@@ -236,6 +291,10 @@ shelter_person_set_property (GObject      *object,
       shelter_person_set_given_name (self, g_value_get_string (value));
       break;
 
+    case PROP_OTHER_NAMES:
+      shelter_person_set_other_names (self, g_value_get_string (value));
+      break;
+
     case PROP_SEX:
       shelter_person_set_sex (self, g_value_get_string (value));
       break;
@@ -256,12 +315,24 @@ shelter_person_set_property (GObject      *object,
       shelter_person_set_ethnicity_code (self, g_value_get_string (value));
       break;
 
+    case PROP_RELIGION:
+      shelter_person_set_religion (self, g_value_get_string (value));
+      break;
+
     case PROP_NATIONALITY:
       shelter_person_set_nationality (self, g_value_get_string (value));
       break;
 
     case PROP_NATIONALITY_STATUS:
       shelter_person_set_nationality_status (self, g_value_get_string (value));
+      break;
+
+    case PROP_LANGUAGES:
+      shelter_person_set_languages (self, g_value_get_string (value));
+      break;
+
+    case PROP_INTERPRETER_NEEDED:
+      shelter_person_set_interpreter_needed (self, g_value_get_boolean (value));
       break;
 
     case PROP_ID_PAPER:
@@ -286,6 +357,22 @@ shelter_person_set_property (GObject      *object,
 
     case PROP_HOME_COMMUNE_CODE:
       shelter_person_set_home_commune_code (self, g_value_get_string (value));
+      break;
+
+    case PROP_HOME_DETAIL:
+      shelter_person_set_home_detail (self, g_value_get_string (value));
+      break;
+
+    case PROP_ORIGIN_SCHEME:
+      shelter_person_set_origin_scheme (self, g_value_get_string (value));
+      break;
+
+    case PROP_ORIGIN_PROVINCE_CODE:
+      shelter_person_set_origin_province_code (self, g_value_get_string (value));
+      break;
+
+    case PROP_ORIGIN_COMMUNE_CODE:
+      shelter_person_set_origin_commune_code (self, g_value_get_string (value));
       break;
 
     case PROP_PERSON_TYPE:
@@ -339,6 +426,11 @@ shelter_person_class_init (ShelterPersonClass *klass)
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
 
+  properties[PROP_OTHER_NAMES] =
+    g_param_spec_string ("other-names", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
   properties[PROP_SEX] =
     g_param_spec_string ("sex", NULL, NULL,
                          NULL,
@@ -364,6 +456,11 @@ shelter_person_class_init (ShelterPersonClass *klass)
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
 
+  properties[PROP_RELIGION] =
+    g_param_spec_string ("religion", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
   properties[PROP_NATIONALITY] =
     g_param_spec_string ("nationality", NULL, NULL,
                          NULL,
@@ -373,6 +470,16 @@ shelter_person_class_init (ShelterPersonClass *klass)
     g_param_spec_string ("nationality-status", NULL, NULL,
                          "citizen",
                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  properties[PROP_LANGUAGES] =
+    g_param_spec_string ("languages", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  properties[PROP_INTERPRETER_NEEDED] =
+    g_param_spec_boolean ("interpreter-needed", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
 
   properties[PROP_ID_PAPER] =
     g_param_spec_string ("id-paper", NULL, NULL,
@@ -401,6 +508,26 @@ shelter_person_class_init (ShelterPersonClass *klass)
 
   properties[PROP_HOME_COMMUNE_CODE] =
     g_param_spec_string ("home-commune-code", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  properties[PROP_HOME_DETAIL] =
+    g_param_spec_string ("home-detail", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  properties[PROP_ORIGIN_SCHEME] =
+    g_param_spec_string ("origin-scheme", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  properties[PROP_ORIGIN_PROVINCE_CODE] =
+    g_param_spec_string ("origin-province-code", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  properties[PROP_ORIGIN_COMMUNE_CODE] =
+    g_param_spec_string ("origin-commune-code", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
 
@@ -446,7 +573,7 @@ shelter_person_get_id (ShelterPerson *self)
 
 void
 shelter_person_set_id (ShelterPerson *self,
-                       gint64         id)
+                      gint64 id)
 {
   g_return_if_fail (SHELTER_IS_PERSON (self));
 
@@ -467,7 +594,7 @@ shelter_person_get_case_code (ShelterPerson *self)
 
 void
 shelter_person_set_case_code (ShelterPerson *self,
-                              const char    *case_code)
+                             const char *case_code)
 {
   g_return_if_fail (SHELTER_IS_PERSON (self));
 
@@ -485,7 +612,7 @@ shelter_person_get_family_name (ShelterPerson *self)
 
 void
 shelter_person_set_family_name (ShelterPerson *self,
-                                const char    *family_name)
+                               const char *family_name)
 {
   g_return_if_fail (SHELTER_IS_PERSON (self));
 
@@ -503,7 +630,7 @@ shelter_person_get_middle_name (ShelterPerson *self)
 
 void
 shelter_person_set_middle_name (ShelterPerson *self,
-                                const char    *middle_name)
+                               const char *middle_name)
 {
   g_return_if_fail (SHELTER_IS_PERSON (self));
 
@@ -521,12 +648,30 @@ shelter_person_get_given_name (ShelterPerson *self)
 
 void
 shelter_person_set_given_name (ShelterPerson *self,
-                               const char    *given_name)
+                              const char *given_name)
 {
   g_return_if_fail (SHELTER_IS_PERSON (self));
 
   if (set_string (&self->given_name, given_name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GIVEN_NAME]);
+}
+
+const char *
+shelter_person_get_other_names (ShelterPerson *self)
+{
+  g_return_val_if_fail (SHELTER_IS_PERSON (self), NULL);
+
+  return self->other_names;
+}
+
+void
+shelter_person_set_other_names (ShelterPerson *self,
+                               const char *other_names)
+{
+  g_return_if_fail (SHELTER_IS_PERSON (self));
+
+  if (set_string (&self->other_names, other_names))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OTHER_NAMES]);
 }
 
 const char *
@@ -539,7 +684,7 @@ shelter_person_get_sex (ShelterPerson *self)
 
 void
 shelter_person_set_sex (ShelterPerson *self,
-                        const char    *sex)
+                       const char *sex)
 {
   g_return_if_fail (SHELTER_IS_PERSON (self));
 
@@ -557,7 +702,7 @@ shelter_person_get_birth_date (ShelterPerson *self)
 
 void
 shelter_person_set_birth_date (ShelterPerson *self,
-                               const char    *birth_date)
+                              const char *birth_date)
 {
   g_return_if_fail (SHELTER_IS_PERSON (self));
 
@@ -575,11 +720,11 @@ shelter_person_get_birth_precision (ShelterPerson *self)
 
 void
 shelter_person_set_birth_precision (ShelterPerson *self,
-                                    const char    *precision)
+                                   const char *birth_precision)
 {
   g_return_if_fail (SHELTER_IS_PERSON (self));
 
-  if (set_string (&self->birth_precision, precision))
+  if (set_string (&self->birth_precision, birth_precision))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BIRTH_PRECISION]);
 }
 
@@ -593,11 +738,11 @@ shelter_person_get_ethnicity_scheme (ShelterPerson *self)
 
 void
 shelter_person_set_ethnicity_scheme (ShelterPerson *self,
-                                     const char    *scheme)
+                                    const char *ethnicity_scheme)
 {
   g_return_if_fail (SHELTER_IS_PERSON (self));
 
-  if (set_string (&self->ethnicity_scheme, scheme))
+  if (set_string (&self->ethnicity_scheme, ethnicity_scheme))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ETHNICITY_SCHEME]);
 }
 
@@ -611,12 +756,30 @@ shelter_person_get_ethnicity_code (ShelterPerson *self)
 
 void
 shelter_person_set_ethnicity_code (ShelterPerson *self,
-                                   const char    *code)
+                                  const char *ethnicity_code)
 {
   g_return_if_fail (SHELTER_IS_PERSON (self));
 
-  if (set_string (&self->ethnicity_code, code))
+  if (set_string (&self->ethnicity_code, ethnicity_code))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ETHNICITY_CODE]);
+}
+
+const char *
+shelter_person_get_religion (ShelterPerson *self)
+{
+  g_return_val_if_fail (SHELTER_IS_PERSON (self), NULL);
+
+  return self->religion;
+}
+
+void
+shelter_person_set_religion (ShelterPerson *self,
+                            const char *religion)
+{
+  g_return_if_fail (SHELTER_IS_PERSON (self));
+
+  if (set_string (&self->religion, religion))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RELIGION]);
 }
 
 const char *
@@ -629,11 +792,11 @@ shelter_person_get_nationality (ShelterPerson *self)
 
 void
 shelter_person_set_nationality (ShelterPerson *self,
-                                const char    *country_code)
+                               const char *nationality)
 {
   g_return_if_fail (SHELTER_IS_PERSON (self));
 
-  if (set_string (&self->nationality, country_code))
+  if (set_string (&self->nationality, nationality))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NATIONALITY]);
 }
 
@@ -647,12 +810,52 @@ shelter_person_get_nationality_status (ShelterPerson *self)
 
 void
 shelter_person_set_nationality_status (ShelterPerson *self,
-                                       const char    *status)
+                                      const char *nationality_status)
 {
   g_return_if_fail (SHELTER_IS_PERSON (self));
 
-  if (set_string (&self->nationality_status, status))
+  if (set_string (&self->nationality_status, nationality_status))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NATIONALITY_STATUS]);
+}
+
+const char *
+shelter_person_get_languages (ShelterPerson *self)
+{
+  g_return_val_if_fail (SHELTER_IS_PERSON (self), NULL);
+
+  return self->languages;
+}
+
+void
+shelter_person_set_languages (ShelterPerson *self,
+                             const char *languages)
+{
+  g_return_if_fail (SHELTER_IS_PERSON (self));
+
+  if (set_string (&self->languages, languages))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGES]);
+}
+
+gboolean
+shelter_person_get_interpreter_needed (ShelterPerson *self)
+{
+  g_return_val_if_fail (SHELTER_IS_PERSON (self), FALSE);
+
+  return self->interpreter_needed;
+}
+
+void
+shelter_person_set_interpreter_needed (ShelterPerson *self,
+                                      gboolean interpreter_needed)
+{
+  g_return_if_fail (SHELTER_IS_PERSON (self));
+
+  interpreter_needed = !!interpreter_needed;
+  if (self->interpreter_needed == interpreter_needed)
+    return;
+
+  self->interpreter_needed = interpreter_needed;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERPRETER_NEEDED]);
 }
 
 const char *
@@ -665,7 +868,7 @@ shelter_person_get_id_paper (ShelterPerson *self)
 
 void
 shelter_person_set_id_paper (ShelterPerson *self,
-                             const char    *id_paper)
+                            const char *id_paper)
 {
   g_return_if_fail (SHELTER_IS_PERSON (self));
 
@@ -683,7 +886,7 @@ shelter_person_get_id_number (ShelterPerson *self)
 
 void
 shelter_person_set_id_number (ShelterPerson *self,
-                              const char    *id_number)
+                             const char *id_number)
 {
   g_return_if_fail (SHELTER_IS_PERSON (self));
 
@@ -701,7 +904,7 @@ shelter_person_get_phone (ShelterPerson *self)
 
 void
 shelter_person_set_phone (ShelterPerson *self,
-                          const char    *phone)
+                         const char *phone)
 {
   g_return_if_fail (SHELTER_IS_PERSON (self));
 
@@ -719,11 +922,11 @@ shelter_person_get_home_scheme (ShelterPerson *self)
 
 void
 shelter_person_set_home_scheme (ShelterPerson *self,
-                                const char    *scheme)
+                               const char *home_scheme)
 {
   g_return_if_fail (SHELTER_IS_PERSON (self));
 
-  if (set_string (&self->home_scheme, scheme))
+  if (set_string (&self->home_scheme, home_scheme))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOME_SCHEME]);
 }
 
@@ -737,11 +940,11 @@ shelter_person_get_home_province_code (ShelterPerson *self)
 
 void
 shelter_person_set_home_province_code (ShelterPerson *self,
-                                       const char    *code)
+                                      const char *home_province_code)
 {
   g_return_if_fail (SHELTER_IS_PERSON (self));
 
-  if (set_string (&self->home_province_code, code))
+  if (set_string (&self->home_province_code, home_province_code))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOME_PROVINCE_CODE]);
 }
 
@@ -755,12 +958,84 @@ shelter_person_get_home_commune_code (ShelterPerson *self)
 
 void
 shelter_person_set_home_commune_code (ShelterPerson *self,
-                                      const char    *code)
+                                     const char *home_commune_code)
 {
   g_return_if_fail (SHELTER_IS_PERSON (self));
 
-  if (set_string (&self->home_commune_code, code))
+  if (set_string (&self->home_commune_code, home_commune_code))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOME_COMMUNE_CODE]);
+}
+
+const char *
+shelter_person_get_home_detail (ShelterPerson *self)
+{
+  g_return_val_if_fail (SHELTER_IS_PERSON (self), NULL);
+
+  return self->home_detail;
+}
+
+void
+shelter_person_set_home_detail (ShelterPerson *self,
+                               const char *home_detail)
+{
+  g_return_if_fail (SHELTER_IS_PERSON (self));
+
+  if (set_string (&self->home_detail, home_detail))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOME_DETAIL]);
+}
+
+const char *
+shelter_person_get_origin_scheme (ShelterPerson *self)
+{
+  g_return_val_if_fail (SHELTER_IS_PERSON (self), NULL);
+
+  return self->origin_scheme;
+}
+
+void
+shelter_person_set_origin_scheme (ShelterPerson *self,
+                                 const char *origin_scheme)
+{
+  g_return_if_fail (SHELTER_IS_PERSON (self));
+
+  if (set_string (&self->origin_scheme, origin_scheme))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORIGIN_SCHEME]);
+}
+
+const char *
+shelter_person_get_origin_province_code (ShelterPerson *self)
+{
+  g_return_val_if_fail (SHELTER_IS_PERSON (self), NULL);
+
+  return self->origin_province_code;
+}
+
+void
+shelter_person_set_origin_province_code (ShelterPerson *self,
+                                        const char *origin_province_code)
+{
+  g_return_if_fail (SHELTER_IS_PERSON (self));
+
+  if (set_string (&self->origin_province_code, origin_province_code))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORIGIN_PROVINCE_CODE]);
+}
+
+const char *
+shelter_person_get_origin_commune_code (ShelterPerson *self)
+{
+  g_return_val_if_fail (SHELTER_IS_PERSON (self), NULL);
+
+  return self->origin_commune_code;
+}
+
+void
+shelter_person_set_origin_commune_code (ShelterPerson *self,
+                                       const char *origin_commune_code)
+{
+  g_return_if_fail (SHELTER_IS_PERSON (self));
+
+  if (set_string (&self->origin_commune_code, origin_commune_code))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORIGIN_COMMUNE_CODE]);
 }
 
 const char *
@@ -773,7 +1048,7 @@ shelter_person_get_person_type (ShelterPerson *self)
 
 void
 shelter_person_set_person_type (ShelterPerson *self,
-                                const char    *person_type)
+                               const char *person_type)
 {
   g_return_if_fail (SHELTER_IS_PERSON (self));
 
@@ -791,12 +1066,11 @@ shelter_person_get_high_protection (ShelterPerson *self)
 
 void
 shelter_person_set_high_protection (ShelterPerson *self,
-                                    gboolean       high_protection)
+                                   gboolean high_protection)
 {
   g_return_if_fail (SHELTER_IS_PERSON (self));
 
   high_protection = !!high_protection;
-
   if (self->high_protection == high_protection)
     return;
 
@@ -814,7 +1088,7 @@ shelter_person_get_version (ShelterPerson *self)
 
 void
 shelter_person_set_version (ShelterPerson *self,
-                            gint64         version)
+                           gint64 version)
 {
   g_return_if_fail (SHELTER_IS_PERSON (self));
 

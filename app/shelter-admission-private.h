@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "shelter-admission.h"
+#include "shelter-db.h"
+
+G_BEGIN_DECLS
+
+/* Called by _shelter_admit_with() inside the admission's transaction, after the person,
+ * the stay and the placement are written and before the audit entry: writes what else the
+ * admission brings (the intake) and appends its lines to @details. @age is the person's
+ * age on the day of admission (-1 unknown). */
+typedef gboolean (*ShelterAdmitExtra) (ShelterSession      *session,
+                                       ShelterPerson       *person,
+                                       ShelterStay         *stay,
+                                       int                  age,
+                                       const ShelterStamp  *stamp,
+                                       GString             *details,
+                                       gpointer             user_data,
+                                       GError             **error);
+
+ShelterStay *_shelter_admit_with (ShelterSession    *session,
+                                  ShelterPerson     *person,
+                                  gint64             room_id,
+                                  const char        *admitted_at,
+                                  ShelterAdmitExtra  extra,
+                                  gpointer           extra_data,
+                                  GError           **error);
+
+G_END_DECLS
