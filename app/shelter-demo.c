@@ -14,6 +14,7 @@
 #include "shelter-admission.h"
 #include "shelter-app-error.h"
 #include "shelter-demo.h"
+#include "shelter-reception.h"
 #include "shelter-domain.h"
 #include "shelter-rooms.h"
 #include "shelter-settings.h"
@@ -361,6 +362,15 @@ typedef struct
   gint32 free_day;
 } BedChoice;
 
+/* An adult victim (or person being identified) received, and the day they leave. */
+typedef struct
+{
+  gint64 person_id;
+  gint32 discharged_day;
+} DemoAdult;
+
+#define RECENT_ADULTS 64
+
 typedef struct
 {
   ShelterDb      *db;
@@ -372,6 +382,7 @@ typedef struct
   GArray         *rooms;            /* DemoRoom */
   GArray         *own_rooms[2][AGE_ANY]; /* room indices for each sex and age group */
   GArray         *family_rooms;
+  GArray         *recent_adults;    /* DemoAdult: who an accompanying child may come with */
   GDate           today;
   gint32          today_day;        /* today on the plan's scale */
 } DemoCentre;
@@ -391,6 +402,7 @@ demo_centre_clear (DemoCentre *centre)
     for (guint group = 0; group < AGE_ANY; group++)
       g_clear_pointer (&centre->own_rooms[sex][group], g_array_unref);
   g_clear_pointer (&centre->family_rooms, g_array_unref);
+  g_clear_pointer (&centre->recent_adults, g_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DemoCentre, demo_centre_clear)
@@ -647,6 +659,7 @@ lay_out_rooms (DemoCentre *centre,
 {
   centre->rooms = g_array_new (FALSE, FALSE, sizeof (DemoRoom));
   centre->family_rooms = g_array_new (FALSE, FALSE, sizeof (guint));
+  centre->recent_adults = g_array_new (FALSE, FALSE, sizeof (DemoAdult));
   for (guint sex = 0; sex < 2; sex++)
     for (guint group = 0; group < AGE_ANY; group++)
       centre->own_rooms[sex][group] = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -873,6 +886,249 @@ format_local_time (const GDate *date,
                           minute % 60);
 }
 
+/* ---- How they came: the intake ---------------------------------------------------------- */
+
+static const Weighted trafficking_handovers[] = {
+  { "border_guard", 38 }, { "police", 28 }, { "foreign_authority", 10 }, { "ngo", 9 },
+  { "hotline", 6 }, { "commune", 4 }, { "self", 5 }, { NULL }
+};
+static const Weighted other_handovers[] = {
+  { "commune", 40 }, { "police", 20 }, { "hotline", 12 }, { "ngo", 8 }, { "self", 20 }, { NULL }
+};
+
+/* The units that hand people over most often in a northern border province. */
+static const char *const border_guard_units[] = {
+  "Đồn Biên phòng Cửa khẩu Quốc tế Lào Cai", "Đồn Biên phòng Cửa khẩu Quốc tế Hữu Nghị",
+  "Đồn Biên phòng Cửa khẩu Thanh Thủy", "Đồn Biên phòng Cửa khẩu Quốc tế Móng Cái",
+  "Đồn Biên phòng Bát Xát", NULL
+};
+static const char *const police_units[] = {
+  "Phòng Cảnh sát hình sự, Công an tỉnh", "Công an phường Cốc Lếu",
+  "Công an xã Bản Phiệt", "Phòng Quản lý xuất nhập cảnh, Công an tỉnh", NULL
+};
+static const char *const commune_units[] = {
+  "UBND xã Tả Van", "UBND phường Sa Pa", "UBND xã Bắc Hà", "UBND xã Si Ma Cai", NULL
+};
+static const char *const ngo_units[] = {
+  "Tổ chức Rồng Xanh (Blue Dragon)", "Tổ chức Pacific Links", "Hội Liên hiệp Phụ nữ tỉnh", NULL
+};
+static const char *const officer_names[] = {
+  "Thiếu tá Lò Văn Thành", "Đại úy Nguyễn Văn Hùng", "Trung úy Hoàng Thị Thu",
+  "Thượng úy Vàng A Sử", "Ông Trần Quốc Bảo", "Bà Nguyễn Thị Hiền", "Chị Lê Thu Trang", NULL
+};
+
+static const Weighted purposes_weighted[] = {
+  { "forced_marriage", 38 }, { "sexual_exploitation", 30 }, { "forced_labour", 22 },
+  { "child_adoption", 3 }, { "money_property", 3 }, { "organ_removal", 2 },
+  { "other_inhumane", 2 }, { NULL }
+};
+static const Weighted destinations[] = {
+  { "CN", 72 }, { "KH", 9 }, { "LA", 7 }, { "MY", 4 }, { "TH", 3 }, { "KR", 2 }, { "TW", 2 },
+  { "JP", 1 }, { NULL }
+};
+static const Weighted return_modes[] = {
+  { "foreign_handover", 50 }, { "rescued", 30 }, { "self_return", 20 }, { NULL }
+};
+
+static const char *const belongings_pool[] = {
+  "Điện thoại di động (không có thẻ SIM)", "Quần áo cá nhân (2 bộ)", "Túi xách nhỏ",
+  "Tiền mặt 350.000 đồng", "Tiền mặt 200 nhân dân tệ", "Giấy thông hành (bản chính)",
+  "Giấy xác nhận của công an nước ngoài", "Vòng bạc đeo tay", "Ba lô vải", "Sổ tay ghi chép",
+  NULL
+};
+static const char *const arrival_health[] = {
+  "Tỉnh táo, mệt mỏi sau hành trình dài.", "Sốt nhẹ, ho; đã cho uống hạ sốt.",
+  "Nhiều vết bầm ở tay và lưng; cần khám ngay.", "Suy dinh dưỡng nhẹ, ăn uống kém.",
+  "Lo âu, mất ngủ, hay khóc.", "Đang mang thai khoảng 5 tháng (theo lời kể).",
+  "Sức khỏe bình thường.", NULL
+};
+static const char *const urgent_needs[] = {
+  "Quần áo, đồ vệ sinh cá nhân.", "Khám sức khỏe và xét nghiệm.", "Liên lạc với gia đình.",
+  "Phiên dịch tiếng H'Mông.", "Nghỉ ngơi, ăn uống.", NULL
+};
+static const char *const safety_notes[] = {
+  "Đối tượng mua bán có thể biết nơi ở của gia đình; không cho người lạ thăm.",
+  "Có người gọi điện hỏi thăm tự xưng là chồng; không cung cấp thông tin.",
+  "Không có dấu hiệu nguy hiểm trước mắt.", NULL
+};
+static const char *const consent_not_now_reasons[] = {
+  "Đang hoảng loạn, chưa thể trao đổi.", "Chỉ nói tiếng H'Mông; chờ phiên dịch.",
+  "Mệt, xin nghỉ ngơi trước khi trao đổi.", NULL
+};
+static const char *const guardian_names[] = {
+  "Giàng Thị Dợ (mẹ)", "Nguyễn Thị Hạnh (mẹ)", "Lò Văn Pản (bố)", "Trần Thị Hoa (bà ngoại)",
+  "Vàng Thị Sua (chị gái)", NULL
+};
+
+static const char *
+handover_unit (GRand      *rand,
+               const char *handed_over_by)
+{
+  if (g_str_equal (handed_over_by, "border_guard"))
+    return pick_any (rand, border_guard_units);
+  if (g_str_equal (handed_over_by, "police"))
+    return pick_any (rand, police_units);
+  if (g_str_equal (handed_over_by, "commune"))
+    return pick_any (rand, commune_units);
+  if (g_str_equal (handed_over_by, "ngo"))
+    return pick_any (rand, ngo_units);
+  if (g_str_equal (handed_over_by, "hotline"))
+    return "Tổng đài quốc gia bảo vệ trẻ em 111";
+  if (g_str_equal (handed_over_by, "foreign_authority"))
+    return "Cục Công an Hà Khẩu (Trung Quốc), qua Đồn Biên phòng Cửa khẩu Quốc tế Lào Cai";
+  return NULL;
+}
+
+/* Everything the reception desk records about how the person came, from the details
+ * stream: a trafficking story where the person type says so, consent (or why not yet),
+ * belongings, health. @age is on the day of reception. */
+static void
+describe_intake (DemoCentre    *centre,
+                 ShelterPerson *person,
+                 int            age,
+                 const GDate   *admitted,
+                 ShelterIntake *intake)
+{
+  GRand *rand = centre->details_rand;
+  const char *type = shelter_person_get_person_type (person);
+  gboolean trafficking = shelter_intake_applies_trafficking (type);
+  const char *handed_over_by = pick_weighted (rand, trafficking ? trafficking_handovers
+                                                                : other_handovers);
+  g_autoptr (GStrvBuilder) belongings = g_strv_builder_new ();
+  g_auto (GStrv) belonging_list = NULL;
+  guint n_belongings = g_rand_int_range (rand, 0, 5);
+
+  shelter_intake_set_handed_over_by (intake, handed_over_by);
+  if (!g_str_equal (handed_over_by, "self"))
+    {
+      shelter_intake_set_officer_unit (intake, handover_unit (rand, handed_over_by));
+      if (!g_str_equal (handed_over_by, "hotline"))
+        shelter_intake_set_officer_name (intake, pick_any (rand, officer_names));
+    }
+
+  if (trafficking)
+    {
+      const char *purposes[3] = { pick_weighted (rand, purposes_weighted), NULL, NULL };
+
+      if (chance (rand, 250))
+        {
+          purposes[1] = pick_weighted (rand, purposes_weighted);
+          if (g_str_equal (purposes[0], purposes[1]))
+            purposes[1] = NULL;
+        }
+      shelter_intake_set_trafficking_purposes (intake, purposes);
+      if (chance (rand, 820))
+        {
+          shelter_intake_set_trafficking_scope (intake, "abroad");
+          shelter_intake_set_destination_country (intake, pick_weighted (rand, destinations));
+          shelter_intake_set_return_mode (intake, pick_weighted (rand, return_modes));
+        }
+      else
+        shelter_intake_set_trafficking_scope (intake, "domestic");
+      if (g_str_equal (type, "victim"))
+        {
+          g_autofree char *document = g_strdup_printf ("Giấy xác nhận nạn nhân số %u/GXN",
+                                                       g_rand_int_range (rand, 10, 400));
+
+          shelter_intake_set_identification_status (intake, "identified");
+          shelter_intake_set_identification_document (intake, document);
+        }
+      else
+        shelter_intake_set_identification_status (intake, "in_progress");
+    }
+
+  /* Most give consent at the desk; some cannot yet, and are asked again two days later. */
+  if (chance (rand, 110))
+    {
+      GDate ask_again = *admitted;
+      g_autofree char *date = NULL;
+
+      g_date_add_days (&ask_again, 2);
+      date = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&ask_again),
+                              g_date_get_month (&ask_again), g_date_get_day (&ask_again));
+      shelter_intake_set_consent_status (intake, "not_now");
+      shelter_intake_set_consent_not_now_reason (intake, pick_any (rand, consent_not_now_reasons));
+      shelter_intake_set_consent_ask_again_on (intake, date);
+    }
+  else
+    {
+      shelter_intake_set_consent_record (intake, TRUE);
+      shelter_intake_set_consent_photo (intake, chance (rand, 450));
+      if (chance (rand, 400))
+        {
+          shelter_intake_set_consent_share (intake, TRUE);
+          shelter_intake_set_consent_share_agencies (intake, "Công an tỉnh; Hội Liên hiệp Phụ nữ "
+                                                             "tỉnh; UBND xã nơi cư trú");
+        }
+      if (age >= 0 && age < 18)
+        {
+          shelter_intake_set_consent_given_by (intake, "guardian");
+          shelter_intake_set_guardian_name (intake, pick_any (rand, guardian_names));
+        }
+    }
+
+  for (guint i = 0; i < n_belongings; i++)
+    g_strv_builder_add (belongings, pick_any (rand, belongings_pool));
+  if (!g_str_equal (shelter_person_get_id_paper (person), "none"))
+    g_strv_builder_add (belongings, g_str_equal (shelter_person_get_id_paper (person), "passport")
+                                      ? "Hộ chiếu (bản chính)" : "Thẻ căn cước (bản chính)");
+  belonging_list = g_strv_builder_end (belongings);
+  shelter_intake_set_belongings (intake, (const char * const *) belonging_list);
+
+  shelter_intake_set_health_at_arrival (intake, pick_any (rand, arrival_health));
+  if (chance (rand, 500))
+    shelter_intake_set_urgent_needs (intake, pick_any (rand, urgent_needs));
+  if (trafficking && chance (rand, 300))
+    shelter_intake_set_safety_note (intake, pick_any (rand, safety_notes));
+
+  if (age >= 0 && age < 10)
+    {
+      shelter_intake_set_person_signs (intake, FALSE);
+      shelter_intake_set_not_signed_reason (intake, "Trẻ nhỏ, người giám hộ ký thay");
+    }
+  else if (chance (rand, 40))
+    {
+      shelter_intake_set_person_signs (intake, FALSE);
+      shelter_intake_set_not_signed_reason (intake, "Không biết chữ, đã điểm chỉ");
+    }
+}
+
+/* The documents of the case file as they came in: most within the ten working days, a few
+ * late, and for those received in the last days, only some yet. */
+static gboolean
+describe_case_file (DemoCentre   *centre,
+                    ShelterStay  *stay,
+                    const GDate  *admitted,
+                    GError      **error)
+{
+  g_autoptr (ShelterCaseFile) file = NULL;
+  GRand *rand = centre->details_rand;
+
+  file = shelter_case_file_get (centre->session, shelter_stay_get_id (stay), error);
+  if (file == NULL)
+    return FALSE;
+  for (guint i = 0; i < file->items->len; i++)
+    {
+      ShelterCaseFileItem *item = &g_array_index (file->items, ShelterCaseFileItem, i);
+      GDate received = *admitted;
+      g_autofree char *date = NULL;
+
+      if (!item->required || chance (rand, 30))
+        continue;
+      /* The intake record is signed on the day; the rest take days to weeks. */
+      if (!g_str_equal (item->kind, "intake_record"))
+        g_date_add_days (&received, g_rand_int_range (rand, 1, chance (rand, 900) ? 13 : 25));
+      if (g_date_compare (&received, &centre->today) > 0)
+        continue;
+      date = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&received),
+                              g_date_get_month (&received), g_date_get_day (&received));
+      if (!shelter_case_file_mark_received (centre->session, shelter_stay_get_id (stay),
+                                            item->kind, date, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* ---- The people -------------------------------------------------------------------------- */
 
 static void
@@ -1033,6 +1289,7 @@ write_stay (DemoCentre         *centre,
             GError            **error)
 {
   g_autoptr (ShelterPerson) person = shelter_person_new ();
+  g_autoptr (ShelterIntake) intake = shelter_intake_new ();
   g_autoptr (ShelterStay) stay = NULL;
   g_autofree char *admitted_at = NULL;
   g_autofree char *discharged_at = NULL;
@@ -1046,9 +1303,38 @@ write_stay (DemoCentre         *centre,
     return FALSE;
   foreigner = g_str_equal (shelter_person_get_nationality_status (person), "foreigner");
   admitted_at = format_local_time (&date, planned->admitted_minute);
-  stay = shelter_admit_person (centre->session, person, room_id, admitted_at, error);
-  if (stay == NULL)
+
+  /* A child comes with the adult received last who is still here; a child who came alone
+   * is another protected person. */
+  if (g_str_equal (shelter_person_get_person_type (person), "accompanying_minor"))
+    {
+      for (guint i = centre->recent_adults->len; i > 0; i--)
+        {
+          DemoAdult *adult = &g_array_index (centre->recent_adults, DemoAdult, i - 1);
+
+          if (adult->discharged_day > planned->admitted_day)
+            {
+              shelter_intake_set_linked_person_id (intake, adult->person_id);
+              break;
+            }
+        }
+      if (shelter_intake_get_linked_person_id (intake) == 0)
+        shelter_person_set_person_type (person, "other_protected");
+    }
+  describe_intake (centre, person, planned->age, &date, intake);
+  stay = shelter_receive_person (centre->session, person, intake, room_id, admitted_at, error);
+  if (stay == NULL || !describe_case_file (centre, stay, &date, error))
     return FALSE;
+
+  if (planned->age >= 18 &&
+      shelter_intake_applies_trafficking (shelter_person_get_person_type (person)))
+    {
+      DemoAdult adult = { shelter_person_get_id (person), discharged_day };
+
+      if (centre->recent_adults->len == RECENT_ADULTS)
+        g_array_remove_index (centre->recent_adults, 0);
+      g_array_append_val (centre->recent_adults, adult);
+    }
 
   /* Those due to leave today or later are still here. */
   if (discharged_day >= centre->today_day)

@@ -404,8 +404,9 @@ write_intake (ShelterSession      *session,
       if (shelter_intake_get_linked_person_id (intake) == shelter_person_get_id (person))
         return field_error (error, SHELTER_FIELD_LINKED_PERSON,
                             _("Came with: a child cannot be linked to their own case."));
-      adult_stay = shelter_stay_store_get_open (db, shelter_intake_get_linked_person_id (intake),
-                                                &local_error);
+      /* Staying at the time of this reception, which may be entered afterwards. */
+      adult_stay = shelter_stay_store_get_at (db, shelter_intake_get_linked_person_id (intake),
+                                              shelter_stay_get_admitted_at (stay), &local_error);
       if (local_error != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
@@ -414,8 +415,8 @@ write_intake (ShelterSession      *session,
       if (adult_stay == NULL)
         {
           g_set_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_NOT_LINKED,
-                       _("Came with: the adult chosen is not staying at the centre. Choose "
-                         "the resident the child came with."));
+                       _("Came with: the adult chosen was not staying at the centre at the "
+                         "time of this reception. Choose the resident the child came with."));
           return FALSE;
         }
     }

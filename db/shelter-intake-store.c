@@ -303,6 +303,39 @@ shelter_stay_store_get_latest (ShelterDb  *db,
   return stay;
 }
 
+ShelterStay *
+shelter_stay_store_get_at (ShelterDb   *db,
+                           gint64       person_id,
+                           const char  *at,
+                           GError     **error)
+{
+  ShelterStay *stay = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
+
+  /* Times of one centre share the +07:00 offset, so they compare as text. */
+  stmt = _shelter_db_prepare (db,
+                              "SELECT id, person_id, admitted_at, discharged_at, "
+                              "discharge_reason, version FROM stay "
+                              "WHERE person_id = ?1 AND voided_at IS NULL AND admitted_at <= ?2 "
+                              "AND (discharged_at IS NULL OR discharged_at > ?2) "
+                              "ORDER BY admitted_at DESC LIMIT 1",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  _shelter_db_bind_text (stmt, 2, at);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    stay = stay_from_row (stmt);
+  else if (rc != SQLITE_DONE)
+    _shelter_db_set_error (db, rc, error);
+  _shelter_db_release (db, stmt);
+  return stay;
+}
+
 gboolean
 shelter_case_document_store_list (ShelterDb  *db,
                                   gint64      stay_id,

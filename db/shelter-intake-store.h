@@ -27,6 +27,13 @@ ShelterStay   *shelter_stay_store_get_latest      (ShelterDb           *db,
                                                    gint64               person_id,
                                                    GError             **error);
 
+/* The person's stay that covers the moment @at (ISO 8601 with offset): admitted then or
+ * before, and not yet discharged then. NULL without error when there is none. */
+ShelterStay   *shelter_stay_store_get_at          (ShelterDb           *db,
+                                                   gint64               person_id,
+                                                   const char          *at,
+                                                   GError             **error);
+
 /* The case-file documents received for a stay: @kinds and @received_on (YYYY-MM-DD) get
  * one entry each, in the order of receipt. */
 gboolean       shelter_case_document_store_list   (ShelterDb           *db,
