@@ -16,6 +16,9 @@
   "origin_province_code, origin_commune_code"
 #define N_PERSON_COLUMNS 27
 
+/* Up to this many matches a search sorts them; beyond, it walks the names in order. */
+#define SEARCH_SORT_AT_MOST 1000
+
 /* Binds the person's fields to parameters 1..27 in PERSON_COLUMNS order. */
 static void
 bind_person (sqlite3_stmt  *stmt,
@@ -299,16 +302,40 @@ shelter_person_store_search (ShelterDb   *db,
 {
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
+  gint64 n_matches;
   int rc;
 
   g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
   g_return_val_if_fail (fts_query != NULL, NULL);
 
+  /* Few matches are fetched and sorted; many (a family name, one letter) are found by
+   * walking the names in order until the screen is full, which stops early where a sort
+   * would first read every match. INDEXED BY keeps the planner from choosing the sort. */
   stmt = _shelter_db_prepare (db,
-                              "SELECT p.id FROM person_search s JOIN person p ON p.id = s.rowid "
-                              "WHERE person_search MATCH ?1 AND p.voided_at IS NULL "
-                              "ORDER BY p.sort_key LIMIT ?2",
+                              "SELECT count(*) FROM (SELECT rowid FROM person_search "
+                              "WHERE person_search MATCH ?1 LIMIT ?2)",
                               error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, fts_query, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, SEARCH_SORT_AT_MOST + 1);
+  n_matches = _shelter_db_step_count (db, stmt, error);
+  if (n_matches < 0)
+    return NULL;
+
+  if (n_matches > SEARCH_SORT_AT_MOST)
+    stmt = _shelter_db_prepare (db,
+                                "SELECT p.id FROM person p INDEXED BY person_sort "
+                                "WHERE p.voided_at IS NULL AND p.id IN "
+                                "(SELECT rowid FROM person_search WHERE person_search MATCH ?1) "
+                                "ORDER BY p.sort_key LIMIT ?2",
+                                error);
+  else
+    stmt = _shelter_db_prepare (db,
+                                "SELECT p.id FROM person_search s JOIN person p ON p.id = s.rowid "
+                                "WHERE person_search MATCH ?1 AND p.voided_at IS NULL "
+                                "ORDER BY p.sort_key LIMIT ?2",
+                                error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, fts_query, -1, SQLITE_TRANSIENT);

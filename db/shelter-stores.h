@@ -6,6 +6,7 @@
 
 #include "shelter-db.h"
 #include "shelter-audit-store.h"
+#include "shelter-bench-store.h"
 #include "shelter-centre-store.h"
 #include "shelter-holiday-store.h"
 #include "shelter-intake-store.h"
