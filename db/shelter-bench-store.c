@@ -44,13 +44,25 @@ shelter_bench_store_raw_search (ShelterDb   *db,
 
   g_return_val_if_fail (SHELTER_IS_DB (db), -1);
 
-  /* The same two steps as the store's search (count, then sort or walk), hand-written. */
+  /* The same steps as the store's search (count, then sort, walk or check words),
+   * hand-written. */
   handle = _shelter_db_get_handle (db);
   rows = run_once (handle,
                    "SELECT count(*) FROM (SELECT rowid FROM person_search "
                    "WHERE person_search MATCH ?1 LIMIT ?2)",
-                   fts_query, 1001, &n_matches);
-  if (rows >= 0)
+                   fts_query, 10001, &n_matches);
+  if (rows >= 0 && n_matches > 10000)
+    {
+      g_autofree char *terms = g_strdelimit (g_strdup (fts_query), "\"*", ' ');
+
+      rows = run_once (handle,
+                       "SELECT p.id FROM person p INDEXED BY person_sort "
+                       "JOIN person_search_content c ON c.id = p.id "
+                       "WHERE p.voided_at IS NULL AND shelter_has_word_prefixes (c.c0, ?1) "
+                       "ORDER BY p.sort_key LIMIT ?2",
+                       terms, (int) limit, NULL);
+    }
+  else if (rows >= 0)
     rows = run_once (handle,
                      n_matches > 1000
                        ? "SELECT p.id FROM person p INDEXED BY person_sort "

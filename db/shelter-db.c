@@ -272,6 +272,48 @@ exec_sql (ShelterDb   *self,
   return TRUE;
 }
 
+/* shelter_has_word_prefixes(WORDS, TERMS): 1 when every space-separated term of TERMS
+ * begins some space-separated word of WORDS, as an FTS5 prefix query would match them.
+ * Both are folded text (lower case, letters and digits), so bytes compare. */
+static void
+has_word_prefixes (sqlite3_context  *context,
+                   int               argc,
+                   sqlite3_value   **argv)
+{
+  const char *words = (const char *) sqlite3_value_text (argv[0]);
+  const char *terms = (const char *) sqlite3_value_text (argv[1]);
+  const char *term = terms;
+
+  if (words == NULL || terms == NULL)
+    {
+      sqlite3_result_int (context, 0);
+      return;
+    }
+
+  while (*term != '\0')
+    {
+      size_t term_length = strcspn (term, " ");
+      gboolean found = FALSE;
+
+      for (const char *word = words; *word != '\0' && !found; )
+        {
+          size_t word_length = strcspn (word, " ");
+
+          found = word_length >= term_length && strncmp (word, term, term_length) == 0;
+          word += word_length;
+          word += strspn (word, " ");
+        }
+      if (term_length > 0 && !found)
+        {
+          sqlite3_result_int (context, 0);
+          return;
+        }
+      term += term_length;
+      term += strspn (term, " ");
+    }
+  sqlite3_result_int (context, 1);
+}
+
 static gboolean
 query_int (ShelterDb   *self,
            const char  *sql,
@@ -662,6 +704,9 @@ shelter_db_open (const char          *path,
     }
   sqlite3_extended_result_codes (self->handle, TRUE);
   sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+  sqlite3_create_function (self->handle, "shelter_has_word_prefixes", 2,
+                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                           has_word_prefixes, NULL, NULL);
 
   /* Nothing below writes until the file is known to be ours, sound and not too new. */
   if (!query_int (self, "PRAGMA user_version", &self->schema_version, error) ||

@@ -18,6 +18,7 @@ insert_people (ShelterDb  *db,
                const char *family,
                guint       n)
 {
+  static guint serial;
   ShelterStamp stamp = { "2026-11-22T09:00:00+07:00", "test" };
   g_autoptr (GError) error = NULL;
 
@@ -26,7 +27,7 @@ insert_people (ShelterDb  *db,
     {
       g_autoptr (ShelterPerson) person = shelter_person_new ();
       g_autoptr (GBytes) sort_key = NULL;
-      g_autofree char *code = g_strdup_printf ("%s-%05u", family, i);
+      g_autofree char *code = g_strdup_printf ("T-%06u", ++serial);
       g_autofree char *name = g_strdup_printf ("%s Thị %s", family,
                                                given_names[i % G_N_ELEMENTS (given_names)]);
       g_autofree char *words = shelter_text_fold (name);
@@ -114,6 +115,29 @@ test_many_matches_first_screen (void)
   g_assert_true (g_str_has_prefix (many_names, "Nguyễn Thị An;"));
   for (guint i = 0; i < many->len; i++)
     g_assert_cmpint (g_array_index (many, gint64, i), !=, 1);
+
+  /* More than ten thousand: each person's words are checked on the way. */
+  insert_people (db, "Nguyễn", 10000);
+  g_clear_pointer (&many, g_array_unref);
+  g_clear_pointer (&all, g_array_unref);
+  g_clear_pointer (&many_names, g_free);
+  g_clear_pointer (&expected_names, g_free);
+  g_array_set_size (expected, 0);
+  many = shelter_residents_search (session, "thi ng", 50, &error);
+  g_assert_no_error (error);
+  all = shelter_residents_search (session, "thi ng", 100000, &error);
+  g_assert_cmpuint (all->len, ==, 11500);  /* and one Quách Thị Ngọc */
+  for (guint i = 0; i < 50; i++)
+    g_array_append_val (expected, g_array_index (all, gint64, i));
+  many_names = names_of (db, many);
+  expected_names = names_of (db, expected);
+  g_assert_cmpstr (many_names, ==, expected_names);
+  for (guint i = 0; i < many->len; i++)
+    g_assert_cmpint (g_array_index (many, gint64, i), !=, 1);
+  /* Every word typed must begin a word of the person's: no word begins with "nga". */
+  g_clear_pointer (&many, g_array_unref);
+  many = shelter_residents_search (session, "thi nga", 50, &error);
+  g_assert_cmpuint (many->len, ==, 0);
 
   /* Few matches: sorted as well. */
   few = shelter_residents_search (session, "quach hoa", 50, &error);
