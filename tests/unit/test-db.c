@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 
@@ -28,6 +30,13 @@ exec_raw (const char *path,
   if (sqlite3_exec (handle, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s: %s", sql, message);
   sqlite3_close (handle);
+}
+
+static int
+compare_names (const char **a,
+               const char **b)
+{
+  return strcmp (*a, *b);
 }
 
 static void
@@ -289,6 +298,64 @@ test_transaction_nesting (void)
   g_assert_cmpint (test_count (db, "SELECT count(*) FROM audit_log WHERE action = 'b'"), ==, 0);
 }
 
+/* A centre on data version 3 (before the whole intake) comes through the upgrade with its
+ * people found by the search as before: the index is rebuilt from the words it held. */
+static void
+test_migrates_from_version_3 (void)
+{
+  g_autofree char *path = test_path ("v3.db");
+  g_auto (GStrv) names = NULL;
+  g_autoptr (ShelterDb) db = NULL;
+  g_autoptr (ShelterPerson) person = NULL;
+  g_autoptr (GArray) found = NULL;
+  g_autoptr (GError) error = NULL;
+  GString *script = g_string_new ("BEGIN;");
+  g_autofree char *sql = NULL;
+
+  /* The schema files register with the first database opened. */
+  db = test_db_new ();
+  g_clear_object (&db);
+
+  names = g_resources_enumerate_children ("/vn/maiam/Shelter/db/schema/", 0, &error);
+  g_assert_no_error (error);
+  qsort (names, g_strv_length (names), sizeof (char *), (GCompareFunc) compare_names);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *resource = g_strconcat ("/vn/maiam/Shelter/db/schema/", names[i], NULL);
+      g_autoptr (GBytes) bytes = NULL;
+
+      if (g_ascii_strtoll (names[i], NULL, 10) > 3)
+        continue;
+      bytes = g_resources_lookup_data (resource, 0, &error);
+      g_assert_no_error (error);
+      g_string_append_len (script, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      g_string_append_c (script, '\n');
+    }
+  g_string_append (script,
+                   "INSERT INTO person (id, case_code, family_name, middle_name, given_name, "
+                   "sort_key, sex, person_type, created_at, created_by, updated_at, updated_by) "
+                   "VALUES (1, '2025-0007', 'Nguyễn', 'Thị', 'Đào', x'01', 'female', 'victim', "
+                   "'2025-05-01T09:00:00+07:00', 'old', '2025-05-01T09:00:00+07:00', 'old');"
+                   "INSERT INTO person_search (rowid, words) VALUES (1, 'nguyen thi dao 2025 0007');"
+                   "PRAGMA application_id = 1296124237; PRAGMA user_version = 3; COMMIT;");
+  sql = g_string_free (script, FALSE);
+  exec_raw (path, sql);
+
+  db = shelter_db_open (path, SHELTER_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (shelter_db_get_schema_version (db), ==, shelter_db_latest_schema_version ());
+  g_assert_nonnull (shelter_db_get_pre_migration_backup (db));
+
+  found = shelter_person_store_search (db, "\"dao\"* \"ng\"*", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  person = shelter_person_store_get (db, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (shelter_person_get_case_code (person), ==, "2025-0007");
+  g_assert_false (shelter_person_get_interpreter_needed (person));
+  g_assert_null (shelter_person_get_origin_province_code (person));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +369,7 @@ main (int   argc,
   g_test_add_func ("/db/open/detects-corruption", test_corrupt_detected);
   g_test_add_func ("/db/migrate/refuses-newer", test_refuses_newer);
   g_test_add_func ("/db/migrate/backs-up-first", test_backup_before_migrate);
+  g_test_add_func ("/db/migrate/from-version-3", test_migrates_from_version_3);
   g_test_add_func ("/db/audit/append-only", test_audit_append_only);
   g_test_add_func ("/db/reference/seeded", test_reference_seeded);
   g_test_add_func ("/db/person/refuses-stale-update", test_stale_update_refused);
