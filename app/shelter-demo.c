@@ -16,6 +16,7 @@
 #include "shelter-demo.h"
 #include "shelter-reception.h"
 #include "shelter-domain.h"
+#include "shelter-enums.h"
 #include "shelter-rooms.h"
 #include "shelter-settings.h"
 #include "shelter-stores.h"
@@ -1096,34 +1097,32 @@ describe_intake (DemoCentre    *centre,
 /* The documents of the case file as they came in: most within the ten working days, a few
  * late, and for those received in the last days, only some yet. */
 static gboolean
-describe_case_file (DemoCentre   *centre,
-                    ShelterStay  *stay,
-                    const GDate  *admitted,
-                    GError      **error)
+describe_case_file (DemoCentre     *centre,
+                    ShelterPerson  *person,
+                    ShelterStay    *stay,
+                    const GDate    *admitted,
+                    GError        **error)
 {
-  g_autoptr (ShelterCaseFile) file = NULL;
   GRand *rand = centre->details_rand;
+  gboolean has_papers = g_strcmp0 (shelter_person_get_id_paper (person), "none") != 0;
 
-  file = shelter_case_file_get (centre->session, shelter_stay_get_id (stay), error);
-  if (file == NULL)
-    return FALSE;
-  for (guint i = 0; i < file->items->len; i++)
+  for (guint i = 0; i < shelter_enum_case_document.n_values; i++)
     {
-      ShelterCaseFileItem *item = &g_array_index (file->items, ShelterCaseFileItem, i);
+      const char *kind = shelter_enum_case_document.values[i].code;
       GDate received = *admitted;
       g_autofree char *date = NULL;
 
-      if (!item->required || chance (rand, 30))
+      if ((g_str_equal (kind, "id_copy") && !has_papers) || chance (rand, 30))
         continue;
       /* The intake record is signed on the day; the rest take days to weeks. */
-      if (!g_str_equal (item->kind, "intake_record"))
+      if (!g_str_equal (kind, "intake_record"))
         g_date_add_days (&received, g_rand_int_range (rand, 1, chance (rand, 900) ? 13 : 25));
       if (g_date_compare (&received, &centre->today) > 0)
         continue;
       date = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&received),
                               g_date_get_month (&received), g_date_get_day (&received));
-      if (!shelter_case_file_mark_received (centre->session, shelter_stay_get_id (stay),
-                                            item->kind, date, error))
+      if (!shelter_case_file_mark_received (centre->session, shelter_stay_get_id (stay), kind,
+                                            date, error))
         return FALSE;
     }
   return TRUE;
@@ -1323,7 +1322,7 @@ write_stay (DemoCentre         *centre,
     }
   describe_intake (centre, person, planned->age, &date, intake);
   stay = shelter_receive_person (centre->session, person, intake, room_id, admitted_at, error);
-  if (stay == NULL || !describe_case_file (centre, stay, &date, error))
+  if (stay == NULL || !describe_case_file (centre, person, stay, &date, error))
     return FALSE;
 
   if (planned->age >= 18 &&
