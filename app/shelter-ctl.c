@@ -18,6 +18,8 @@
 #include "shelter-demo.h"
 #include "shelter-domain.h"
 #include "shelter-enums.h"
+#include "shelter-intake-record.h"
+#include "shelter-reception.h"
 #include "shelter-residents-model.h"
 #include "shelter-rooms.h"
 #include "shelter-stores.h"
@@ -410,6 +412,81 @@ command_bench (int    argc,
   return EXIT_SUCCESS;
 }
 
+static int
+command_intake_record (int    argc,
+                       char **argv)
+{
+  g_autoptr (GOptionContext) context =
+    g_option_context_new (_("DB CASE_CODE — the intake record of a person’s latest stay, as "
+                            "PDF or text"));
+  g_autoptr (ShelterDb) db = NULL;
+  g_autoptr (ShelterSession) session = NULL;
+  g_autoptr (ShelterStay) stay = NULL;
+  g_autoptr (ShelterIntakeRecord) record = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *case_code = NULL;
+  gboolean text = FALSE;
+  gint64 person_id;
+  int status;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the record as an A4 PDF to FILE (readable by you only)"), "FILE" },
+    { "text", 't', 0, G_OPTION_ARG_NONE, &text,
+      N_("Print the record’s text, one paragraph a line"), NULL },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return usage (context, _("Give the path of the database and the person’s case code."));
+  if (output == NULL && !text)
+    return usage (context, _("Give --output FILE, --text or both."));
+
+  /* Read-write: writing the PDF is recorded in the audit trail. */
+  db = open_existing (argv[1], FALSE, &error);
+  if (db == NULL)
+    return fail (g_steal_pointer (&error));
+  session = shelter_session_new_for_operator (db);
+  case_code = g_strstrip (g_strdup (argv[2]));
+  person_id = shelter_person_store_find_by_case_code (db, case_code, &error);
+  if (person_id < 0)
+    return fail (g_steal_pointer (&error));
+  if (person_id == 0)
+    return fail (g_error_new (SHELTER_DB_ERROR, SHELTER_DB_ERROR_NOT_FOUND,
+                              _("No one has the case code “%s”."), case_code));
+  stay = shelter_stay_open_latest (session, person_id, &error);
+  if (stay == NULL && error != NULL)
+    return fail (g_steal_pointer (&error));
+  if (stay == NULL)
+    return fail (g_error_new (SHELTER_DB_ERROR, SHELTER_DB_ERROR_NOT_FOUND,
+                              _("The person with case code “%s” has no stay."), case_code));
+  record = shelter_intake_record_load (session, shelter_stay_get_id (stay), &error);
+  if (record == NULL)
+    return fail (g_steal_pointer (&error));
+
+  if (text)
+    {
+      g_autofree char *contents = shelter_intake_record_dup_text (record);
+      g_print ("%s", contents);
+    }
+  if (output != NULL)
+    {
+      if (!shelter_intake_record_write_pdf (session, record, output, &error))
+        return fail (g_steal_pointer (&error));
+      /* On stderr with --text, so that the text alone goes down a pipe. */
+      if (text)
+        g_printerr (_("Intake record %s written to %s\n"),
+                    shelter_intake_record_get_record_number (record), output);
+      else
+        g_print (_("Intake record %s written to %s\n"),
+                 shelter_intake_record_get_record_number (record), output);
+    }
+  return EXIT_SUCCESS;
+}
+
 static const struct
 {
   const char  *name;
@@ -423,6 +500,8 @@ static const struct
   { "restore", command_restore, N_("Verify a backup and restore it, keeping the old file") },
   { "rooms", command_rooms, N_("List the rooms with their beds used and free") },
   { "search", command_search, N_("Find people by name, case code, ID number or phone") },
+  { "intake-record", command_intake_record,
+    N_("Write a person’s intake record as PDF, or print its text") },
 };
 
 static void

@@ -633,7 +633,11 @@ write_centre_and_accounts (DemoCentre  *centre,
                                     error))
         return FALSE;
     }
-  return shelter_settings_set (admin_session, SHELTER_SETTING_DEMO, "1", error);
+  /* Since the 2025 reorganisation, social protection centres answer to the province's
+   * Department of Health. */
+  return shelter_settings_set (admin_session, SHELTER_SETTING_MANAGING_AGENCY,
+                               "Sở Y tế tỉnh Lào Cai", error) &&
+         shelter_settings_set (admin_session, SHELTER_SETTING_DEMO, "1", error);
 }
 
 /* Copies of the base set of rooms for @residents people. The history grows with them, from
@@ -940,7 +944,7 @@ static const char *const belongings_pool[] = {
 static const char *const arrival_health[] = {
   "Tỉnh táo, mệt mỏi sau hành trình dài.", "Sốt nhẹ, ho; đã cho uống hạ sốt.",
   "Nhiều vết bầm ở tay và lưng; cần khám ngay.", "Suy dinh dưỡng nhẹ, ăn uống kém.",
-  "Lo âu, mất ngủ, hay khóc.", "Đang mang thai khoảng 5 tháng (theo lời kể).",
+  "Lo âu, mất ngủ, hay khóc.",
   "Sức khỏe bình thường.", NULL
 };
 static const char *const urgent_needs[] = {

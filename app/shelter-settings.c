@@ -82,6 +82,15 @@ check_value (const char  *key,
           return FALSE;
         }
     }
+  else if (g_str_equal (key, SHELTER_SETTING_MANAGING_AGENCY))
+    {
+      if (!g_utf8_validate (value, -1, NULL) || g_utf8_strlen (value, -1) > 200)
+        {
+          g_set_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_SETTING,
+                       _("Managing agency: at most 200 characters."));
+          return FALSE;
+        }
+    }
   else if (g_str_equal (key, SHELTER_SETTING_BACKUP_FOLDER))
     {
       if (!g_path_is_absolute (value))

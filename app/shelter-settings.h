@@ -9,6 +9,9 @@ G_BEGIN_DECLS
 #define SHELTER_SETTING_IDLE_LOCK_MINUTES "idle_lock_minutes"   /* default 10 */
 #define SHELTER_SETTING_BACKUP_FOLDER     "backup_folder"       /* default: see shelter-backup.h */
 #define SHELTER_SETTING_DEMO              "demo"                /* "1" in a demo centre */
+/* The agency the centre answers to, printed above the centre's name at the top left of its
+ * papers ("Sở Y tế tỉnh Lào Cai"); left out when not set. Free text, at most 200 characters. */
+#define SHELTER_SETTING_MANAGING_AGENCY   "managing_agency"
 /* Working days from reception within which the case file must be complete (default 10). */
 #define SHELTER_SETTING_CASE_FILE_WORKING_DAYS "case_file_working_days"
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -156,6 +157,57 @@ test_backup_restore_check (void)
 }
 
 static void
+test_intake_record (void)
+{
+  g_autofree char *path = test_path ("centre.db");
+  g_autofree char *pdf = test_path ("BBTN.pdf");
+  g_autofree char *code = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr (ShelterDb) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (Run) demo = { 0 };
+  g_auto (Run) search = { 0 };
+  g_auto (Run) record = { 0 };
+  g_auto (Run) unknown = { 0 };
+  g_auto (Run) nothing = { 0 };
+  GStatBuf st;
+
+  ctl (&demo, "demo", path, "--residents", "20", NULL);
+  g_assert_true (g_spawn_check_wait_status (demo.status, NULL));
+  ctl (&search, "search", path, "thi", "--limit", "1", NULL);
+  g_assert_true (g_spawn_check_wait_status (search.status, NULL));
+  code = g_strndup (search.out, strcspn (search.out, "\t"));
+  g_assert_cmpuint (strlen (code), >, 0);
+
+  /* Every stay of the demo came in through the reception desk. */
+  ctl (&record, "intake-record", path, code, "--output", pdf, "--text", NULL);
+  g_assert_true (g_spawn_check_wait_status (record.status, NULL));
+  g_assert_true (strstr (record.out, "INTAKE RECORD") != NULL);
+  g_assert_true (strstr (record.out, code) != NULL);
+  g_assert_true (strstr (record.out, "No.: BBTN-") != NULL);
+  g_assert_true (strstr (record.err, pdf) != NULL);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, &error));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* Recorded as the operating-system user who ran it. */
+  db = shelter_db_open (path, SHELTER_DB_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_count (db, "SELECT count(*) FROM audit_log WHERE action = 'export' "
+                                   "AND entity = 'stay' AND actor LIKE 'os:%'"), ==, 1);
+
+  ctl (&unknown, "intake-record", path, "1999-9999", "--text", NULL);
+  g_assert_false (g_spawn_check_wait_status (unknown.status, NULL));
+  g_assert_cmpuint (count_lines (unknown.err), ==, 1);
+  g_assert_true (strstr (unknown.err, "1999-9999") != NULL);
+
+  ctl (&nothing, "intake-record", path, code, NULL);
+  g_assert_false (g_spawn_check_wait_status (nothing.status, NULL));
+  g_assert_true (strstr (nothing.err, "--output") != NULL);
+}
+
+static void
 test_usage_errors (void)
 {
   g_auto (Run) none = { 0 };
@@ -177,6 +229,7 @@ main (int   argc,
   g_test_add_func ("/ctl/check", test_check);
   g_test_add_func ("/ctl/demo-rooms-search", test_demo_rooms_search);
   g_test_add_func ("/ctl/backup-restore-check", test_backup_restore_check);
+  g_test_add_func ("/ctl/intake-record", test_intake_record);
   g_test_add_func ("/ctl/usage-errors", test_usage_errors);
 
   return g_test_run ();

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+
 #include "shelter-text.h"
 
 static void
@@ -120,6 +123,75 @@ test_dates (void)
   g_assert_cmpint (shelter_text_age_on ("2030-01-01", &on), ==, -1);
 }
 
+static void
+test_formal_date (void)
+{
+  /* The source strings (the tests run in the C locale): a leading zero for days under 10
+   * and for January and February only. */
+  const struct
+  {
+    const char *iso;
+    const char *expected;
+  } cases[] = {
+    { "2026-03-05", "day 05 month 3 year 2026" },
+    { "2026-01-01", "day 01 month 01 year 2026" },
+    { "2026-02-28", "day 28 month 02 year 2026" },
+    { "2026-12-12", "day 12 month 12 year 2026" },
+    { "2026-10-09T23:30:00+07:00", "day 09 month 10 year 2026" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *formal = shelter_text_format_formal_date (cases[i].iso);
+      g_assert_cmpstr (formal, ==, cases[i].expected);
+    }
+  {
+    g_autofree char *empty = shelter_text_format_formal_date (NULL);
+    g_autofree char *bad = shelter_text_format_formal_date ("2026-02-30");
+
+    g_assert_cmpstr (empty, ==, "");
+    g_assert_cmpstr (bad, ==, "2026-02-30");
+  }
+}
+
+static void
+test_formal_date_vietnamese (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  g_autofree char *saved_language = g_strdup (g_getenv ("LANGUAGE"));
+  g_autofree char *march = NULL;
+  g_autofree char *january = NULL;
+  g_autofree char *december = NULL;
+  const char *localedir = g_getenv ("SHELTER_LOCALEDIR");
+
+  if (localedir == NULL || setlocale (LC_ALL, "vi_VN.UTF-8") == NULL)
+    {
+      g_test_skip ("No Vietnamese locale on this computer");
+      return;
+    }
+  g_setenv ("LANGUAGE", "vi", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  march = shelter_text_format_formal_date ("2026-03-05");
+  january = shelter_text_format_formal_date ("2026-01-01");
+  december = shelter_text_format_formal_date ("2026-12-12");
+  if (saved_language != NULL)
+    g_setenv ("LANGUAGE", saved_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, saved);
+
+  if (g_str_equal (march, "day 05 month 3 year 2026"))
+    {
+      g_test_skip ("po/vi.po does not translate the formal date yet");
+      return;
+    }
+  g_assert_cmpstr (march, ==, "ngày 05 tháng 3 năm 2026");
+  g_assert_cmpstr (january, ==, "ngày 01 tháng 01 năm 2026");
+  g_assert_cmpstr (december, ==, "ngày 12 tháng 12 năm 2026");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -131,6 +203,8 @@ main (int   argc,
   g_test_add_func ("/app/text/vietnamese-name-order", test_sort_key_vietnamese_order);
   g_test_add_func ("/app/text/search-query", test_search_query);
   g_test_add_func ("/app/text/dates-and-ages", test_dates);
+  g_test_add_func ("/app/text/formal-date", test_formal_date);
+  g_test_add_func ("/app/text/formal-date-vietnamese", test_formal_date_vietnamese);
 
   return g_test_run ();
 }
