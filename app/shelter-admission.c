@@ -926,7 +926,7 @@ note_person_changes (GString       *details,
     { "nationality-status", FALSE }, { "id-paper", FALSE }, { "id-number", TRUE },
     { "phone", TRUE }, { "home-scheme", FALSE }, { "home-province-code", FALSE },
     { "home-commune-code", FALSE }, { "person-type", FALSE }, { "other-names", FALSE },
-    { "religion", FALSE }, { "languages", FALSE },
+    { "religion", TRUE }, { "languages", FALSE },
     /* The street or the village finds the person's family, like the phone. */
     { "home-detail", TRUE }, { "origin-scheme", FALSE }, { "origin-province-code", FALSE },
     { "origin-commune-code", FALSE },
