@@ -849,7 +849,7 @@ shelter_intake_record_load (ShelterSession  *session,
   const char *person_type;
   const char *staff_name = NULL;
   gboolean handing_side;
-  ShelterUser *user;
+  g_autoptr (ShelterUser) receiver = NULL;
   ShelterDb *db;
   guint section = 0;
 
@@ -967,9 +967,13 @@ shelter_intake_record_load (ShelterSession  *session,
                              "side."));
     }
 
-  user = shelter_session_get_user (session);
-  if (user != NULL)
-    staff_name = shelter_user_get_full_name (user);
+  /* The staff member who saved the intake received the person, whoever prints it. An
+   * account that no longer exists leaves a line to write the name by hand. */
+  if (shelter_intake_get_received_by (intake) != NULL)
+    receiver = shelter_user_store_get_by_username (db, shelter_intake_get_received_by (intake),
+                                                   NULL);
+  if (receiver != NULL)
+    staff_name = shelter_user_get_full_name (receiver);
   add_heading (self, _("B. THE RECEIVING SIDE"));
   add_fieldf (self, _("Centre: %s"), centre_name ? centre_name : or_unknown (NULL));
   if (centre != NULL && shelter_centre_get_address (centre) != NULL)

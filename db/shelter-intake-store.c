@@ -125,6 +125,7 @@ shelter_intake_store_insert (ShelterDb           *db,
     return FALSE;
 
   shelter_intake_set_version (intake, 1);
+  shelter_intake_set_received_by (intake, stamp->actor);
   return TRUE;
 }
 
@@ -178,7 +179,8 @@ shelter_intake_store_get (ShelterDb  *db,
   g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
 
   stmt = _shelter_db_prepare (db,
-                              "SELECT " INTAKE_COLUMNS ", version FROM intake WHERE stay_id = ?",
+                              "SELECT " INTAKE_COLUMNS ", version, created_by FROM intake "
+                              "WHERE stay_id = ?",
                               error);
   if (stmt == NULL)
     return NULL;
@@ -214,6 +216,7 @@ shelter_intake_store_get (ShelterDb  *db,
       shelter_intake_set_person_signs (intake, sqlite3_column_int (stmt, 23) != 0);
       shelter_intake_set_not_signed_reason (intake, _shelter_db_column_text (stmt, 24));
       shelter_intake_set_version (intake, sqlite3_column_int64 (stmt, 25));
+      shelter_intake_set_received_by (intake, _shelter_db_column_text (stmt, 26));
     }
   else if (rc != SQLITE_DONE)
     _shelter_db_set_error (db, rc, error);

@@ -8,6 +8,7 @@ struct _ShelterIntake
   GObject parent_instance;
   gint64 stay_id;
   char *record_number;
+  char *received_by;
   char *handed_over_by;
   char *officer_name;
   char *officer_unit;
@@ -43,6 +44,7 @@ enum {
   PROP_0,
   PROP_STAY_ID,
   PROP_RECORD_NUMBER,
+  PROP_RECEIVED_BY,
   PROP_HANDED_OVER_BY,
   PROP_OFFICER_NAME,
   PROP_OFFICER_UNIT,
@@ -124,6 +126,7 @@ shelter_intake_finalize (GObject *object)
   ShelterIntake *self = SHELTER_INTAKE (object);
 
   g_clear_pointer (&self->record_number, g_free);
+  g_clear_pointer (&self->received_by, g_free);
   g_clear_pointer (&self->handed_over_by, g_free);
   g_clear_pointer (&self->officer_name, g_free);
   g_clear_pointer (&self->officer_unit, g_free);
@@ -165,6 +168,10 @@ shelter_intake_get_property (GObject    *object,
 
     case PROP_RECORD_NUMBER:
       g_value_set_string (value, self->record_number);
+      break;
+
+    case PROP_RECEIVED_BY:
+      g_value_set_string (value, self->received_by);
       break;
 
     case PROP_HANDED_OVER_BY:
@@ -298,6 +305,10 @@ shelter_intake_set_property (GObject      *object,
       shelter_intake_set_record_number (self, g_value_get_string (value));
       break;
 
+    case PROP_RECEIVED_BY:
+      shelter_intake_set_received_by (self, g_value_get_string (value));
+      break;
+
     case PROP_HANDED_OVER_BY:
       shelter_intake_set_handed_over_by (self, g_value_get_string (value));
       break;
@@ -427,6 +438,11 @@ shelter_intake_class_init (ShelterIntakeClass *klass)
 
   properties[PROP_RECORD_NUMBER] =
     g_param_spec_string ("record-number", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+
+  properties[PROP_RECEIVED_BY] =
+    g_param_spec_string ("received-by", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
 
@@ -619,6 +635,24 @@ shelter_intake_set_record_number (ShelterIntake *self,
 
   if (set_string (&self->record_number, record_number))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_NUMBER]);
+}
+
+const char *
+shelter_intake_get_received_by (ShelterIntake *self)
+{
+  g_return_val_if_fail (SHELTER_IS_INTAKE (self), NULL);
+
+  return self->received_by;
+}
+
+void
+shelter_intake_set_received_by (ShelterIntake *self,
+                               const char *received_by)
+{
+  g_return_if_fail (SHELTER_IS_INTAKE (self));
+
+  if (set_string (&self->received_by, received_by))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECEIVED_BY]);
 }
 
 const char *

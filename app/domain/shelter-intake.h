@@ -21,6 +21,9 @@ void                  shelter_intake_set_stay_id (ShelterIntake *self, gint64 st
 /* The intake record's number ("BBTN-2026-0012"), given when the intake is saved. */
 const char *          shelter_intake_get_record_number (ShelterIntake *self);
 void                  shelter_intake_set_record_number (ShelterIntake *self, const char * record_number);
+/* The user name of the staff member who received the person, as recorded when the intake was saved. */
+const char *          shelter_intake_get_received_by (ShelterIntake *self);
+void                  shelter_intake_set_received_by (ShelterIntake *self, const char * received_by);
 /* Who brought the person: a code of shelter_enum_handed_over_by ("self" when they came alone). */
 const char *          shelter_intake_get_handed_over_by (ShelterIntake *self);
 void                  shelter_intake_set_handed_over_by (ShelterIntake *self, const char * handed_over_by);

@@ -111,6 +111,7 @@ set_up_centre (Fixture *fixture)
 {
   g_autoptr (ShelterCentre) centre = shelter_centre_new ();
   g_autoptr (ShelterUser) admin = shelter_user_new ();
+  g_autoptr (ShelterUser) receiver = shelter_user_new ();
   g_autoptr (ShelterSession) session = NULL;
   g_autoptr (GError) error = NULL;
   ShelterStamp stamp = { "quantri", "2026-03-01T08:00:00+07:00" };
@@ -127,6 +128,13 @@ set_up_centre (Fixture *fixture)
   /* Written straight to the store: the settings page does not offer it yet. */
   g_assert_true (shelter_setting_store_set (fixture->db, SHELTER_SETTING_MANAGING_AGENCY,
                                             "Sở Y tế tỉnh Lào Cai", &stamp, &error));
+  g_assert_no_error (error);
+
+  /* The account the test session acts as: the record names who received the person. */
+  shelter_user_set_username (receiver, "test.caseworker");
+  shelter_user_set_full_name (receiver, "Nguyễn Thị Thử");
+  shelter_user_set_role (receiver, "caseworker");
+  g_assert_true (shelter_user_store_insert (fixture->db, receiver, NULL, &stamp, &error));
   g_assert_no_error (error);
 }
 

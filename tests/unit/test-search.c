@@ -19,7 +19,7 @@ insert_people (ShelterDb  *db,
                guint       n)
 {
   static guint serial;
-  ShelterStamp stamp = { "2026-11-22T09:00:00+07:00", "test" };
+  ShelterStamp stamp = { "test", "2026-11-22T09:00:00+07:00" };
   g_autoptr (GError) error = NULL;
 
   g_assert_true (shelter_db_begin (db, &error));
