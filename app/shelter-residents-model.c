@@ -62,7 +62,9 @@ mask_identity (ShelterResidentSummary *summary)
                                          shelter_resident_summary_get_case_code (summary),
                                          _("Protected identity"),
                                          shelter_resident_summary_get_sex (summary),
-                                         NULL, "unknown", NULL,
+                                         NULL, "unknown",
+                                         shelter_resident_summary_get_person_type (summary),
+                                         NULL,
                                          shelter_resident_summary_get_admitted_at (summary),
                                          shelter_resident_summary_get_discharged_at (summary),
                                          TRUE);
@@ -132,7 +134,7 @@ get_item (GListModel *model,
                    position, id, error->message);
           summary = shelter_resident_summary_new (id, NULL, _("Record no longer available"),
                                                   NULL, NULL, "unknown", NULL, NULL, NULL,
-                                                  FALSE);
+                                                  NULL, FALSE);
         }
       else if (shelter_resident_summary_get_high_protection (summary))
         {

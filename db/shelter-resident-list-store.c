@@ -120,7 +120,7 @@ shelter_resident_list_store_get (ShelterDb  *db,
   stmt = _shelter_db_prepare (db,
                               "SELECT p.case_code, p.family_name, p.middle_name, p.given_name, "
                               "p.sex, p.birth_date, p.birth_precision, p.high_protection, "
-                              "s.admitted_at, s.discharged_at, " CURRENT_ROOM_OF ("s.id") " "
+                              "s.admitted_at, s.discharged_at, " CURRENT_ROOM_OF ("s.id") ", p.person_type "
                               "FROM person p LEFT JOIN stay s ON s.id = " LATEST_STAY " "
                               "WHERE p.id = ? AND p.voided_at IS NULL",
                               error);
@@ -151,6 +151,7 @@ shelter_resident_list_store_get (ShelterDb  *db,
                                               _shelter_db_column_text (stmt, 4),
                                               _shelter_db_column_text (stmt, 5),
                                               _shelter_db_column_text (stmt, 6),
+                                              _shelter_db_column_text (stmt, 11),
                                               _shelter_db_column_text (stmt, 10),
                                               _shelter_db_column_text (stmt, 8),
                                               _shelter_db_column_text (stmt, 9),

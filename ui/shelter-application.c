@@ -221,6 +221,7 @@ shelter_application_startup (GApplication *application)
   ShelterApplication *self = SHELTER_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *search_accels[] = { "<Control>f", NULL };
 
   G_APPLICATION_CLASS (shelter_application_parent_class)->startup (application);
 
@@ -233,6 +234,10 @@ shelter_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
                                          close_accels);
+  /* An application accelerator, not a binding of the window: it is handled before any
+   * widget in the window sees the key, so Ctrl+F searches residents from anywhere (a
+   * resident's page, the rooms, a text field), as the shortcuts window says. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
 
   /* The launcher and the about window use it; installed, the theme has it too. */
   gtk_window_set_default_icon_name (APP_ID);

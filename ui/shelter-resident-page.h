@@ -11,8 +11,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ShelterResidentPage, shelter_resident_page,
                       SHELTER, RESIDENT_PAGE, AdwBin)
 
-/* One resident's overview, with "Edit…" for those who may admit. Emits "changed" after the
- * record was saved, so that lists showing it reload. */
+/* One resident's record: a header with who they are and what needs attention (case file
+ * overdue, consent to ask again, interpreter, high protection), then tabs: Overview (the
+ * person and their intake) and Case File. "Edit…" for those who may admit, and the intake
+ * record to print or save as PDF. Emits "changed" after the record was saved, so that lists
+ * showing it reload. */
 void     shelter_resident_page_set_session (ShelterResidentPage  *self,
                                             ShelterSession       *session);
 /* Shows the person @person_id; FALSE (and @error) when they cannot be read. */
@@ -21,5 +24,11 @@ gboolean shelter_resident_page_show_person (ShelterResidentPage  *self,
                                             GError              **error);
 /* The name shown (masked for a protected resident), or NULL before a person is shown. */
 const char *shelter_resident_page_get_title (ShelterResidentPage *self);
+
+/* The tabs, for a view switcher in the window's header bar. */
+AdwViewStack *shelter_resident_page_get_stack           (ShelterResidentPage *self);
+/* Shows the tabs at the bottom of the page instead, when the header bar is too narrow. */
+void          shelter_resident_page_set_bottom_switcher (ShelterResidentPage *self,
+                                                         gboolean             reveal);
 
 G_END_DECLS

@@ -319,6 +319,21 @@ bind_full_name_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+bind_person_type_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  ShelterResidentSummary *summary = get_summary (item);
+  const char *type = summary ? shelter_resident_summary_get_person_type (summary) : NULL;
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *text = type != NULL ? shelter_enum_label (&shelter_enum_person_type, type) : NULL;
+
+  set_cell_text (item, text);
+  /* The long labels are cut to the column; the whole label stays one hover away. */
+  gtk_widget_set_tooltip_text (label, text);
+}
+
+static void
 bind_sex_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  user_data)
@@ -623,6 +638,7 @@ shelter_residents_page_class_init (ShelterResidentsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, setup_tabular_label_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_case_code_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_full_name_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_person_type_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_sex_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_age_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_room_cb);

@@ -50,6 +50,16 @@ _shelter_window_from_widget (GtkWidget *from)
   return NULL;
 }
 
+/* The title of a resident's page: their name, with the page's tabs beside it (not in the
+ * private header's instance, which other files share). */
+static AdwViewSwitcherTitle *
+shelter_window_get_resident_title (ShelterWindow *self)
+{
+  return ADW_VIEW_SWITCHER_TITLE (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                 SHELTER_TYPE_WINDOW,
+                                                                 "resident_switcher_title"));
+}
+
 /* Toasts */
 
 void
@@ -176,9 +186,12 @@ shelter_window_open_resident (ShelterWindow *self,
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 
   gtk_stack_set_visible_child_name (self->content_stack, "resident");
-  gtk_stack_set_visible_child (self->title_stack, GTK_WIDGET (self->content_title));
+  gtk_stack_set_visible_child (self->title_stack,
+                               GTK_WIDGET (shelter_window_get_resident_title (self)));
   adw_window_title_set_title (self->content_title,
                               shelter_resident_page_get_title (self->resident_page));
+  adw_view_switcher_title_set_title (shelter_window_get_resident_title (self),
+                                     shelter_resident_page_get_title (self->resident_page));
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), FALSE);
   gtk_widget_set_visible (self->intake_button, FALSE);
   gtk_widget_set_visible (self->list_back_button, TRUE);
@@ -199,8 +212,12 @@ resident_changed_cb (ShelterWindow       *self,
 {
   shelter_residents_page_reload (self->residents_page);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "resident") == 0)
-    adw_window_title_set_title (self->content_title,
-                                shelter_resident_page_get_title (self->resident_page));
+    {
+      adw_window_title_set_title (self->content_title,
+                                  shelter_resident_page_get_title (self->resident_page));
+      adw_view_switcher_title_set_title (shelter_window_get_resident_title (self),
+                                         shelter_resident_page_get_title (self->resident_page));
+    }
 }
 
 static void
@@ -240,6 +257,16 @@ back_clicked_cb (ShelterWindow *self,
 }
 
 static void
+resident_title_visible_cb (ShelterWindow        *self,
+                           GParamSpec           *pspec,
+                           AdwViewSwitcherTitle *title)
+{
+  /* Too narrow for the tabs in the header bar: they go to the bottom of the page. */
+  shelter_resident_page_set_bottom_switcher (self->resident_page,
+                                             adw_view_switcher_title_get_title_visible (title));
+}
+
+static void
 admin_title_visible_cb (ShelterWindow        *self,
                         GParamSpec           *pspec,
                         AdwViewSwitcherTitle *title)
@@ -268,12 +295,14 @@ _shelter_window_set_title_from_centre (ShelterWindow *self)
       gtk_window_set_title (GTK_WINDOW (self), name);
       adw_window_title_set_subtitle (self->content_title, name);
       adw_view_switcher_title_set_subtitle (self->admin_switcher_title, name);
+      adw_view_switcher_title_set_subtitle (shelter_window_get_resident_title (self), name);
     }
   else
     {
       gtk_window_set_title (GTK_WINDOW (self), SHELTER_PRODUCT_NAME);
       adw_window_title_set_subtitle (self->content_title, NULL);
       adw_view_switcher_title_set_subtitle (self->admin_switcher_title, NULL);
+      adw_view_switcher_title_set_subtitle (shelter_window_get_resident_title (self), NULL);
     }
 }
 
@@ -553,7 +582,10 @@ shelter_window_search_action (GtkWidget  *widget,
       || !gtk_widget_get_visible (GTK_WIDGET (self->residents_row)))
     return;
 
+  /* From anywhere, a resident's page included: the row may be selected already, and then
+   * selecting it again would not bring the list back. */
   gtk_list_box_select_row (self->sidebar_list, self->residents_row);
+  shelter_window_show_section (self, self->residents_row);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
   shelter_residents_page_focus_search (self->residents_page);
 }
@@ -575,11 +607,7 @@ intake_admitted_cb (ShelterWindow       *self,
                     const char          *case_code,
                     ShelterIntakeDialog *dialog)
 {
-  g_autofree char *message = NULL;
-
-  /* Translators: after receiving a person; the case code is their file's number. */
-  message = g_strdup_printf (_("Received: case code %s"), case_code);
-  _shelter_window_show_message (GTK_WIDGET (self), message);
+  /* The assistant has said what was received, with the intake record's number. */
   shelter_residents_page_reload (self->residents_page);
   shelter_window_open_resident (self, person_id);
 }
@@ -778,6 +806,8 @@ shelter_window_class_init (ShelterWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, title_stack);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, admin_switcher_title);
+  /* Looked up with gtk_widget_get_template_child(): no field for it. */
+  gtk_widget_class_bind_template_child_full (widget_class, "resident_switcher_title", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, list_back_button);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, intake_button);
@@ -802,10 +832,9 @@ shelter_window_class_init (ShelterWindowClass *klass)
   gtk_widget_class_bind_template_callback_full (widget_class, "switch_user_cb",
                                                 G_CALLBACK (_shelter_window_switch_user_cb));
 
+  /* Ctrl+F is an application accelerator (shelter-application.c). */
   gtk_widget_class_install_action (widget_class, "win.search", NULL,
                                    shelter_window_search_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.new-intake", NULL,
                                    shelter_window_new_intake_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
@@ -838,6 +867,10 @@ shelter_window_init (ShelterWindow *self)
                                      shelter_admin_page_get_stack (self->admin_page));
   g_signal_connect_object (self->admin_switcher_title, "notify::title-visible",
                            G_CALLBACK (admin_title_visible_cb), self, G_CONNECT_SWAPPED);
+  adw_view_switcher_title_set_stack (shelter_window_get_resident_title (self),
+                                     shelter_resident_page_get_stack (self->resident_page));
+  g_signal_connect_object (shelter_window_get_resident_title (self), "notify::title-visible",
+                           G_CALLBACK (resident_title_visible_cb), self, G_CONNECT_SWAPPED);
 
   /* Any input, wherever it goes, puts the idle lock off. */
   _shelter_window_add_activity_controllers (self, GTK_WIDGET (self));

@@ -12,6 +12,7 @@ struct _ShelterResidentSummary
   char     *sex;
   char     *birth_date;
   char     *birth_precision;
+  char     *person_type;
   char     *room_code;
   char     *admitted_at;
   char     *discharged_at;
@@ -28,6 +29,7 @@ enum {
   PROP_SEX,
   PROP_BIRTH_DATE,
   PROP_BIRTH_PRECISION,
+  PROP_PERSON_TYPE,
   PROP_ROOM_CODE,
   PROP_ADMITTED_AT,
   PROP_DISCHARGED_AT,
@@ -57,6 +59,7 @@ shelter_resident_summary_finalize (GObject *object)
   g_clear_pointer (&self->sex, g_free);
   g_clear_pointer (&self->birth_date, g_free);
   g_clear_pointer (&self->birth_precision, g_free);
+  g_clear_pointer (&self->person_type, g_free);
   g_clear_pointer (&self->room_code, g_free);
   g_clear_pointer (&self->admitted_at, g_free);
   g_clear_pointer (&self->discharged_at, g_free);
@@ -96,6 +99,10 @@ shelter_resident_summary_get_property (GObject    *object,
 
     case PROP_BIRTH_PRECISION:
       g_value_set_string (value, self->birth_precision);
+      break;
+
+    case PROP_PERSON_TYPE:
+      g_value_set_string (value, self->person_type);
       break;
 
     case PROP_ROOM_CODE:
@@ -157,6 +164,11 @@ shelter_resident_summary_class_init (ShelterResidentSummaryClass *klass)
                          NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_PERSON_TYPE] =
+    g_param_spec_string ("person-type", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
   properties[PROP_ROOM_CODE] =
     g_param_spec_string ("room-code", NULL, NULL,
                          NULL,
@@ -192,6 +204,7 @@ shelter_resident_summary_new (gint64      person_id,
                               const char *sex,
                               const char *birth_date,
                               const char *birth_precision,
+                              const char *person_type,
                               const char *room_code,
                               const char *admitted_at,
                               const char *discharged_at,
@@ -208,6 +221,7 @@ shelter_resident_summary_new (gint64      person_id,
   self->sex = dup_known (sex);
   self->birth_date = dup_known (birth_date);
   self->birth_precision = dup_known (birth_precision);
+  self->person_type = dup_known (person_type);
   self->room_code = dup_known (room_code);
   self->admitted_at = dup_known (admitted_at);
   self->discharged_at = dup_known (discharged_at);
@@ -262,6 +276,14 @@ shelter_resident_summary_get_birth_precision (ShelterResidentSummary *self)
   g_return_val_if_fail (SHELTER_IS_RESIDENT_SUMMARY (self), NULL);
 
   return self->birth_precision;
+}
+
+const char *
+shelter_resident_summary_get_person_type (ShelterResidentSummary *self)
+{
+  g_return_val_if_fail (SHELTER_IS_RESIDENT_SUMMARY (self), NULL);
+
+  return self->person_type;
 }
 
 const char *

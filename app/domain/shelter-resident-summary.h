@@ -17,6 +17,7 @@ ShelterResidentSummary *shelter_resident_summary_new (gint64      person_id,
                                                       const char *sex,
                                                       const char *birth_date,
                                                       const char *birth_precision,
+                                                      const char *person_type,
                                                       const char *room_code,
                                                       const char *admitted_at,
                                                       const char *discharged_at,
@@ -28,6 +29,8 @@ const char  *shelter_resident_summary_get_full_name        (ShelterResidentSumma
 const char  *shelter_resident_summary_get_sex              (ShelterResidentSummary *self);
 const char  *shelter_resident_summary_get_birth_date       (ShelterResidentSummary *self);
 const char  *shelter_resident_summary_get_birth_precision  (ShelterResidentSummary *self);
+/* A code of shelter_enum_person_type; kept when the identity is masked. */
+const char  *shelter_resident_summary_get_person_type      (ShelterResidentSummary *self);
 const char  *shelter_resident_summary_get_room_code        (ShelterResidentSummary *self);
 const char  *shelter_resident_summary_get_admitted_at      (ShelterResidentSummary *self);
 const char  *shelter_resident_summary_get_discharged_at    (ShelterResidentSummary *self);

@@ -187,6 +187,60 @@ test_filter_in_residence (void)
   }
 }
 
+/* The list's Type column: every row carries the person type, even when the identity is
+ * masked, so that a protected resident is not shown with an unknown type. */
+static void
+test_rows_carry_person_type (void)
+{
+  g_autoptr (ShelterDb) db = test_db_new ();
+  g_autoptr (ShelterSession) manager = test_session_new (db, "manager");
+  g_autoptr (ShelterSession) medical = test_session_new (db, "medical");
+  g_autoptr (ShelterResidentsModel) model = shelter_residents_model_new (medical);
+  g_autoptr (ShelterPerson) other = test_person_new ("Lò", "Thị", "Xuân", "female",
+                                                     "1961-04-02");
+  g_autoptr (ShelterResidentSummary) masked = NULL;
+  g_autoptr (ShelterStay) stay = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 room = test_add_room (manager, "A101", "female", "any", 8);
+  gboolean seen_victim = FALSE;
+  gboolean seen_other = FALSE;
+
+  admit (manager, room, "Sùng", "Thị", "Mai", TRUE);
+  shelter_person_set_person_type (other, "other_protected");
+  stay = shelter_admit_person (manager, other, room, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (shelter_residents_model_reload (model, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (ShelterResidentSummary) row = g_list_model_get_item (G_LIST_MODEL (model), i);
+      const char *type = shelter_resident_summary_get_person_type (row);
+
+      if (shelter_resident_summary_get_high_protection (row))
+        {
+          /* Masked for the medical staff, but still a victim of trafficking. */
+          g_assert_cmpstr (shelter_resident_summary_get_full_name (row), !=, "Sùng Thị Mai");
+          g_assert_cmpstr (type, ==, "victim");
+          seen_victim = TRUE;
+        }
+      else
+        {
+          g_assert_cmpstr (shelter_resident_summary_get_full_name (row), ==, "Lò Thị Xuân");
+          g_assert_cmpstr (type, ==, "other_protected");
+          seen_other = TRUE;
+        }
+    }
+  g_assert_true (seen_victim && seen_other);
+
+  /* The same for one resident's row, as the resident's page reads it. */
+  masked = shelter_residents_get_summary (medical, 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (shelter_resident_summary_get_high_protection (masked));
+  g_assert_cmpstr (shelter_resident_summary_get_person_type (masked), ==, "victim");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -198,6 +252,7 @@ main (int   argc,
   g_test_add_func ("/app/residents/high-protection-masked", test_high_protection_masked);
   g_test_add_func ("/app/residents/administrator-refused", test_administrator_may_not_list);
   g_test_add_func ("/app/residents/filter-in-residence", test_filter_in_residence);
+  g_test_add_func ("/app/residents/rows-carry-person-type", test_rows_carry_person_type);
 
   return g_test_run ();
 }

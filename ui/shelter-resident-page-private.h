@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* ShelterResidentPage's instance and the functions its files share: the page itself
+ * (shelter-resident-page.c), the Overview tab (shelter-resident-page-overview.c) and the
+ * intake record's printing and PDF (shelter-resident-page-record.c). */
+
+#include "shelter-case-file-view.h"
+#include "shelter-intake.h"
+#include "shelter-person.h"
+#include "shelter-reception.h"
+#include "shelter-resident-page.h"
+#include "shelter-resident-summary.h"
+#include "shelter-stay.h"
+
+G_BEGIN_DECLS
+
+struct _ShelterResidentPage
+{
+  AdwBin                  parent_instance;
+
+  ShelterSession         *session;
+  gint64                  person_id;
+  ShelterResidentSummary *summary;
+  /* The record, when the session may see it; NULL for a protected resident it may not. */
+  ShelterPerson          *person;
+  /* The newest stay, open or ended, and its intake and case file; each NULL when there is
+   * none (an intake also when the session may not see it). */
+  ShelterStay            *stay;
+  ShelterIntake          *intake;
+  ShelterCaseFile        *case_file;
+  /* The "Save as PDF" file chooser while it is open. */
+  GtkFileChooserNative   *chooser;
+  /* The rows of the History tab, read when the tab is first shown for this resident. */
+  GPtrArray              *history_rows;
+  gboolean                history_loaded;
+
+  /* Template widgets */
+  GtkLabel               *name_label;
+  GtkLabel               *case_code_label;
+  GtkLabel               *facts_label;
+  GtkWidget              *record_button;
+  GtkWidget              *edit_button;
+  GtkListBox             *alerts_list;
+  AdwViewStack           *view_stack;
+  AdwViewStackPage       *case_file_page;
+  AdwViewStackPage       *history_page;
+  AdwPreferencesGroup    *history_group;
+  GtkStack               *overview_stack;
+  GtkBox                 *overview_box;
+  ShelterCaseFileView    *case_file_view;
+  AdwViewSwitcherBar     *switcher_bar;
+};
+
+/* shelter-resident-page-overview.c: fills the Overview tab from what the page holds. */
+void _shelter_resident_page_update_overview  (ShelterResidentPage *self);
+
+/* shelter-resident-page-record.c: the "resident.print-intake-record" and
+ * "resident.save-intake-record" actions. */
+void _shelter_resident_page_print_record     (ShelterResidentPage *self);
+void _shelter_resident_page_save_record      (ShelterResidentPage *self);
+void _shelter_resident_page_close_chooser    (ShelterResidentPage *self);
+
+G_END_DECLS
