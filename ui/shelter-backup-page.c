@@ -14,9 +14,12 @@
 #include "shelter-ui-private.h"
 #include "shelter-window-private.h"
 
-/* The idle lock is saved once the spin button has been left alone this long, so that
- * clicking from 10 to 15 is one change on record, not five. */
-#define IDLE_SAVE_DELAY_MS 800
+/* A spin button's value is saved once it has been left alone this long, so that clicking
+ * from 10 to 15 is one change on record, not five. */
+#define SPIN_SAVE_DELAY_MS 800
+
+/* As app/shelter-reception.c counts when the setting is not set. */
+#define CASE_FILE_WORKING_DAYS_DEFAULT 10
 
 typedef enum
 {
@@ -34,8 +37,11 @@ struct _ShelterBackupPage
   GtkFileChooserNative *chooser;
   Choosing              choosing;
   guint                 idle_save_id;
-  /* Set while the page fills the spin button itself. */
+  guint                 case_file_days_save_id;
+  /* Set while the page fills its fields itself. */
   gboolean              filling;
+  /* Set while the managing agency holds text typed but not applied. */
+  gboolean              agency_edited;
 
   /* Template widgets */
   GtkButton            *back_up_button;
@@ -47,6 +53,9 @@ struct _ShelterBackupPage
   AdwPreferencesGroup  *lock_group;
   AdwActionRow         *idle_row;
   GtkSpinButton        *idle_spin;
+  AdwPreferencesGroup  *papers_group;
+  AdwEntryRow          *agency_row;
+  GtkSpinButton        *case_file_days_spin;
 };
 
 G_DEFINE_FINAL_TYPE (ShelterBackupPage, shelter_backup_page, ADW_TYPE_BIN)
@@ -118,10 +127,29 @@ shelter_backup_page_show_last_run (ShelterBackupPage *self)
   adw_action_row_set_subtitle (self->last_run_row, subtitle);
 }
 
+/* Shows @agency unless the person at the desk has typed something not yet applied. */
+static void
+shelter_backup_page_fill_agency (ShelterBackupPage *self,
+                                 const char        *agency)
+{
+  if (self->agency_edited)
+    return;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->agency_row), "error");
+  /* Setting the same text again would count as an edit while the row has the focus. */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->agency_row)), agency) == 0)
+    return;
+
+  self->filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->agency_row), agency);
+  self->filling = FALSE;
+}
+
 void
 shelter_backup_page_reload (ShelterBackupPage *self)
 {
   g_autofree char *folder = NULL;
+  g_autofree char *agency = NULL;
   ShelterDb *db;
   gboolean may_edit_settings;
 
@@ -132,6 +160,8 @@ shelter_backup_page_reload (ShelterBackupPage *self)
       adw_action_row_set_subtitle (self->last_run_row, "");
       adw_action_row_set_subtitle (self->folder_row, "");
       gtk_image_clear (self->last_run_icon);
+      self->agency_edited = FALSE;
+      shelter_backup_page_fill_agency (self, "");
       return;
     }
 
@@ -155,6 +185,17 @@ shelter_backup_page_reload (ShelterBackupPage *self)
                                                        10));
   self->filling = FALSE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->idle_spin), may_edit_settings);
+
+  agency = shelter_settings_get (db, SHELTER_SETTING_MANAGING_AGENCY, "");
+  shelter_backup_page_fill_agency (self, agency);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->agency_row), may_edit_settings);
+
+  self->filling = TRUE;
+  gtk_spin_button_set_value (self->case_file_days_spin,
+                             shelter_settings_get_int (db, SHELTER_SETTING_CASE_FILE_WORKING_DAYS,
+                                                       CASE_FILE_WORKING_DAYS_DEFAULT));
+  self->filling = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->case_file_days_spin), may_edit_settings);
 }
 
 /* The idle lock */
@@ -210,7 +251,125 @@ idle_value_changed_cb (ShelterBackupPage *self,
     return;
 
   g_clear_handle_id (&self->idle_save_id, g_source_remove);
-  self->idle_save_id = g_timeout_add (IDLE_SAVE_DELAY_MS, shelter_backup_page_save_idle_cb, self);
+  self->idle_save_id = g_timeout_add (SPIN_SAVE_DELAY_MS, shelter_backup_page_save_idle_cb, self);
+}
+
+/* The managing agency */
+
+static void
+agency_changed_cb (ShelterBackupPage *self,
+                   GtkEditable       *editable)
+{
+  if (self->filling)
+    return;
+
+  self->agency_edited = TRUE;
+  gtk_widget_remove_css_class (GTK_WIDGET (self->agency_row), "error");
+}
+
+static void
+agency_apply_cb (ShelterBackupPage *self,
+                 AdwEntryRow       *row)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *agency = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->session == NULL)
+    return;
+
+  /* One line on the papers: no line breaks or tabs, no spaces around it. */
+  agency = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+  g_strstrip (g_strdelimit (agency, "\t\r\n", ' '));
+
+  stored = shelter_settings_get (shelter_session_get_db (self->session),
+                                 SHELTER_SETTING_MANAGING_AGENCY, "");
+  if (g_str_equal (agency, stored))
+    {
+      self->agency_edited = FALSE;
+      shelter_backup_page_fill_agency (self, stored);
+      return;
+    }
+
+  if (!shelter_settings_set (self->session, SHELTER_SETTING_MANAGING_AGENCY, agency, &error))
+    {
+      /* The text stays as typed, to be corrected. */
+      gtk_widget_add_css_class (GTK_WIDGET (self->agency_row), "error");
+      _shelter_window_show_message (GTK_WIDGET (self), error->message);
+      return;
+    }
+
+  self->agency_edited = FALSE;
+  shelter_backup_page_fill_agency (self, agency);
+
+  if (*agency == '\0')
+    message = g_strdup (_("The centre’s papers no longer show a managing agency"));
+  else
+    /* Translators: %s is the managing agency, e.g. "Sở Y tế tỉnh Lào Cai". */
+    message = g_strdup_printf (_("The centre’s papers now show “%s” as the managing agency"),
+                               agency);
+  _shelter_window_show_message (GTK_WIDGET (self), message);
+}
+
+/* The case file deadline */
+
+static gboolean
+shelter_backup_page_save_case_file_days_cb (gpointer user_data)
+{
+  ShelterBackupPage *self = SHELTER_BACKUP_PAGE (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *message = NULL;
+  int days = gtk_spin_button_get_value_as_int (self->case_file_days_spin);
+
+  self->case_file_days_save_id = 0;
+
+  if (self->session == NULL)
+    return G_SOURCE_REMOVE;
+
+  value = g_strdup_printf ("%d", days);
+  if (!shelter_settings_set (self->session, SHELTER_SETTING_CASE_FILE_WORKING_DAYS, value,
+                             &error))
+    {
+      _shelter_window_show_message (GTK_WIDGET (self), error->message);
+      shelter_backup_page_reload (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  /* Translators: a toast. The deadline is counted whenever a case file is shown, so it
+   * changes for the case files already open too. */
+  message = g_strdup_printf (ngettext ("Case files are now due %d working day after reception",
+                                       "Case files are now due %d working days after reception",
+                                       days),
+                             days);
+  _shelter_window_show_message (GTK_WIDGET (self), message);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Saves a change of the case file deadline that is still waiting. */
+static void
+shelter_backup_page_flush_case_file_days (ShelterBackupPage *self)
+{
+  if (self->case_file_days_save_id == 0)
+    return;
+
+  g_clear_handle_id (&self->case_file_days_save_id, g_source_remove);
+  shelter_backup_page_save_case_file_days_cb (self);
+}
+
+static void
+case_file_days_value_changed_cb (ShelterBackupPage *self,
+                                 GtkSpinButton     *spin)
+{
+  if (self->filling || self->session == NULL)
+    return;
+
+  g_clear_handle_id (&self->case_file_days_save_id, g_source_remove);
+  self->case_file_days_save_id = g_timeout_add (SPIN_SAVE_DELAY_MS,
+                                                shelter_backup_page_save_case_file_days_cb,
+                                                self);
 }
 
 /* What the passphrase dialogs need once accepted. */
@@ -598,8 +757,11 @@ shelter_backup_page_set_session (ShelterBackupPage *self,
   if (self->session == session)
     return;
 
-  /* A change typed by the previous user is theirs: saved as them. */
+  /* A change typed by the previous user is theirs: saved as them. A managing agency typed
+   * but not applied is not a change: it goes. */
   shelter_backup_page_flush_idle (self);
+  shelter_backup_page_flush_case_file_days (self);
+  self->agency_edited = FALSE;
 
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -616,6 +778,7 @@ shelter_backup_page_dispose (GObject *object)
   ShelterBackupPage *self = SHELTER_BACKUP_PAGE (object);
 
   shelter_backup_page_flush_idle (self);
+  shelter_backup_page_flush_case_file_days (self);
 
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -648,14 +811,33 @@ shelter_backup_page_class_init (ShelterBackupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShelterBackupPage, lock_group);
   gtk_widget_class_bind_template_child (widget_class, ShelterBackupPage, idle_row);
   gtk_widget_class_bind_template_child (widget_class, ShelterBackupPage, idle_spin);
+  gtk_widget_class_bind_template_child (widget_class, ShelterBackupPage, papers_group);
+  gtk_widget_class_bind_template_child (widget_class, ShelterBackupPage, agency_row);
+  gtk_widget_class_bind_template_child (widget_class, ShelterBackupPage, case_file_days_spin);
   gtk_widget_class_bind_template_callback (widget_class, back_up_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, restore_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, change_folder_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, idle_value_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, agency_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, agency_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, case_file_days_value_changed_cb);
 }
 
 static void
 shelter_backup_page_init (ShelterBackupPage *self)
 {
+  GtkEditable *agency_text;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* As app/ accepts; the row itself has no such property. */
+  agency_text = gtk_editable_get_delegate (GTK_EDITABLE (self->agency_row));
+  if (GTK_IS_TEXT (agency_text))
+    gtk_text_set_max_length (GTK_TEXT (agency_text), 200);
+
+  /* The row has no subtitle: the group's description says what it is for. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->agency_row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  adw_preferences_group_get_description (self->papers_group),
+                                  -1);
 }
