@@ -8,8 +8,19 @@
 
 #include "shelter-accounts.h"
 #include "shelter-application.h"
+#include "shelter-backup-page.h"
 #include "shelter-demo.h"
+#include "shelter-intake-dialog.h"
+#include "shelter-reception.h"
+#include "shelter-residents-model.h"
+#include "shelter-case-file-view.h"
+#include "shelter-enums.h"
+#include "shelter-reception.h"
+#include "shelter-resident-page.h"
 #include "shelter-resident-summary.h"
+#include "shelter-residents-page.h"
+#include "shelter-rooms.h"
+#include "shelter-text.h"
 #include "shelter-settings.h"
 #include "shelter-window.h"
 
@@ -314,6 +325,723 @@ test_bad_database_explained (void)
   g_rmdir (dir);
 }
 
+/* A woman received 30 days ago, with an intake whose consent is to be asked again: her case
+ * file (no papers, so no ID copy needed) is overdue. Returns her person id. */
+static gint64
+receive_overdue_person (const char  *path,
+                        GDate       *received_on)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ShelterDb) db = shelter_db_open (path, SHELTER_DB_OPEN_DEFAULT, &error);
+  g_autoptr (ShelterSession) operator = NULL;
+  g_autoptr (ShelterRoom) room = shelter_room_new ();
+  g_autoptr (ShelterPerson) person = shelter_person_new ();
+  g_autoptr (ShelterIntake) intake = shelter_intake_new ();
+  g_autoptr (ShelterStay) stay = NULL;
+  g_autoptr (GTimeZone) vietnam = g_time_zone_new_identifier ("+07:00");
+  g_autoptr (GDateTime) now = NULL;
+  g_autoptr (GDateTime) admitted = NULL;
+  g_autoptr (GDateTime) ask_again = NULL;
+  g_autofree char *admitted_at = NULL;
+  g_autofree char *ask_again_on = NULL;
+
+  g_assert_no_error (error);
+  operator = shelter_session_new_for_operator (db);
+
+  shelter_room_set_code (room, "T-01");
+  shelter_room_set_name (room, "T-01");
+  shelter_room_set_building (room, "Nhà T");
+  shelter_room_set_sex_use (room, "female");
+  shelter_room_set_age_group (room, "any");
+  shelter_room_set_beds (room, 2);
+  shelter_room_set_area_m2 (room, 12.0);
+  shelter_room_set_opened_on (room, "2020-01-01");
+  g_assert_true (shelter_rooms_add (operator, room, &error));
+  g_assert_no_error (error);
+
+  shelter_person_set_family_name (person, "Vàng");
+  shelter_person_set_middle_name (person, "Thị");
+  shelter_person_set_given_name (person, "Súa");
+  shelter_person_set_sex (person, "female");
+  shelter_person_set_birth_date (person, "1999-03-02");
+  shelter_person_set_birth_precision (person, "day");
+  shelter_person_set_person_type (person, "victim");
+  shelter_person_set_id_paper (person, "none");
+  shelter_person_set_languages (person, "tiếng H'Mông");
+  shelter_person_set_interpreter_needed (person, TRUE);
+
+  now = g_date_time_new_now (vietnam);
+  admitted = g_date_time_add_days (now, -30);
+  ask_again = g_date_time_add_days (now, -20);
+  admitted_at = shelter_session_format_time (admitted);
+  ask_again_on = g_date_time_format (ask_again, "%Y-%m-%d");
+  g_date_clear (received_on, 1);
+  g_date_set_dmy (received_on, g_date_time_get_day_of_month (admitted),
+                  g_date_time_get_month (admitted), g_date_time_get_year (admitted));
+
+  shelter_intake_set_handed_over_by (intake, "border_guard");
+  shelter_intake_set_officer_unit (intake, "Đồn Biên phòng Cửa khẩu Quốc tế Lào Cai");
+  shelter_intake_set_consent_status (intake, "not_now");
+  shelter_intake_set_consent_not_now_reason (intake, "Chỉ nói tiếng H'Mông");
+  shelter_intake_set_consent_ask_again_on (intake, ask_again_on);
+  stay = shelter_receive_person (operator, person, intake, shelter_room_get_id (room),
+                                 admitted_at, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stay);
+  return shelter_person_get_id (person);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static guint
+count_widgets (GtkWidget *root,
+               GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child, type);
+  return n;
+}
+
+/* Types @date into the open "Mark Received" dialog and presses Enter, which answers with the
+ * dialog's default response. */
+static void
+mark_received_on (const char *date)
+{
+  AdwMessageDialog *dialog = find_message_dialog ();
+  GtkWidget *entry;
+
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "mark");
+  entry = find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), date);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "default.activate", NULL));
+  wait_ms (300);
+}
+
+/* The resident's page shows the case file: the documents, what is missing and overdue, and
+ * marking one received (with its date) updates it; a date in the future is refused. */
+static void
+test_resident_case_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("shelter-ui-case-file-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "case-file.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) labels = g_string_new (NULL);
+  g_autoptr (GString) file_labels = g_string_new (NULL);
+  g_autoptr (GString) after = g_string_new (NULL);
+  char received[32];
+  ShelterWindow *window;
+  GtkWidget *residents;
+  GtkWidget *page;
+  GtkWidget *view;
+  GtkWidget *button;
+  AdwViewStack *stack;
+  AdwViewStackPage *tab;
+  GDate received_on;
+  gint64 person_id;
+
+  shelter_demo_create (path, 20, 2, FALSE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  person_id = receive_overdue_person (path, &received_on);
+
+  window = open_signed_in (path);
+  residents = find_widget (GTK_WIDGET (window), SHELTER_TYPE_RESIDENTS_PAGE);
+  g_assert_nonnull (residents);
+  g_signal_emit_by_name (residents, "resident-activated", person_id);
+  wait_ms (500);
+  page = find_widget (GTK_WIDGET (window), SHELTER_TYPE_RESIDENT_PAGE);
+  g_assert_nonnull (page);
+  collect_labels (GTK_WIDGET (window), labels);
+  g_assert_nonnull (strstr (labels->str, "Vàng Thị Súa"));
+  g_assert_nonnull (strstr (labels->str, "Đồn Biên phòng Cửa khẩu Quốc tế Lào Cai"));
+  g_assert_nonnull (strstr (labels->str, "Chỉ nói tiếng H'Mông")); /* consent to ask again */
+
+  /* The Case File tab counts the four missing documents and is marked overdue. */
+  stack = shelter_resident_page_get_stack (SHELTER_RESIDENT_PAGE (page));
+  tab = adw_view_stack_get_page (stack, adw_view_stack_get_child_by_name (stack, "case-file"));
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (tab), ==, 4);
+  g_assert_true (adw_view_stack_page_get_needs_attention (tab));
+
+  adw_view_stack_set_visible_child_name (stack, "case-file");
+  wait_ms (300);
+  view = find_widget (page, SHELTER_TYPE_CASE_FILE_VIEW);
+  g_assert_nonnull (view);
+  collect_labels (view, file_labels);
+  for (guint i = 0; i < shelter_enum_case_document.n_values; i++)
+    g_assert_nonnull (strstr (file_labels->str,
+                              shelter_enum_label (&shelter_enum_case_document,
+                                                  shelter_enum_case_document.values[i].code)));
+  /* One button a missing document; the ID copy of a person without papers is not needed. */
+  g_assert_cmpuint (count_widgets (view, GTK_TYPE_BUTTON), ==, 4);
+
+  /* Marked received: a date in the future is refused and asked again... */
+  button = find_widget (view, GTK_TYPE_BUTTON);
+  g_signal_emit_by_name (button, "clicked");
+  wait_ms (300);
+  mark_received_on ("31/12/2099");
+  g_assert_nonnull (find_message_dialog ());
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (tab), ==, 4);
+
+  /* ...a day after the reception is kept, and shown. */
+  g_date_add_days (&received_on, 1);
+  g_date_strftime (received, sizeof received, "%d/%m/%Y", &received_on);
+  g_assert_null (strstr (file_labels->str, received));
+  mark_received_on (received);
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (tab), ==, 3);
+  collect_labels (view, after);
+  g_assert_nonnull (strstr (after->str, received));
+  /* Still four buttons: three to mark, one to undo the mark. */
+  g_assert_cmpuint (count_widgets (view, GTK_TYPE_BUTTON), ==, 4);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+}
+
+/* Ctrl+F, from a resident's page, goes back to the Residents list with the focus in its
+ * search entry. */
+static void
+test_ctrl_f_searches (void)
+{
+  ShelterWindow *window = open_signed_in (demo_path);
+  GtkWidget *view = find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW);
+  g_auto (GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app),
+                                                                 "<Control>f");
+  g_autoptr (GListModel) controllers = NULL;
+  GtkShortcutAction *search = NULL;
+  GtkWidget *focus;
+  GtkWidget *entry;
+
+  g_assert_true (g_strv_contains ((const char * const *) actions, "win.search"));
+
+  g_signal_emit_by_name (view, "activate", 0);
+  wait_ms (500);
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), SHELTER_TYPE_RESIDENT_PAGE));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+
+  /* The window's shortcut for Ctrl+F, activated from where the focus is, as the key would. */
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  for (guint i = 0; search == NULL && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger =
+            gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (trigger, "<Control>f"))
+            search = gtk_shortcut_get_action (shortcut);
+        }
+    }
+  g_assert_nonnull (search);
+  g_assert_true (gtk_shortcut_action_activate (search, GTK_SHORTCUT_ACTION_EXCLUSIVE, focus,
+                                               NULL));
+  /* The page fades out. */
+  for (guint i = 0; i < 20 && find_widget (GTK_WIDGET (window), SHELTER_TYPE_RESIDENT_PAGE); i++)
+    wait_ms (100);
+
+  g_assert_null (find_widget (GTK_WIDGET (window), SHELTER_TYPE_RESIDENT_PAGE));
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
+  entry = find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The intake assistant */
+
+/* Runs the main loop until @condition holds, for at most @timeout_ms. */
+static gboolean
+wait_until (gboolean (*condition) (gpointer data),
+            gpointer   data,
+            guint      timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+  return TRUE;
+}
+
+/* A widget of a template by its id in the .ui file, shown or not. */
+static gpointer
+find_by_id (GtkWidget  *root,
+            const char *id)
+{
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gpointer found = find_by_id (child, id);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gpointer
+find_toplevel (GType type)
+{
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+intake_dialog_shown (gpointer data)
+{
+  return find_toplevel (SHELTER_TYPE_INTAKE_DIALOG) != NULL;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static ShelterIntakeDialog *
+open_intake (ShelterWindow *window)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-intake", NULL));
+  g_assert_true (wait_until (intake_dialog_shown, NULL, 2000));
+  return find_toplevel (SHELTER_TYPE_INTAKE_DIALOG);
+}
+
+/* Answers the message dialog shown over the assistant, as a click on @response would. */
+static void
+answer (const char *response)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_true (wait_until (message_dialog_shown, NULL, 2000));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+  adw_message_dialog_response (dialog, response);
+  wait_ms (50);
+}
+
+static void
+type_in (ShelterIntakeDialog *dialog,
+         const char          *id,
+         const char          *text)
+{
+  GtkEditable *editable = find_by_id (GTK_WIDGET (dialog), id);
+
+  g_assert_nonnull (editable);
+  gtk_editable_set_text (editable, text);
+}
+
+static void
+choose (ShelterIntakeDialog *dialog,
+        const char          *id,
+        guint                position)
+{
+  AdwComboRow *row = find_by_id (GTK_WIDGET (dialog), id);
+
+  g_assert_true (ADW_IS_COMBO_ROW (row));
+  adw_combo_row_set_selected (row, position);
+}
+
+static const char *
+step_of (ShelterIntakeDialog *dialog)
+{
+  return gtk_stack_get_visible_child_name (find_by_id (GTK_WIDGET (dialog), "step_stack"));
+}
+
+/* Presses Next (Ctrl+Enter) and expects to be on @step then. */
+static void
+next_step (ShelterIntakeDialog *dialog,
+           const char          *step)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "intake.next", NULL));
+  wait_ms (20);
+  if (g_strcmp0 (step_of (dialog), step) != 0)
+    {
+      g_autoptr (GString) labels = g_string_new (NULL);
+
+      collect_labels (GTK_WIDGET (dialog), labels);
+      g_test_message ("shown: %s", labels->str);
+    }
+  g_assert_cmpstr (step_of (dialog), ==, step);
+}
+
+static guint
+position_of (GListModel *model,
+             const char *text)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (model, i);
+      if (g_strcmp0 (gtk_string_object_get_string (item), text) == 0)
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+new_demo_copy (const char *name,
+               char      **dir)
+{
+  g_autoptr (GError) error = NULL;
+  char *path;
+
+  *dir = g_dir_make_tmp ("shelter-ui-intake-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (*dir, name, NULL);
+  shelter_demo_create (path, 20, 3, FALSE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+remove_demo_copy (char *path,
+                  char *dir)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (path);
+  g_rmdir (dir);
+  g_free (path);
+  g_free (dir);
+}
+
+/* Ctrl+N, the five steps as a caseworker fills them, and Receive: the person is on record
+ * with their stay and an intake record number, and the draft is gone. */
+static void
+test_intake_receives (void)
+{
+  char *dir = NULL;
+  char *path = new_demo_copy ("intake.db", &dir);
+  ShelterWindow *window = open_signed_in (path);
+  ShelterSession *session = shelter_window_get_session (window);
+  ShelterIntakeDialog *dialog;
+  GtkDropDown *country;
+  GtkCheckButton *room_check = NULL;
+  GtkWidget *room_list;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (ShelterStay) stay = NULL;
+  g_autoptr (ShelterIntake) intake = NULL;
+  g_autoptr (GVariant) draft = NULL;
+  gint64 before = shelter_residents_count_all (session, &error);
+
+  g_assert_no_error (error);
+  dialog = open_intake (window);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  /* A new centre's desk has no unfinished intake: no question. */
+  wait_ms (50);
+  g_assert_false (message_dialog_shown (NULL));
+  g_assert_cmpstr (step_of (dialog), ==, "who");
+
+  /* Who */
+  type_in (dialog, "family_name_row", "Giàng");
+  type_in (dialog, "middle_name_row", "Thị");
+  type_in (dialog, "given_name_row", "Mỷ Thử");
+  choose (dialog, "sex_row", 1);         /* female */
+  type_in (dialog, "birth_row", "05/03/2000");
+  choose (dialog, "person_type_row", 1); /* victim of trafficking */
+  next_step (dialog, "how");
+
+  /* How they came: nothing chosen yet is refused on this step, at the field. */
+  next_step (dialog, "how");
+  g_assert_true (gtk_widget_has_css_class (find_by_id (GTK_WIDGET (dialog), "handed_over_row"),
+                                           "error"));
+  choose (dialog, "handed_over_row", 2); /* border guard */
+  g_assert_true (gtk_widget_get_visible (find_by_id (GTK_WIDGET (dialog), "officer_unit_row")));
+  type_in (dialog, "officer_name_row", "Lò Văn Thành");
+  type_in (dialog, "officer_unit_row", "Đồn Biên phòng Cửa khẩu Quốc tế Lào Cai");
+  g_assert_true (gtk_widget_get_visible (find_by_id (GTK_WIDGET (dialog), "purposes_group")));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_type (find_by_id (GTK_WIDGET (dialog),
+                                                                        "purposes_group"),
+                                                            GTK_TYPE_CHECK_BUTTON)),
+                               TRUE);
+  choose (dialog, "scope_row", 2);       /* abroad */
+  country = find_by_id (GTK_WIDGET (dialog), "destination_drop_down");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (country)));
+  gtk_drop_down_set_selected (country, position_of (gtk_drop_down_get_model (country),
+                                                    "Trung Quốc"));
+  choose (dialog, "return_mode_row", 3); /* handed over by a foreign country */
+  choose (dialog, "identification_row", 1);
+  next_step (dialog, "consent");
+
+  /* Consent: it must be said whether it was given. */
+  next_step (dialog, "consent");
+  gtk_check_button_set_active (find_by_id (GTK_WIDGET (dialog), "consent_given_check"), TRUE);
+  gtk_switch_set_active (find_by_id (GTK_WIDGET (dialog), "record_switch"), TRUE);
+  next_step (dialog, "arrival");
+
+  /* Arrival */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (find_by_id (GTK_WIDGET (dialog),
+                                                                  "belongings_view")),
+                            "Điện thoại Oppo màu đen\n\nGiấy thông hành số 123\n", -1);
+  type_in (dialog, "health_row", "Mệt, sốt nhẹ");
+  next_step (dialog, "room");
+
+  /* Room: the first that suits her. */
+  room_list = find_by_id (GTK_WIDGET (dialog), "room_list");
+  for (GtkWidget *row = gtk_widget_get_first_child (room_list); row != NULL && room_check == NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (gtk_widget_get_sensitive (row))
+      room_check = GTK_CHECK_BUTTON (find_type (row, GTK_TYPE_CHECK_BUTTON));
+  g_assert_nonnull (room_check);
+  gtk_check_button_set_active (room_check, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "intake.next", NULL));
+  g_assert_true (wait_until (pointer_cleared, &dialog, 2000));
+
+  g_assert_cmpint (shelter_residents_count_all (session, &error), ==, before + 1);
+  ids = shelter_residents_search (session, "Giàng Thị Mỷ Thử", 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  stay = shelter_stay_open_latest (session, g_array_index (ids, gint64, 0), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stay);
+  intake = shelter_intake_open (session, shelter_stay_get_id (stay), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (intake);
+  g_assert_true (g_str_has_prefix (shelter_intake_get_record_number (intake), "BBTN-"));
+  g_assert_cmpstr (shelter_intake_get_handed_over_by (intake), ==, "border_guard");
+  g_assert_cmpstr (shelter_intake_get_destination_country (intake), ==, "CN");
+  g_assert_cmpstr (shelter_intake_get_trafficking_purposes (intake)[0], ==, "sexual_exploitation");
+  g_assert_cmpstr (shelter_intake_get_consent_status (intake), ==, "given");
+  g_assert_true (shelter_intake_get_consent_record (intake));
+  g_assert_cmpuint (g_strv_length ((char **) shelter_intake_get_belongings (intake)), ==, 2);
+  draft = shelter_intake_draft_load (session, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (draft);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_demo_copy (path, dir);
+}
+
+static gboolean
+draft_kept (gpointer data)
+{
+  g_autoptr (GVariant) draft = shelter_intake_draft_load (data, NULL, NULL);
+  return draft != NULL;
+}
+
+/* What was typed survives a lock and the window going away, comes back when asked, is
+ * kept on Cancel with "Keep Draft", and goes with "Start Over". */
+static void
+test_intake_keeps_draft (void)
+{
+  char *dir = NULL;
+  char *path = new_demo_copy ("draft.db", &dir);
+  ShelterWindow *window = open_signed_in (path);
+  ShelterSession *session = shelter_window_get_session (window);
+  ShelterIntakeDialog *dialog = open_intake (window);
+  g_autoptr (GVariant) draft = NULL;
+  g_autoptr (GVariant) person = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *given = NULL;
+
+  type_in (dialog, "family_name_row", "Lò");
+  type_in (dialog, "given_name_row", "Ngọc");
+  /* Locked before the pause: kept at once. */
+  g_assert_false (draft_kept (session));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
+  g_assert_true (draft_kept (session));
+  draft = shelter_intake_draft_load (session, NULL, &error);
+  g_assert_no_error (error);
+  person = g_variant_lookup_value (draft, "person", G_VARIANT_TYPE_VARDICT);
+  g_assert_nonnull (person);
+  g_assert_true (g_variant_lookup (person, "given-name", "&s", &given));
+  g_assert_cmpstr (given, ==, "Ngọc");
+  /* Gone with the window, as when another user signs in. */
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = open_signed_in (path);
+  session = shelter_window_get_session (window);
+  dialog = open_intake (window);
+  answer ("continue");
+  g_assert_cmpstr (gtk_editable_get_text (find_by_id (GTK_WIDGET (dialog), "given_name_row")),
+                   ==, "Ngọc");
+  g_assert_cmpstr (gtk_editable_get_text (find_by_id (GTK_WIDGET (dialog), "family_name_row")),
+                   ==, "Lò");
+
+  /* Cancel asks; Keep Draft keeps it. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  answer ("keep");
+  g_assert_true (wait_until (pointer_cleared, &dialog, 2000));
+  g_assert_true (draft_kept (session));
+
+  /* Start Over discards it and leaves the form empty; closing then asks nothing. */
+  dialog = open_intake (window);
+  answer ("start-over");
+  g_assert_false (draft_kept (session));
+  g_assert_cmpstr (gtk_editable_get_text (find_by_id (GTK_WIDGET (dialog), "given_name_row")),
+                   ==, "");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (wait_until (pointer_cleared, &dialog, 2000));
+  g_assert_false (message_dialog_shown (NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_demo_copy (path, dir);
+}
+
+static GtkWidget *
+find_row_titled (GtkWidget  *root,
+                 const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_titled (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Administration › Backups › Papers and Deadlines: what the administrator sets is what the
+ * centre's papers and case files use; a manager sees it but cannot change it. */
+static void
+test_backup_page_papers (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("shelter-ui-papers-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "papers.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ShelterDb) db = NULL;
+  g_autoptr (ShelterSession) admin = NULL;
+  g_autoptr (ShelterSession) manager = NULL;
+  g_autofree char *agency = NULL;
+  GtkWidget *window;
+  GtkWidget *page;
+  GtkWidget *agency_row;
+  GtkWidget *days_row;
+  GtkSpinButton *days_spin;
+
+  shelter_demo_create (path, 20, 2, FALSE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  db = shelter_db_open (path, SHELTER_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  admin = shelter_accounts_sign_in (db, "quantri", "quantri-demo-2026", NULL, &error);
+  g_assert_no_error (error);
+  manager = shelter_accounts_sign_in (db, "giamdoc", "giamdoc-demo-2026", NULL, &error);
+  g_assert_no_error (error);
+
+  window = gtk_window_new ();
+  page = g_object_new (SHELTER_TYPE_BACKUP_PAGE, NULL);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  shelter_backup_page_set_session (SHELTER_BACKUP_PAGE (page), admin);
+  wait_ms (300);
+
+  /* Found by their visible labels, as in the interface's language. */
+  agency_row = find_row_titled (page, _("Managing Agency"));
+  days_row = find_row_titled (page, _("Case File Deadline (Working Days)"));
+  g_assert_nonnull (agency_row);
+  g_assert_nonnull (days_row);
+  days_spin = GTK_SPIN_BUTTON (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (days_row)));
+  g_assert_nonnull (days_spin);
+
+  /* The demo centre's agency, changed and applied; spaces around it are not kept. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (agency_row)), ==, "Sở Y tế tỉnh Lào Cai");
+  g_assert_true (gtk_widget_get_sensitive (agency_row));
+  gtk_editable_set_text (GTK_EDITABLE (agency_row), "  Sở Y tế tỉnh Hà Giang ");
+  g_signal_emit_by_name (agency_row, "apply");
+  agency = shelter_settings_get (db, SHELTER_SETTING_MANAGING_AGENCY, NULL);
+  g_assert_cmpstr (agency, ==, "Sở Y tế tỉnh Hà Giang");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (agency_row)), ==, "Sở Y tế tỉnh Hà Giang");
+
+  /* Emptied: the papers print no agency. */
+  gtk_editable_set_text (GTK_EDITABLE (agency_row), "");
+  g_signal_emit_by_name (agency_row, "apply");
+  g_clear_pointer (&agency, g_free);
+  agency = shelter_settings_get (db, SHELTER_SETTING_MANAGING_AGENCY, NULL);
+  g_assert_cmpstr (agency, ==, "");
+
+  /* The deadline: 10 working days until set; saved once the spin button is left alone. */
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (days_spin), ==, 10);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (days_spin)));
+  gtk_spin_button_set_value (days_spin, 15);
+  g_assert_cmpint (shelter_settings_get_int (db, SHELTER_SETTING_CASE_FILE_WORKING_DAYS, 0),
+                   ==, 0);
+  wait_ms (1200);
+  g_assert_cmpint (shelter_settings_get_int (db, SHELTER_SETTING_CASE_FILE_WORKING_DAYS, 0),
+                   ==, 15);
+  /* No more than app/ accepts. */
+  gtk_spin_button_set_value (days_spin, 90);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (days_spin), ==, 60);
+  wait_ms (1200);
+  g_assert_cmpint (shelter_settings_get_int (db, SHELTER_SETTING_CASE_FILE_WORKING_DAYS, 0),
+                   ==, 60);
+
+  /* A manager sees both, and cannot change either. */
+  shelter_backup_page_set_session (SHELTER_BACKUP_PAGE (page), manager);
+  g_assert_false (gtk_widget_get_sensitive (agency_row));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (days_spin)));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (days_spin), ==, 60);
+
+  shelter_backup_page_set_session (SHELTER_BACKUP_PAGE (page), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -357,6 +1085,11 @@ main (int   argc,
   g_test_add_func ("/ui/window/sorts-by-column", test_sorts_by_column);
   g_test_add_func ("/ui/window/shows-vietnamese", test_shows_vietnamese);
   g_test_add_func ("/ui/window/bad-database-explained", test_bad_database_explained);
+  g_test_add_func ("/ui/intake/receives-with-record", test_intake_receives);
+  g_test_add_func ("/ui/intake/keeps-draft", test_intake_keeps_draft);
+  g_test_add_func ("/ui/window/resident-case-file", test_resident_case_file);
+  g_test_add_func ("/ui/window/ctrl-f-searches", test_ctrl_f_searches);
+  g_test_add_func ("/ui/backup/papers-and-deadlines", test_backup_page_papers);
 
   status = g_test_run ();
   g_unlink (demo_path);
