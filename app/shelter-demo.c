@@ -200,7 +200,7 @@ static const char *const female_given_names[] = {
   "Lan", "Hương", "Mai", "Hoa", "Linh", "Trang", "Huyền", "Ngọc", "Thảo", "Nhung", "Hằng", "Yến",
   "Phương", "Dung", "Nga", "Vân", "Hà", "Ánh", "Chi", "Nhi", "Mỷ", "Xuân", "Thủy", "Hạnh", "Loan",
   "Liên", "Tâm", "Thu", "Hiền", "Quỳnh", "Oanh", "Trinh", "Vy", "Anh", "Duyên", "Giang", "My",
-  "Tuyết", "Uyên", "Diệp", "Lụa", "Thơm", "Nguyệt", "Bích", "Diễm", "Hồng", NULL
+  "Tuyết", "Uyên", "Diệp", "Lụa", "Thơm", "Nguyệt", "Bích", "Diễm", "Hồng", "Đào", NULL
 };
 static const char *const male_given_names[] = {
   "Nam", "Hùng", "Dũng", "Tuấn", "Minh", "Hải", "Long", "Sơn", "Quân", "Khoa", "Đức", "Phúc",
