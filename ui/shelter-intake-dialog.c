@@ -2134,6 +2134,7 @@ shelter_intake_dialog_init (ShelterIntakeDialog *self)
 
     gtk_drop_down_set_expression (self->destination_drop_down, expression);
     name_drop_down_button (self->destination_drop_down, self->destination_row);
+    _shelter_ui_name_drop_down_search (self->destination_drop_down);
   }
 
   /* In a note Enter starts a new line: Ctrl+Enter goes on, before the note takes it. */

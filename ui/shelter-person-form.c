@@ -422,6 +422,8 @@ setup_drop_down (GtkDropDown  *drop_down,
         }
     }
 
+  _shelter_ui_name_drop_down_search (drop_down);
+
   /* GTK 4.8 leaves the button that opens a drop-down without a name: names it after the
    * row. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down)); child != NULL;

@@ -177,3 +177,112 @@ _shelter_ui_new_discard_dialog (GtkWindow *parent)
 
   return dialog;
 }
+
+static gboolean
+grab_search_entry_focus (gpointer entry)
+{
+  gtk_widget_grab_focus (entry);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+focus_search_entry_cb (GtkWidget *entry)
+{
+  /* After the drop-down has moved the focus to the selected row. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, grab_search_entry_focus, g_object_ref (entry),
+                   g_object_unref);
+}
+
+static GtkWidget *
+first_descendant (GtkWidget *widget,
+                  GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = first_descendant (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Enter in the search chooses the first item found, as a desk worker expects. */
+static void
+search_activated_cb (GtkDropDown *drop_down,
+                     GtkWidget   *entry)
+{
+  GtkWidget *list_view = first_descendant (GTK_WIDGET (drop_down), GTK_TYPE_LIST_VIEW);
+  GListModel *all = gtk_drop_down_get_model (drop_down);
+  GListModel *shown;
+  g_autoptr (GObject) first = NULL;
+
+  if (list_view == NULL || all == NULL)
+    return;
+  shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+  if (g_list_model_get_n_items (shown) == 0)
+    return;
+  first = g_list_model_get_item (shown, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (all, i);
+
+      if (item == first)
+        {
+          GtkWidget *popover = gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER);
+
+          gtk_drop_down_set_selected (drop_down, i);
+          if (popover != NULL)
+            gtk_popover_popdown (GTK_POPOVER (popover));
+          return;
+        }
+    }
+}
+
+static GtkWidget *
+first_search_entry (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_SEARCH_ENTRY (child))
+        return child;
+      if ((found = first_search_entry (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+_shelter_ui_name_drop_down_search (GtkDropDown *drop_down)
+{
+  GtkWidget *entry;
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+
+  entry = first_search_entry (GTK_WIDGET (drop_down));
+  if (entry == NULL)
+    return;
+  g_object_set (entry, "placeholder-text", _("Type to search…"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Type to search the list"), -1);
+
+  g_signal_connect_object (entry, "activate", G_CALLBACK (search_activated_cb), drop_down,
+                           G_CONNECT_SWAPPED);
+
+  /* GTK 4.8 focuses the list when the pop-up opens, where typing does nothing: start in
+   * the search entry, so that typing "hmong" finds it at once. */
+  for (GtkWidget *popover = gtk_widget_get_parent (entry); popover != NULL;
+       popover = gtk_widget_get_parent (popover))
+    if (GTK_IS_POPOVER (popover))
+      {
+        g_signal_connect_object (popover, "show", G_CALLBACK (focus_search_entry_cb), entry,
+                                 G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+        break;
+      }
+}

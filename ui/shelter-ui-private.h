@@ -32,6 +32,10 @@ void  _shelter_ui_clear_secret     (GtkEditable *editable);
  * but no accessible name: names them after their tooltip, in every AdwEntryRow under
  * @root. Called once a template is built. */
 void  _shelter_ui_name_entry_row_buttons (GtkWidget *root);
+/* GTK 4.8's catalogues lack the placeholder of a drop-down's search entry, so it shows
+ * "Search…" in English: gives the search entry of @drop_down our own, translated, placeholder
+ * and accessible name. */
+void  _shelter_ui_name_drop_down_search (GtkDropDown *drop_down);
 
 G_END_DECLS
 
