@@ -32,6 +32,7 @@ static const struct
   { "view_restricted", N_("Viewed restricted information") },
   { "export", N_("Exported") },
   { "print", N_("Printed") },
+  { "remove", N_("Removed") },
   { "receive_document", N_("Case-file document received") },
   { "unmark_document", N_("Case-file document mark taken back") },
   { "backup", N_("Backup made") },
@@ -52,6 +53,7 @@ static const struct
   { "stay", N_("Stay") },
   { "backup", N_("Backup") },
   { "setting", N_("Setting") },
+  { "holiday", N_("Public holiday") },
   { "audit_log", N_("Audit log") },
 };
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "shelter-calendar.h"
 #include "shelter-enums.h"
 #include "shelter-reception.h"
 #include "shelter-settings.h"
@@ -668,6 +669,61 @@ test_protected_intake (Fixture       *fixture,
   g_assert_nonnull (opened);
 }
 
+/* The administrator keeps the holidays; a new one moves the case-file deadline. */
+static void
+test_holidays_move_deadlines (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr (ShelterSession) admin = test_session_new (fixture->db, "administrator");
+  g_autoptr (ShelterStay) stay = receive_simple (fixture, "none", "2026-11-13T15:00:00+07:00");
+  g_autoptr (ShelterCaseFile) file = NULL;
+  g_autoptr (GPtrArray) holidays = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n_before;
+
+  holidays = shelter_holidays_list (fixture->session, 2026, &error);
+  g_assert_no_error (error);
+  n_before = holidays->len;
+  g_assert_cmpuint (n_before, >, 5);
+  g_clear_pointer (&holidays, g_ptr_array_unref);
+
+  /* A day off decided for Friday 20/11: the deadline moves to Monday 30/11. */
+  g_assert_true (shelter_holidays_add (admin, "2026-11-20", "  Nghỉ  bù ", &error));
+  g_assert_no_error (error);
+  file = shelter_case_file_get (fixture->session, shelter_stay_get_id (stay), &error);
+  g_assert_cmpstr (file->deadline, ==, "2026-11-30");
+  g_clear_pointer (&file, shelter_case_file_free);
+  holidays = shelter_holidays_list (fixture->session, 2026, &error);
+  g_assert_cmpuint (holidays->len, ==, n_before + 1);
+  g_clear_pointer (&holidays, g_ptr_array_unref);
+  g_assert_cmpint (test_count (fixture->db, "SELECT count(*) FROM holiday WHERE name = 'Nghỉ bù'"),
+                   ==, 1);
+
+  /* Refusals name the field. */
+  g_assert_false (shelter_holidays_add (admin, "2026-11-20", "Nghỉ bù", &error));
+  g_assert_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_HOLIDAY_DATE);
+  g_clear_error (&error);
+  g_assert_false (shelter_holidays_add (admin, "2026-02-30", "Ngày lạ", &error));
+  g_assert_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_HOLIDAY_DATE);
+  g_clear_error (&error);
+  g_assert_false (shelter_holidays_add (admin, "2026-12-24", "   ", &error));
+  g_assert_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_HOLIDAY_NAME);
+  g_clear_error (&error);
+  g_assert_false (shelter_holidays_add (fixture->session, "2026-12-24", "Giáng sinh", &error));
+  g_assert_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+
+  /* Removed again: the deadline is back, and both changes are in the audit trail. */
+  g_assert_true (shelter_holidays_remove (admin, "2026-11-20", &error));
+  g_assert_no_error (error);
+  file = shelter_case_file_get (fixture->session, shelter_stay_get_id (stay), &error);
+  g_assert_cmpstr (file->deadline, ==, "2026-11-27");
+  g_assert_false (shelter_holidays_remove (admin, "2026-11-20", &error));
+  g_assert_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_HOLIDAY_DATE);
+  g_assert_cmpint (test_count (fixture->db, "SELECT count(*) FROM audit_log WHERE entity = 'holiday' "
+                                            "AND details LIKE '%Nghỉ bù%'"), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -688,6 +744,7 @@ main (int   argc,
   ADD ("/app/reception/unreadable-drafts", test_unreadable_drafts);
   ADD ("/app/case-file/deadline-and-marks", test_case_file_deadline_and_marks);
   ADD ("/app/case-file/deadline-setting", test_case_file_deadline_setting);
+  ADD ("/app/calendar/holidays-move-deadlines", test_holidays_move_deadlines);
   ADD ("/app/reception/permissions", test_permissions);
   ADD ("/app/reception/protected-intake", test_protected_intake);
 
