@@ -256,6 +256,20 @@ static const Weighted highland_home_provinces[] = {
   { "Lào Cai", 40 }, { "Lai Châu", 30 }, { "Điện Biên", 20 }, { "Sơn La", 10 }, { NULL }
 };
 
+static const Weighted kinh_religions[] = {
+  { "none", 70 }, { "buddhism", 17 }, { "catholicism", 8 }, { "cao_dai", 2 }, { "other", 3 },
+  { NULL }
+};
+static const Weighted highland_religions[] = {
+  { "none", 62 }, { "protestantism", 28 }, { "catholicism", 8 }, { "other", 2 }, { NULL }
+};
+static const Weighted khmer_religions[] = { { "buddhism", 92 }, { "none", 8 }, { NULL } };
+
+static const char *const villages[] = {
+  "Bản Cát Cát", "Bản Tả Phìn", "Thôn Nậm Cang", "Bản Lếch", "Thôn 3", "Thôn 5", "Xóm Đông",
+  "Tổ dân phố 2", "Ấp Tân Hòa", NULL
+};
+
 typedef struct
 {
   const char     *code; /* qd121-1979 */
@@ -263,22 +277,25 @@ typedef struct
   const Weighted *family_names;
   const Weighted *home_provinces;
   gboolean        hmong_names;
+  const char     *language;                 /* NULL for Vietnamese */
+  guint           interpreter_per_mille;
+  const Weighted *religions;
 } EthnicProfile;
 
 /* Of the Vietnamese residents, in thousandths. */
 static const EthnicProfile ethnic_profiles[] = {
-  { "01", 650, common_family_names, kinh_home_provinces, FALSE },      /* Kinh */
-  { "08", 120, hmong_family_names, hmong_home_provinces, TRUE },       /* HMông */
-  { "03", 60, thai_family_names, thai_home_provinces, FALSE },         /* Thái */
-  { "09", 40, dao_family_names, dao_home_provinces, FALSE },           /* Dao */
-  { "02", 40, tay_nung_family_names, tay_nung_home_provinces, FALSE }, /* Tày */
-  { "06", 25, muong_family_names, muong_home_provinces, FALSE },       /* Mường */
-  { "07", 25, tay_nung_family_names, tay_nung_home_provinces, FALSE }, /* Nùng */
-  { "05", 15, khmer_family_names, khmer_home_provinces, FALSE },       /* Khơ-me */
-  { "04", 5, hoa_family_names, hoa_home_provinces, FALSE },            /* Hoa */
-  { "25", 8, common_family_names, highland_home_provinces, FALSE },    /* Giáy */
-  { "35", 6, common_family_names, highland_home_provinces, FALSE },    /* Hà Nhì */
-  { "29", 6, common_family_names, thai_home_provinces, FALSE },        /* Khơ-mú */
+  { "01", 650, common_family_names, kinh_home_provinces, FALSE, NULL, 0, kinh_religions },      /* Kinh */
+  { "08", 120, hmong_family_names, hmong_home_provinces, TRUE, "tiếng H'Mông", 350, highland_religions },       /* HMông */
+  { "03", 60, thai_family_names, thai_home_provinces, FALSE, "tiếng Thái", 80, highland_religions },         /* Thái */
+  { "09", 40, dao_family_names, dao_home_provinces, FALSE, "tiếng Dao", 150, highland_religions },           /* Dao */
+  { "02", 40, tay_nung_family_names, tay_nung_home_provinces, FALSE, "tiếng Tày", 20, highland_religions }, /* Tày */
+  { "06", 25, muong_family_names, muong_home_provinces, FALSE, "tiếng Mường", 20, kinh_religions },       /* Mường */
+  { "07", 25, tay_nung_family_names, tay_nung_home_provinces, FALSE, "tiếng Nùng", 40, highland_religions }, /* Nùng */
+  { "05", 15, khmer_family_names, khmer_home_provinces, FALSE, "tiếng Khơ-me", 120, khmer_religions },       /* Khơ-me */
+  { "04", 5, hoa_family_names, hoa_home_provinces, FALSE, "tiếng Hoa", 60, kinh_religions },            /* Hoa */
+  { "25", 8, common_family_names, highland_home_provinces, FALSE, "tiếng Giáy", 100, highland_religions },    /* Giáy */
+  { "35", 6, common_family_names, highland_home_provinces, FALSE, "tiếng Hà Nhì", 250, highland_religions },    /* Hà Nhì */
+  { "29", 6, common_family_names, thai_home_provinces, FALSE, "tiếng Khơ-mú", 200, highland_religions },        /* Khơ-mú */
 };
 
 static const Weighted adult_papers[] = { { "cccd", 55 }, { "cmnd", 5 }, { "none", 40 }, { NULL } };
@@ -1207,6 +1224,30 @@ describe_resident (DemoCentre     *centre,
   shelter_person_set_home_scheme (person, ADDRESS_SCHEME);
   shelter_person_set_home_province_code (person, province->code);
   shelter_person_set_home_commune_code (person, commune->code);
+  if (chance (rand, 700))
+    shelter_person_set_home_detail (person, pick_any (rand, villages));
+  /* Most were born where they live. */
+  if (chance (rand, 800))
+    {
+      shelter_person_set_origin_scheme (person, ADDRESS_SCHEME);
+      shelter_person_set_origin_province_code (person, province->code);
+      shelter_person_set_origin_commune_code (person, commune->code);
+    }
+
+  shelter_person_set_religion (person, pick_weighted (rand, ethnicity->religions));
+  if (ethnicity->language == NULL)
+    shelter_person_set_languages (person, "tiếng Việt");
+  else if (chance (rand, ethnicity->interpreter_per_mille))
+    {
+      shelter_person_set_languages (person, ethnicity->language);
+      shelter_person_set_interpreter_needed (person, TRUE);
+    }
+  else
+    {
+      g_autofree char *languages = g_strdup_printf ("%s, tiếng Việt", ethnicity->language);
+
+      shelter_person_set_languages (person, languages);
+    }
 
   *paper = age >= 18 && !stateless ? pick_weighted (rand, adult_papers) : "none";
   if (g_str_equal (*paper, "cccd"))
