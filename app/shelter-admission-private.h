@@ -19,10 +19,13 @@ typedef gboolean (*ShelterAdmitExtra) (ShelterSession      *session,
                                        gpointer             user_data,
                                        GError             **error);
 
+/* @override_reason: a manager's written reason to place the person in a room that does not
+ * suit them (checked by the caller), or NULL. */
 ShelterStay *_shelter_admit_with (ShelterSession    *session,
                                   ShelterPerson     *person,
                                   gint64             room_id,
                                   const char        *admitted_at,
+                                  const char        *override_reason,
                                   ShelterAdmitExtra  extra,
                                   gpointer           extra_data,
                                   GError           **error);

@@ -12,6 +12,8 @@
 #include "shelter-app-error.h"
 #include "shelter-audit.h"
 #include "shelter-enums.h"
+#include "shelter-placement.h"
+#include "shelter-settings.h"
 #include "shelter-stores.h"
 #include "shelter-text.h"
 
@@ -577,56 +579,6 @@ shelter_person_find_similar (ShelterSession  *session,
   return shelter_person_store_find_similar (shelter_session_get_db (session), probe, error);
 }
 
-const char *
-shelter_age_group_for_age (int age)
-{
-  if (age < 0)
-    return NULL;
-  if (age < 16)
-    return "child";
-  if (age < 18)
-    return "youth";
-  if (age < 60)
-    return "adult";
-  return "elderly";
-}
-
-const char *
-shelter_room_unsuitability (const char *room_use,
-                            const char *room_age_group,
-                            guint       beds_free,
-                            const char *sex,
-                            int         age)
-{
-  const char *group = shelter_age_group_for_age (age);
-
-  /* A family room takes a mother with her small children, whatever their sex and age. */
-  if (g_strcmp0 (room_use, "family") != 0)
-    {
-      if (g_strcmp0 (room_use, sex) != 0)
-        return g_strcmp0 (room_use, "male") == 0 ? _("male room") : _("female room");
-
-      if (g_strcmp0 (room_age_group, "any") != 0)
-        {
-          if (group == NULL)
-            return _("age unknown");
-          if (g_strcmp0 (room_age_group, group) != 0)
-            {
-              if (g_strcmp0 (room_age_group, "child") == 0)
-                return _("for under 16");
-              if (g_strcmp0 (room_age_group, "youth") == 0)
-                return _("for 16-17");
-              if (g_strcmp0 (room_age_group, "adult") == 0)
-                return _("for 18-59");
-              return _("for 60 and over");
-            }
-        }
-    }
-  if (beds_free == 0)
-    return _("full");
-  return NULL;
-}
-
 static GDateTime *
 parse_time (const char     *iso,
             ShelterField    field,
@@ -688,7 +640,7 @@ shelter_admit_person (ShelterSession  *session,
                       const char      *admitted_at,
                       GError         **error)
 {
-  return _shelter_admit_with (session, person, room_id, admitted_at, NULL, NULL, error);
+  return _shelter_admit_with (session, person, room_id, admitted_at, NULL, NULL, NULL, error);
 }
 
 ShelterStay *
@@ -696,6 +648,7 @@ _shelter_admit_with (ShelterSession    *session,
                      ShelterPerson     *person,
                      gint64             room_id,
                      const char        *admitted_at,
+                     const char        *override_reason,
                      ShelterAdmitExtra  extra,
                      gpointer           extra_data,
                      GError           **error)
@@ -711,7 +664,9 @@ _shelter_admit_with (ShelterSession    *session,
   g_autoptr (GError) local_error = NULL;
   ShelterDb *db;
   ShelterStamp stamp;
-  const char *unsuitable;
+  g_autofree char *unsuitable = NULL;
+  ShelterAgeBands bands;
+  gint64 placement_id;
   gboolean inserted_person = FALSE;
   GDate admitted_date;
   int age;
@@ -776,19 +731,30 @@ _shelter_admit_with (ShelterSession    *session,
       goto failed;
     }
 
-  unsuitable = shelter_room_unsuitability (shelter_room_get_sex_use (room),
-                                           shelter_room_get_age_group (room),
-                                           shelter_room_get_beds_free (room),
-                                           shelter_person_get_sex (person), age);
-  if (unsuitable != NULL)
+  if (!shelter_age_bands_load (db, &bands, &local_error))
+    goto failed;
+  unsuitable = shelter_placement_unsuitability (
+    &bands, room, shelter_person_get_sex (person), age,
+    g_strcmp0 (shelter_person_get_person_type (person), "accompanying_minor") == 0,
+    shelter_settings_get_int (db, SHELTER_SETTING_CHILD_WITH_PARENT_AGE, 6), NULL);
+  if (shelter_room_get_beds_free (room) == 0)
     {
-      g_set_error (&local_error, SHELTER_APP_ERROR,
-                   shelter_room_get_beds_free (room) == 0 ? SHELTER_APP_ERROR_ROOM_FULL
-                                                          : SHELTER_APP_ERROR_ROOM_UNSUITABLE,
+      /* The list the desk chose from showed a free bed: someone else took it since. */
+      g_set_error (&local_error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_ROOM_FULL,
+                   _("The last bed in room %s was just taken, perhaps from another desk. "
+                     "Choose another room."),
+                   shelter_room_get_code (room));
+      goto failed;
+    }
+  if (unsuitable != NULL && override_reason == NULL)
+    {
+      g_set_error (&local_error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_ROOM_UNSUITABLE,
                    _("Room %s does not suit this person (%s). Choose another room."),
                    shelter_room_get_code (room), unsuitable);
       goto failed;
     }
+  if (unsuitable == NULL)
+    override_reason = NULL;
 
   if (shelter_person_get_id (person) > 0)
     {
@@ -830,8 +796,12 @@ _shelter_admit_with (ShelterSession    *session,
   if (!shelter_stay_store_insert (db, stay, &stamp, &local_error))
     goto failed;
 
-  if (shelter_stay_store_place (db, shelter_stay_get_id (stay), room_id, admitted_iso,
-                                "admission", &stamp, &local_error) == 0)
+  placement_id = shelter_stay_store_place (db, shelter_stay_get_id (stay), room_id, admitted_iso,
+                                           "admission", &stamp, &local_error);
+  if (placement_id == 0 ||
+      (override_reason != NULL &&
+       !shelter_placement_store_set_override (db, placement_id, override_reason, &stamp,
+                                              &local_error)))
     goto failed;
 
   details = g_string_new (NULL);
@@ -841,6 +811,8 @@ _shelter_admit_with (ShelterSession    *session,
                           shelter_person_get_id (person),
                           shelter_person_get_person_type (person),
                           admitted_iso, shelter_room_get_code (room));
+  if (override_reason != NULL)
+    g_string_append_printf (details, "\noverride: %s", override_reason);
   if (extra != NULL &&
       !extra (session, person, stay, age, &stamp, details, extra_data, &local_error))
     goto failed;

@@ -61,16 +61,4 @@ gboolean     shelter_discharge_stay    (ShelterSession  *session,
                                         const char      *reason_code,
                                         GError         **error);
 
-/* Why @room does not suit a person of @sex aged @age (years, -1 unknown) with @beds_free,
- * as a short translated phrase ("male room", "for 16-17", "full"), or NULL when it suits. */
-const char  *shelter_room_unsuitability (const char     *room_use,
-                                         const char     *room_age_group,
-                                         guint           beds_free,
-                                         const char     *sex,
-                                         int             age);
-
-/* The age group a person of @age years belongs in: "child" (<16), "youth" (16-17), "adult"
- * (18-59) or "elderly" (60+); NULL when the age is unknown. */
-const char  *shelter_age_group_for_age  (int             age);
-
 G_END_DECLS

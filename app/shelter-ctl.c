@@ -18,6 +18,7 @@
 #include "shelter-demo.h"
 #include "shelter-domain.h"
 #include "shelter-enums.h"
+#include "shelter-placement.h"
 #include "shelter-intake-record.h"
 #include "shelter-reception.h"
 #include "shelter-residents-model.h"
@@ -276,13 +277,20 @@ command_rooms (int    argc,
                char **argv)
 {
   g_autoptr (GOptionContext) context =
-    g_option_context_new (_("DB — list the rooms with their beds used and free"));
+    g_option_context_new (_("DB — list the rooms with their beds occupied, absent and free"));
   g_autoptr (ShelterDb) db = NULL;
   g_autoptr (ShelterSession) session = NULL;
   g_autoptr (GPtrArray) rooms = NULL;
   g_autoptr (GError) error = NULL;
+  g_autofree char *date = NULL;
   int status;
+  GOptionEntry entries[] = {
+    { "date", 'd', 0, G_OPTION_ARG_STRING, &date,
+      N_("The beds at the end of that day (default: now)"), "YYYY-MM-DD" },
+    { NULL }
+  };
 
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 2)
@@ -292,21 +300,24 @@ command_rooms (int    argc,
   if (db == NULL)
     return fail (g_steal_pointer (&error));
   session = shelter_session_new_for_operator (db);
-  rooms = shelter_rooms_list (session, &error);
+  rooms = shelter_rooms_occupancy_on (session, date, &error);
   if (rooms == NULL)
     return fail (g_steal_pointer (&error));
 
+  /* One line a room: code, building, name, use, age group, beds, occupied, absent, free. */
   for (guint i = 0; i < rooms->len; i++)
     {
-      ShelterRoom *room = g_ptr_array_index (rooms, i);
+      ShelterRoomOccupancy *occupancy = g_ptr_array_index (rooms, i);
+      ShelterRoom *room = occupancy->room;
 
-      g_print ("%s\t%s\t%s\t%s\t%s\t%u/%u\n",
+      g_print ("%s\t%s\t%s\t%s\t%s\t%u\t%u\t%u\t%u\n",
                shelter_room_get_code (room),
                shelter_room_get_building (room) ? shelter_room_get_building (room) : "",
                shelter_room_get_name (room),
                shelter_enum_label (&shelter_enum_room_use, shelter_room_get_sex_use (room)),
                shelter_enum_label (&shelter_enum_age_group, shelter_room_get_age_group (room)),
-               shelter_room_get_beds_used (room), shelter_room_get_beds (room));
+               shelter_room_get_beds (room), occupancy->occupied, occupancy->absent,
+               occupancy->free);
     }
   return EXIT_SUCCESS;
 }

@@ -14,6 +14,7 @@
 #include "shelter-admission.h"
 #include "shelter-app-error.h"
 #include "shelter-demo.h"
+#include "shelter-placement.h"
 #include "shelter-reception.h"
 #include "shelter-domain.h"
 #include "shelter-enums.h"
@@ -751,10 +752,13 @@ add_rooms (DemoCentre  *centre,
 
 /* ---- The plan ---------------------------------------------------------------------------- */
 
+/* The demo centre keeps the default age groups. */
+static const ShelterAgeBands default_bands = { { 0, 16, 18, 60 }, { 15, 17, 59, -1 } };
+
 static AgeGroup
 age_group_of (int age)
 {
-  const char *code = shelter_age_group_for_age (age);
+  const char *code = shelter_age_bands_group (&default_bands, age);
   AgeGroup group = AGE_CHILD;
 
   while (group < AGE_ANY && !g_str_equal (age_group_codes[group], code))

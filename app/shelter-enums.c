@@ -187,3 +187,11 @@ static const ShelterEnumValue case_document_values[] = {
   { "admission_decision", N_("Admission decision of the head of centre") },
 };
 ENUM (shelter_enum_case_document, case_document_values);
+
+static const ShelterEnumValue absence_kind_values[] = {
+  { "hospital", N_("In hospital") },
+  { "court", N_("At court or with the police") },
+  { "home_leave", N_("Home leave") },
+  { "other", N_("Other absence") },
+};
+ENUM (shelter_enum_absence_kind, absence_kind_values);

@@ -36,6 +36,7 @@ extern const ShelterEnum shelter_enum_trafficking_scope;  /* domestic, abroad */
 extern const ShelterEnum shelter_enum_return_mode;        /* self_return, rescued, foreign_handover */
 extern const ShelterEnum shelter_enum_identification_status; /* identified, in_progress, not_started */
 extern const ShelterEnum shelter_enum_consent_given_by;   /* person, guardian */
+extern const ShelterEnum shelter_enum_absence_kind;       /* hospital, court, home_leave, other */
 extern const ShelterEnum shelter_enum_case_document;      /* declaration, id_copy, ... */
 
 gboolean    shelter_enum_is_valid (const ShelterEnum *enumeration,

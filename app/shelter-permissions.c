@@ -26,6 +26,7 @@ static const struct
   { SHELTER_PERMISSION_BACKUP, { "administrator", "manager" } },
   { SHELTER_PERMISSION_RESTORE, { "administrator" } },
   { SHELTER_PERMISSION_EDIT_SETTINGS, { "administrator" } },
+  { SHELTER_PERMISSION_OVERRIDE_PLACEMENT, { "manager" } },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (permission_table) == SHELTER_N_PERMISSIONS);

@@ -19,6 +19,7 @@ typedef enum
   SHELTER_PERMISSION_BACKUP,
   SHELTER_PERMISSION_RESTORE,
   SHELTER_PERMISSION_EDIT_SETTINGS,
+  SHELTER_PERMISSION_OVERRIDE_PLACEMENT, /* place someone in a room that does not suit them */
   SHELTER_N_PERMISSIONS
 } ShelterPermission;
 

@@ -450,6 +450,20 @@ shelter_receive_person (ShelterSession  *session,
                         const char      *admitted_at,
                         GError         **error)
 {
+  return shelter_receive_person_overriding (session, person, intake, room_id, admitted_at, NULL,
+                                            error);
+}
+
+ShelterStay *
+shelter_receive_person_overriding (ShelterSession  *session,
+                                   ShelterPerson   *person,
+                                   ShelterIntake   *intake,
+                                   gint64           room_id,
+                                   const char      *admitted_at,
+                                   const char      *override_reason,
+                                   GError         **error)
+{
+  g_autofree char *clean_override = NULL;
   g_autoptr (GDateTime) admitted = NULL;
   ReceiveData data;
   ShelterStay *stay;
@@ -466,9 +480,26 @@ shelter_receive_person (ShelterSession  *session,
   if (admitted == NULL)
     admitted = shelter_session_now (session);
 
+  if (override_reason != NULL)
+    {
+      gboolean invalid = FALSE;
+
+      clean_override = shelter_text_clean (override_reason, &invalid);
+      if (invalid || clean_override == NULL || g_utf8_strlen (clean_override, -1) > SHORT_TEXT_MAX)
+        {
+          field_error (error, SHELTER_FIELD_OVERRIDE_REASON,
+                       _("Why this room although it does not suit: write the reason, in at "
+                         "most %d characters."), SHORT_TEXT_MAX);
+          return NULL;
+        }
+      if (!shelter_session_check (session, SHELTER_PERMISSION_OVERRIDE_PLACEMENT, error))
+        return NULL;
+    }
+
   data.intake = intake;
   data.admitted = admitted;
-  stay = _shelter_admit_with (session, person, room_id, admitted_at, write_intake, &data, error);
+  stay = _shelter_admit_with (session, person, room_id, admitted_at, clean_override,
+                              write_intake, &data, error);
   if (stay == NULL)
     {
       shelter_intake_set_stay_id (intake, 0);

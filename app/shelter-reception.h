@@ -45,6 +45,17 @@ ShelterStay   *shelter_receive_person             (ShelterSession  *session,
                                                    const char      *admitted_at,
                                                    GError         **error);
 
+/* The same, into a room that does not suit the person (another sex or age group, or a
+ * small child apart from the parent): only a manager, with a written @override_reason that
+ * the placement and the audit trail keep. A full room is refused all the same. */
+ShelterStay   *shelter_receive_person_overriding  (ShelterSession  *session,
+                                                   ShelterPerson   *person,
+                                                   ShelterIntake   *intake,
+                                                   gint64           room_id,
+                                                   const char      *admitted_at,
+                                                   const char      *override_reason,
+                                                   GError         **error);
+
 /* The intake of a stay, for the resident's page and the intake record (VIEW_RESIDENTS; for
  * a resident under high protection the same rule and audit entry as shelter_person_open()).
  * NULL without error when the stay was recorded without an intake. */

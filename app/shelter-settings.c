@@ -82,6 +82,17 @@ check_value (const char  *key,
           return FALSE;
         }
     }
+  else if (g_str_equal (key, SHELTER_SETTING_CHILD_WITH_PARENT_AGE))
+    {
+      gint64 age;
+
+      if (!g_ascii_string_to_signed (value, 10, 1, 17, &age, NULL))
+        {
+          g_set_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_SETTING,
+                       _("Children with a parent: enter an age from 1 to 17."));
+          return FALSE;
+        }
+    }
   else if (g_str_equal (key, SHELTER_SETTING_MANAGING_AGENCY))
     {
       if (!g_utf8_validate (value, -1, NULL) || g_utf8_strlen (value, -1) > 200)

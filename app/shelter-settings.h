@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 /* The agency the centre answers to, printed above the centre's name at the top left of its
  * papers ("Sở Y tế tỉnh Lào Cai"); left out when not set. Free text, at most 200 characters. */
 #define SHELTER_SETTING_MANAGING_AGENCY   "managing_agency"
+/* Under this age (6 by default) a child who came with a parent stays with them in a family
+ * room. */
+#define SHELTER_SETTING_CHILD_WITH_PARENT_AGE "child_with_parent_age"
 /* Working days from reception within which the case file must be complete (default 10). */
 #define SHELTER_SETTING_CASE_FILE_WORKING_DAYS "case_file_working_days"
 

@@ -11,6 +11,7 @@
 #include "shelter-holiday-store.h"
 #include "shelter-intake-store.h"
 #include "shelter-person-store.h"
+#include "shelter-placement-store.h"
 #include "shelter-reference-store.h"
 #include "shelter-resident-list-store.h"
 #include "shelter-room-store.h"

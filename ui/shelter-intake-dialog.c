@@ -13,6 +13,7 @@
 #include "shelter-enums.h"
 #include "shelter-intake-dialog.h"
 #include "shelter-person-form.h"
+#include "shelter-placement.h"
 #include "shelter-reception.h"
 #include "shelter-reference.h"
 #include "shelter-residents-model.h"
@@ -1482,34 +1483,32 @@ shelter_intake_dialog_load_rooms (ShelterIntakeDialog *self)
   _shelter_ui_clear_list_box (self->room_list);
   self->room_id = 0;
 
-  rooms = shelter_rooms_list (self->session, &error);
+  age = shelter_intake_dialog_age (self);
+  {
+    g_autofree char *on = self->admitted_at != NULL ? g_strndup (self->admitted_at, 10) : NULL;
+
+    /* The rules (sex, age group, a small child with the parent, full) are app/'s. */
+    rooms = shelter_placement_options (self->session, shelter_person_get_sex (self->person), age,
+                                       shelter_person_get_person_type (self->person), on,
+                                       &error);
+  }
   if (rooms == NULL)
     {
       _shelter_ui_show_message (self->room_error_label, error->message);
       return;
     }
 
-  age = shelter_intake_dialog_age (self);
-
   self->loading_rooms = TRUE;
   for (guint i = 0; i < rooms->len; i++)
     {
-      ShelterRoom *room = g_ptr_array_index (rooms, i);
-      const char *reason;
+      ShelterPlacementOption *option = g_ptr_array_index (rooms, i);
+      ShelterRoom *room = option->room;
+      const char *reason = option->reason;
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
       GtkWidget *row;
       GtkWidget *check;
 
-      /* Closed rooms are not offered. */
-      if (shelter_room_get_closed_on (room) != NULL &&
-          g_strcmp0 (shelter_room_get_closed_on (room), self->admitted_at) <= 0)
-        continue;
-
-      reason = shelter_room_unsuitability (shelter_room_get_sex_use (room),
-                                           shelter_room_get_age_group (room),
-                                           shelter_room_get_beds_free (room),
-                                           shelter_person_get_sex (self->person), age);
       if (shelter_room_get_name (room) != NULL)
         title = g_strdup_printf ("%s — %s", shelter_room_get_code (room),
                                  shelter_room_get_name (room));

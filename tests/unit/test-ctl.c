@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <sqlite3.h>
+#include <stdlib.h>
+
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
@@ -109,12 +112,54 @@ test_demo_rooms_search (void)
   for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
     {
       g_auto (GStrv) fields = g_strsplit (lines[i], "\t", -1);
-      unsigned used, beds;
+      unsigned beds, occupied, absent, free_beds;
 
-      g_assert_cmpuint (g_strv_length (fields), ==, 6);
-      g_assert_cmpint (sscanf (fields[5], "%u/%u", &used, &beds), ==, 2);
-      g_assert_cmpuint (used, <=, beds);
+      /* code, building, name, use, age group, beds, occupied, absent, free */
+      g_assert_cmpuint (g_strv_length (fields), ==, 9);
+      beds = atoi (fields[5]);
+      occupied = atoi (fields[6]);
+      absent = atoi (fields[7]);
+      free_beds = atoi (fields[8]);
+      g_assert_cmpuint (occupied + free_beds, ==, beds);
+      g_assert_cmpuint (absent, <=, occupied);
     }
+  g_clear_pointer (&lines, g_strfreev);
+
+  /* On the day the rooms opened every bed was free; a malformed date is refused. */
+  {
+    g_auto (Run) before = { 0 };
+    g_auto (Run) bad_date = { 0 };
+
+    g_autofree char *opened = NULL;
+    sqlite3 *handle = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    /* The day the rooms opened, before anyone was received. */
+    g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT min(opened_on), "
+                                         "min(opened_on) < (SELECT substr(min(admitted_at), 1, 10) "
+                                         "FROM stay) FROM room", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    opened = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 1);
+    sqlite3_finalize (stmt);
+    sqlite3_close (handle);
+
+    ctl (&before, "rooms", path, "--date", opened, NULL);
+    g_assert_true (g_spawn_check_wait_status (before.status, NULL));
+    lines = g_strsplit (before.out, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), >=, 11);
+    for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+      {
+        g_auto (GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+        g_assert_cmpstr (fields[6], ==, "0");
+        g_assert_cmpstr (fields[8], ==, fields[5]);
+      }
+    ctl (&bad_date, "rooms", path, "--date", "1/6/2026", NULL);
+    g_assert_false (g_spawn_check_wait_status (bad_date.status, NULL));
+    g_assert_nonnull (strstr (bad_date.err, "YYYY-MM-DD"));
+  }
 
   ctl (&search, "search", path, "nguyen", NULL);
   g_assert_true (g_spawn_check_wait_status (search.status, NULL));

@@ -1,0 +1,42 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- Schema version 5: placement suited to sex and age. The age groups of rooms get bounds the
+-- centre can change; a placement a room does not suit (a manager's decision) keeps its
+-- written reason; temporary absences (hospital, court, home leave) keep the bed.
+
+CREATE TABLE age_band (
+  code        TEXT PRIMARY KEY CHECK (code IN ('child', 'youth', 'adult', 'elderly')),
+  min_age     INTEGER NOT NULL CHECK (min_age BETWEEN 0 AND 150),
+  max_age     INTEGER CHECK (max_age IS NULL OR max_age BETWEEN min_age AND 150),
+  updated_at  TEXT NOT NULL,
+  updated_by  TEXT NOT NULL
+);
+INSERT INTO age_band (code, min_age, max_age, updated_at, updated_by) VALUES
+  ('child', 0, 15, '2025-01-01T00:00:00+07:00', 'seed'),
+  ('youth', 16, 17, '2025-01-01T00:00:00+07:00', 'seed'),
+  ('adult', 18, 59, '2025-01-01T00:00:00+07:00', 'seed'),
+  ('elderly', 60, NULL, '2025-01-01T00:00:00+07:00', 'seed');
+
+ALTER TABLE placement ADD COLUMN override_reason TEXT;
+
+CREATE TABLE absence (
+  id                 INTEGER PRIMARY KEY,
+  stay_id            INTEGER NOT NULL REFERENCES stay (id),
+  kind               TEXT NOT NULL CHECK (kind IN ('hospital', 'court', 'home_leave', 'other')),
+  note               TEXT CHECK (length(note) <= 500),
+  started_at         TEXT NOT NULL,
+  planned_return_on  TEXT NOT NULL,
+  returned_at        TEXT,
+  voided_at          TEXT,
+  voided_by          TEXT,
+  void_reason        TEXT,
+  created_at         TEXT NOT NULL,
+  created_by         TEXT NOT NULL,
+  updated_at         TEXT NOT NULL,
+  updated_by         TEXT NOT NULL,
+  version            INTEGER NOT NULL DEFAULT 1,
+  CHECK (planned_return_on >= substr(started_at, 1, 10)),
+  CHECK (returned_at IS NULL OR returned_at >= started_at)
+);
+CREATE INDEX absence_stay ON absence (stay_id, started_at);
+CREATE INDEX absence_open ON absence (planned_return_on)
+  WHERE returned_at IS NULL AND voided_at IS NULL;

@@ -1,0 +1,340 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shelter-placement-store"
+
+#include "config.h"
+
+#include "shelter-db-private.h"
+#include "shelter-placement-store.h"
+
+static const char *const band_codes[4] = { "child", "youth", "adult", "elderly" };
+
+gboolean
+shelter_age_band_store_get (ShelterDb  *db,
+                            int         min_age[4],
+                            int         max_age[4],
+                            GError    **error)
+{
+  sqlite3_stmt *stmt;
+  guint found = 0;
+  int rc;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), FALSE);
+
+  stmt = _shelter_db_prepare (db, "SELECT code, min_age, max_age FROM age_band", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    for (guint i = 0; i < 4; i++)
+      if (g_strcmp0 (_shelter_db_column_text (stmt, 0), band_codes[i]) == 0)
+        {
+          min_age[i] = sqlite3_column_int (stmt, 1);
+          max_age[i] = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? -1
+                                                                   : sqlite3_column_int (stmt, 2);
+          found++;
+        }
+  _shelter_db_release (db, stmt);
+  if (rc != SQLITE_DONE)
+    return _shelter_db_set_error (db, rc, error);
+  if (found != 4)
+    {
+      g_set_error_literal (error, SHELTER_DB_ERROR, SHELTER_DB_ERROR_CORRUPT,
+                           "The table of age groups is incomplete.");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+shelter_age_band_store_set (ShelterDb           *db,
+                            const int            min_age[4],
+                            const int            max_age[4],
+                            const ShelterStamp  *stamp,
+                            GError             **error)
+{
+  g_return_val_if_fail (SHELTER_IS_DB (db), FALSE);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      sqlite3_stmt *stmt;
+      gboolean ok;
+
+      stmt = _shelter_db_prepare (db,
+                                  "UPDATE age_band SET min_age = ?2, max_age = ?3, "
+                                  "updated_at = ?4, updated_by = ?5 WHERE code = ?1",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, band_codes[i], -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 2, min_age[i]);
+      if (max_age[i] < 0)
+        sqlite3_bind_null (stmt, 3);
+      else
+        sqlite3_bind_int (stmt, 3, max_age[i]);
+      sqlite3_bind_text (stmt, 4, stamp->at, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, stamp->actor, -1, SQLITE_TRANSIENT);
+      ok = _shelter_db_exec_stmt (db, stmt, error);
+      _shelter_db_release (db, stmt);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gint64
+shelter_placement_store_current_room (ShelterDb  *db,
+                                      gint64      stay_id,
+                                      char      **started_at,
+                                      GError    **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 room_id = 0;
+  int rc;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), 0);
+
+  stmt = _shelter_db_prepare (db,
+                              "SELECT room_id, started_at FROM placement WHERE stay_id = ? "
+                              "AND ended_at IS NULL AND voided_at IS NULL "
+                              "ORDER BY started_at DESC LIMIT 1",
+                              error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, stay_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      room_id = sqlite3_column_int64 (stmt, 0);
+      if (started_at != NULL)
+        *started_at = g_strdup (_shelter_db_column_text (stmt, 1));
+    }
+  else if (rc != SQLITE_DONE)
+    _shelter_db_set_error (db, rc, error);
+  _shelter_db_release (db, stmt);
+  return room_id;
+}
+
+gboolean
+shelter_placement_store_set_override (ShelterDb           *db,
+                                      gint64               placement_id,
+                                      const char          *reason,
+                                      const ShelterStamp  *stamp,
+                                      GError             **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), FALSE);
+
+  stmt = _shelter_db_prepare (db,
+                              "UPDATE placement SET override_reason = ?2, updated_at = ?3, "
+                              "updated_by = ?4 WHERE id = ?1",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, placement_id);
+  _shelter_db_bind_text (stmt, 2, reason);
+  sqlite3_bind_text (stmt, 3, stamp->at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, stamp->actor, -1, SQLITE_TRANSIENT);
+  ok = _shelter_db_exec_stmt (db, stmt, error);
+  _shelter_db_release (db, stmt);
+  return ok;
+}
+
+gint64
+shelter_absence_store_insert (ShelterDb           *db,
+                              gint64               stay_id,
+                              const char          *kind,
+                              const char          *started_at,
+                              const char          *planned_return_on,
+                              const char          *note,
+                              const ShelterStamp  *stamp,
+                              GError             **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), 0);
+
+  stmt = _shelter_db_prepare (db,
+                              "INSERT INTO absence (stay_id, kind, note, started_at, "
+                              "planned_return_on, created_at, created_by, updated_at, updated_by) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?6, ?7)",
+                              error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, stay_id);
+  _shelter_db_bind_text (stmt, 2, kind);
+  _shelter_db_bind_text (stmt, 3, note);
+  _shelter_db_bind_text (stmt, 4, started_at);
+  _shelter_db_bind_text (stmt, 5, planned_return_on);
+  sqlite3_bind_text (stmt, 6, stamp->at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, stamp->actor, -1, SQLITE_TRANSIENT);
+  if (_shelter_db_exec_stmt (db, stmt, error))
+    id = sqlite3_last_insert_rowid (_shelter_db_get_handle (db));
+  _shelter_db_release (db, stmt);
+  return id;
+}
+
+gint64
+shelter_absence_store_get_open (ShelterDb   *db,
+                                gint64       stay_id,
+                                char       **started_at,
+                                char       **planned_return_on,
+                                GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), 0);
+
+  stmt = _shelter_db_prepare (db,
+                              "SELECT id, started_at, planned_return_on FROM absence "
+                              "WHERE stay_id = ? AND returned_at IS NULL AND voided_at IS NULL "
+                              "ORDER BY started_at DESC LIMIT 1",
+                              error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, stay_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      if (started_at != NULL)
+        *started_at = g_strdup (_shelter_db_column_text (stmt, 1));
+      if (planned_return_on != NULL)
+        *planned_return_on = g_strdup (_shelter_db_column_text (stmt, 2));
+    }
+  else if (rc != SQLITE_DONE)
+    _shelter_db_set_error (db, rc, error);
+  _shelter_db_release (db, stmt);
+  return id;
+}
+
+gboolean
+shelter_absence_store_end (ShelterDb           *db,
+                           gint64               absence_id,
+                           const char          *returned_at,
+                           const ShelterStamp  *stamp,
+                           GError             **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+  int changed;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), FALSE);
+
+  stmt = _shelter_db_prepare (db,
+                              "UPDATE absence SET returned_at = ?2, updated_at = ?3, "
+                              "updated_by = ?4, version = version + 1 "
+                              "WHERE id = ?1 AND returned_at IS NULL AND voided_at IS NULL",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, absence_id);
+  _shelter_db_bind_text (stmt, 2, returned_at);
+  sqlite3_bind_text (stmt, 3, stamp->at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, stamp->actor, -1, SQLITE_TRANSIENT);
+  ok = _shelter_db_exec_stmt (db, stmt, error);
+  changed = _shelter_db_changes (db);
+  _shelter_db_release (db, stmt);
+  return ok && changed > 0;
+}
+
+GArray *
+shelter_absence_store_overdue (ShelterDb   *db,
+                               const char  *today,
+                               GError     **error)
+{
+  g_autoptr (GArray) stays = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
+
+  stmt = _shelter_db_prepare (db,
+                              "SELECT a.stay_id FROM absence a JOIN stay s ON s.id = a.stay_id "
+                              "WHERE a.returned_at IS NULL AND a.voided_at IS NULL "
+                              "AND s.discharged_at IS NULL AND a.planned_return_on < ? "
+                              "ORDER BY a.planned_return_on",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  _shelter_db_bind_text (stmt, 1, today);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (stays, id);
+    }
+  _shelter_db_release (db, stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _shelter_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&stays);
+}
+
+guint
+shelter_absence_store_count_in_room (ShelterDb  *db,
+                                     gint64      room_id,
+                                     GError    **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 count;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), 0);
+
+  stmt = _shelter_db_prepare (db,
+                              "SELECT count(*) FROM absence a JOIN placement p "
+                              "ON p.stay_id = a.stay_id AND p.ended_at IS NULL "
+                              "AND p.voided_at IS NULL WHERE p.room_id = ? "
+                              "AND a.returned_at IS NULL AND a.voided_at IS NULL",
+                              error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, room_id);
+  count = _shelter_db_step_count (db, stmt, error);
+  return count < 0 ? 0 : (guint) count;
+}
+
+GArray *
+shelter_placement_store_occupancy_at (ShelterDb   *db,
+                                      const char  *at,
+                                      GError     **error)
+{
+  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (ShelterRoomOccupancyRow));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
+
+  /* Times of one centre share the +07:00 offset, so they compare as text. */
+  stmt = _shelter_db_prepare (db,
+                              "SELECT p.room_id, count(*), "
+                              "sum(EXISTS (SELECT 1 FROM absence a WHERE a.stay_id = p.stay_id "
+                              "AND a.voided_at IS NULL AND a.started_at <= ?1 "
+                              "AND (a.returned_at IS NULL OR a.returned_at > ?1))) "
+                              "FROM placement p WHERE p.voided_at IS NULL AND p.started_at <= ?1 "
+                              "AND (p.ended_at IS NULL OR p.ended_at > ?1) GROUP BY p.room_id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  _shelter_db_bind_text (stmt, 1, at);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ShelterRoomOccupancyRow row = {
+        sqlite3_column_int64 (stmt, 0),
+        (guint) sqlite3_column_int (stmt, 1),
+        (guint) sqlite3_column_int (stmt, 2),
+      };
+      g_array_append_val (rows, row);
+    }
+  _shelter_db_release (db, stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _shelter_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}

@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "shelter-db.h"
+
+G_BEGIN_DECLS
+
+/* The bounds of the four age groups rooms are for, in the order child, youth, adult,
+ * elderly; @max_age is -1 for no upper bound. */
+gboolean shelter_age_band_store_get     (ShelterDb           *db,
+                                         int                  min_age[4],
+                                         int                  max_age[4],
+                                         GError             **error);
+gboolean shelter_age_band_store_set     (ShelterDb           *db,
+                                         const int            min_age[4],
+                                         const int            max_age[4],
+                                         const ShelterStamp  *stamp,
+                                         GError             **error);
+
+/* The room a stay is placed in now (its open placement), or 0 without error. */
+gint64   shelter_placement_store_current_room (ShelterDb     *db,
+                                               gint64         stay_id,
+                                               char         **started_at,
+                                               GError       **error);
+/* Writes the reason a manager placed someone in a room that does not suit them. */
+gboolean shelter_placement_store_set_override (ShelterDb           *db,
+                                               gint64               placement_id,
+                                               const char          *reason,
+                                               const ShelterStamp  *stamp,
+                                               GError             **error);
+
+gint64   shelter_absence_store_insert   (ShelterDb           *db,
+                                         gint64               stay_id,
+                                         const char          *kind,
+                                         const char          *started_at,
+                                         const char          *planned_return_on,
+                                         const char          *note,
+                                         const ShelterStamp  *stamp,
+                                         GError             **error);
+/* The open absence of a stay (id, or 0 without error), with its start. */
+gint64   shelter_absence_store_get_open (ShelterDb           *db,
+                                         gint64               stay_id,
+                                         char               **started_at,
+                                         char               **planned_return_on,
+                                         GError             **error);
+/* Ends an open absence; FALSE without error when it was no longer open. */
+gboolean shelter_absence_store_end      (ShelterDb           *db,
+                                         gint64               absence_id,
+                                         const char          *returned_at,
+                                         const ShelterStamp  *stamp,
+                                         GError             **error);
+/* Stays whose absence is past its planned return on @today: their ids. */
+GArray  *shelter_absence_store_overdue  (ShelterDb           *db,
+                                         const char          *today,
+                                         GError             **error);
+/* How many of a room's residents are away now. */
+guint    shelter_absence_store_count_in_room (ShelterDb      *db,
+                                              gint64          room_id,
+                                              GError        **error);
+
+typedef struct
+{
+  gint64 room_id;
+  guint  occupied;  /* residents placed in the room at the time */
+  guint  absent;    /* of whom away (hospital, court, home leave) */
+} ShelterRoomOccupancyRow;
+
+/* The rooms that had anyone placed in them at @at (ISO 8601 with offset). */
+GArray  *shelter_placement_store_occupancy_at (ShelterDb      *db,
+                                               const char     *at,
+                                               GError        **error);
+
+G_END_DECLS
