@@ -10,6 +10,7 @@
 #include "shelter-audit-page.h"
 #include "shelter-backup-page.h"
 #include "shelter-enums.h"
+#include "shelter-holidays-page.h"
 #include "shelter-ui-private.h"
 
 struct _ShelterAdminPage
@@ -23,10 +24,12 @@ struct _ShelterAdminPage
   AdwViewStackPage    *accounts_stack_page;
   AdwViewStackPage    *audit_stack_page;
   AdwViewStackPage    *backup_stack_page;
+  AdwViewStackPage    *holidays_stack_page;
   AdwViewStackPage    *account_stack_page;
   ShelterAccountsPage *accounts_page;
   ShelterAuditPage    *audit_page;
   ShelterBackupPage   *backup_page;
+  ShelterHolidaysPage *holidays_page;
   AdwActionRow        *full_name_row;
   AdwActionRow        *username_row;
   AdwActionRow        *role_row;
@@ -75,6 +78,8 @@ shelter_admin_page_reload (ShelterAdminPage *self)
     shelter_audit_page_reload (self->audit_page);
   else if (child == GTK_WIDGET (self->backup_page))
     shelter_backup_page_reload (self->backup_page);
+  else if (child == GTK_WIDGET (self->holidays_page))
+    shelter_holidays_page_reload (self->holidays_page);
 }
 
 static void
@@ -113,10 +118,13 @@ shelter_admin_page_set_session (ShelterAdminPage *self,
   shelter_accounts_page_set_session (self->accounts_page, may_manage_users ? session : NULL);
   shelter_audit_page_set_session (self->audit_page, may_view_audit ? session : NULL);
   shelter_backup_page_set_session (self->backup_page, may_back_up ? session : NULL);
+  /* Anyone may read the holidays; the page lets only an administrator change them. */
+  shelter_holidays_page_set_session (self->holidays_page, session);
 
   adw_view_stack_page_set_visible (self->accounts_stack_page, may_manage_users);
   adw_view_stack_page_set_visible (self->audit_stack_page, may_view_audit);
   adw_view_stack_page_set_visible (self->backup_stack_page, may_back_up);
+  adw_view_stack_page_set_visible (self->holidays_stack_page, session != NULL);
 
   shelter_admin_page_show_user (self);
 
@@ -172,6 +180,7 @@ shelter_admin_page_class_init (ShelterAdminPageClass *klass)
   g_type_ensure (SHELTER_TYPE_ACCOUNTS_PAGE);
   g_type_ensure (SHELTER_TYPE_AUDIT_PAGE);
   g_type_ensure (SHELTER_TYPE_BACKUP_PAGE);
+  g_type_ensure (SHELTER_TYPE_HOLIDAYS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/vn/maiam/Shelter/shelter-admin-page.ui");
@@ -179,10 +188,12 @@ shelter_admin_page_class_init (ShelterAdminPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, accounts_stack_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, audit_stack_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, backup_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, holidays_stack_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, account_stack_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, accounts_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, audit_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, backup_page);
+  gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, holidays_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, full_name_row);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, username_row);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, role_row);

@@ -7,9 +7,12 @@
 #include <string.h>
 
 #include "shelter-accounts.h"
+#include "shelter-admin-page.h"
 #include "shelter-application.h"
 #include "shelter-backup-page.h"
+#include "shelter-calendar.h"
 #include "shelter-demo.h"
+#include "shelter-holidays-page.h"
 #include "shelter-intake-dialog.h"
 #include "shelter-reception.h"
 #include "shelter-residents-model.h"
@@ -1042,6 +1045,166 @@ test_backup_page_papers (void)
   g_rmdir (dir);
 }
 
+static GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether @day ("YYYY-MM-DD") is on record as a holiday named @name. */
+static gboolean
+holiday_stored (ShelterSession *session,
+                const char     *day,
+                const char     *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) holidays = shelter_holidays_list (session, 2026, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < holidays->len; i++)
+    {
+      ShelterHoliday *holiday = g_ptr_array_index (holidays, i);
+
+      if (g_str_equal (holiday->day, day) && g_str_equal (holiday->name, name))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Administration › Holidays: the administrator types a substitute day off as the
+ * announcement gives it, sees it listed and stored, is told when it is listed already, and
+ * removes it once confirmed; a manager sees the list and cannot change it. */
+static void
+test_admin_holidays (void)
+{
+  char *dir = NULL;
+  char *path = new_demo_copy ("holidays.db", &dir);
+  ShelterWindow *window = open_window (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ShelterDb) db = NULL;
+  g_autoptr (ShelterSession) manager = NULL;
+  g_autoptr (GString) labels = g_string_new (NULL);
+  g_autoptr (GDateTime) june_2026 = g_date_time_new_from_iso8601 ("2026-06-01T09:00:00+07:00",
+                                                                  NULL);
+  ShelterSession *session;
+  AdwMessageDialog *dialog;
+  GtkWidget *admin;
+  GtkWidget *page;
+  GtkWidget *date_row;
+  GtkWidget *name_row;
+  GtkWidget *error_label;
+  GtkWidget *row;
+  GtkWidget *remove_button;
+  GtkWidget *button;
+  GtkWidget *manager_window;
+  GtkWidget *manager_page;
+
+  sign_in (window, "quantri", "quantri-demo-2026");
+  session = shelter_window_get_session (window);
+  gtk_list_box_select_row (find_by_id (GTK_WIDGET (window), "sidebar_list"),
+                           find_by_id (GTK_WIDGET (window), "admin_row"));
+  admin = find_widget (GTK_WIDGET (window), SHELTER_TYPE_ADMIN_PAGE);
+  g_assert_nonnull (admin);
+  adw_view_stack_set_visible_child_name (shelter_admin_page_get_stack (SHELTER_ADMIN_PAGE (admin)),
+                                         "holidays");
+  wait_ms (300);
+  page = find_widget (admin, SHELTER_TYPE_HOLIDAYS_PAGE);
+  g_assert_nonnull (page);
+
+  /* Found by their visible labels, as in the interface's language. */
+  date_row = find_row_titled (page, _("Date (dd/mm/yyyy)"));
+  name_row = find_row_titled (page, C_("holiday", "Name"));
+  error_label = find_by_id (page, "error_label");
+  g_assert_nonnull (date_row);
+  g_assert_nonnull (name_row);
+  g_assert_true (gtk_widget_get_mapped (date_row));
+  g_assert_null (find_row_titled (page, "Nghỉ bù"));
+
+  /* Added with Enter: listed with its weekday, stored, and the form is ready for the next. */
+  gtk_editable_set_text (GTK_EDITABLE (date_row), "20/11/2026");
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Nghỉ bù");
+  g_signal_emit_by_name (name_row, "entry-activated");
+  wait_ms (100);
+  row = find_row_titled (page, "Nghỉ bù");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_mapped (row));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "20/11/2026"));
+  g_assert_true (holiday_stored (session, "2026-11-20", "Nghỉ bù"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "");
+  g_assert_false (gtk_widget_get_visible (error_label));
+
+  /* The same day again is refused, under the form, with the date marked. */
+  gtk_editable_set_text (GTK_EDITABLE (date_row), "20/11/2026");
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Nghỉ bù lần hai");
+  g_signal_emit_by_name (date_row, "entry-activated");
+  wait_ms (100);
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "20/11/2026"));
+  g_assert_true (gtk_widget_has_css_class (date_row, "error"));
+  g_assert_false (holiday_stored (session, "2026-11-20", "Nghỉ bù lần hai"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Nghỉ bù lần hai");
+
+  /* Removed: asked first, naming the day; then gone from the list and the database. */
+  remove_button = find_type (row, GTK_TYPE_BUTTON);
+  g_assert_nonnull (remove_button);
+  g_signal_emit_by_name (remove_button, "clicked");
+  g_assert_true (wait_until (message_dialog_shown, NULL, 2000));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Remove Holiday?"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Nghỉ bù"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "20/11/2026"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "remove"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_true (holiday_stored (session, "2026-11-20", "Nghỉ bù"));
+  button = find_button_labelled (GTK_WIDGET (dialog), _("_Remove"));
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  wait_ms (100);
+  g_assert_false (message_dialog_shown (NULL));
+  g_assert_null (find_row_titled (page, "Nghỉ bù"));
+  g_assert_false (holiday_stored (session, "2026-11-20", "Nghỉ bù"));
+  /* The seeded days stay. */
+  g_assert_nonnull (find_row_titled (page, "Quốc khánh"));
+
+  /* A manager reads the year's holidays: no form, no remove buttons. */
+  db = shelter_db_open (path, SHELTER_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  manager = shelter_accounts_sign_in (db, "giamdoc", "giamdoc-demo-2026", NULL, &error);
+  g_assert_no_error (error);
+  shelter_session_set_clock (manager, june_2026);
+  manager_window = gtk_window_new ();
+  manager_page = g_object_new (SHELTER_TYPE_HOLIDAYS_PAGE, NULL);
+  gtk_window_set_child (GTK_WINDOW (manager_window), manager_page);
+  gtk_window_present (GTK_WINDOW (manager_window));
+  shelter_holidays_page_set_session (SHELTER_HOLIDAYS_PAGE (manager_page), manager);
+  wait_ms (300);
+  collect_labels (manager_page, labels);
+  g_assert_nonnull (strstr (labels->str, "Quốc khánh"));
+  g_assert_false (gtk_widget_get_mapped (find_row_titled (manager_page,
+                                                          _("Date (dd/mm/yyyy)"))));
+  row = find_row_titled (manager_page, "Quốc khánh");
+  g_assert_nonnull (row);
+  g_assert_null (find_type (row, GTK_TYPE_BUTTON));
+
+  shelter_holidays_page_set_session (SHELTER_HOLIDAYS_PAGE (manager_page), NULL);
+  gtk_window_destroy (GTK_WINDOW (manager_window));
+  g_clear_object (&manager);
+  g_clear_object (&db);
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_demo_copy (path, dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1090,6 +1253,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/resident-case-file", test_resident_case_file);
   g_test_add_func ("/ui/window/ctrl-f-searches", test_ctrl_f_searches);
   g_test_add_func ("/ui/backup/papers-and-deadlines", test_backup_page_papers);
+  g_test_add_func ("/ui/admin/holidays", test_admin_holidays);
 
   status = g_test_run ();
   g_unlink (demo_path);
