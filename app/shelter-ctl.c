@@ -14,6 +14,7 @@
 #include "shelter-audit.h"
 #include "shelter-backup.h"
 #include "shelter-bench.h"
+#include "shelter-capacity.h"
 #include "shelter-ctl.h"
 #include "shelter-demo.h"
 #include "shelter-domain.h"
@@ -498,6 +499,69 @@ command_intake_record (int    argc,
   return EXIT_SUCCESS;
 }
 
+static int
+command_forecast (int    argc,
+                  char **argv)
+{
+  g_autoptr (GOptionContext) context =
+    g_option_context_new (_("DB — beds by segment today and the forecast of the weeks ahead"));
+  g_autoptr (ShelterDb) db = NULL;
+  g_autoptr (ShelterSession) session = NULL;
+  g_autofree ShelterCapacityForecast *forecast = NULL;
+  g_autoptr (GError) error = NULL;
+  int weeks = 12;
+  int status;
+  GDate today;
+  GOptionEntry entries[] = {
+    { "weeks", 'w', 0, G_OPTION_ARG_INT, &weeks, N_("Weeks ahead (default 12, at most 52)"), "N" },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage (context, _("Give the path of the database."));
+  if (weeks < 1 || weeks > SHELTER_CAPACITY_MAX_WEEKS)
+    return usage (context, _("--weeks must be between 1 and 52."));
+
+  db = open_existing (argv[1], TRUE, &error);
+  if (db == NULL)
+    return fail (g_steal_pointer (&error));
+  session = shelter_session_new_for_operator (db);
+  forecast = shelter_capacity_forecast (session, (guint) weeks, &error);
+  if (forecast == NULL)
+    return fail (g_steal_pointer (&error));
+
+  g_print ("# segment\tcode\tbeds\toccupied\tabsent\tfree\tarrivals_per_week\tstay_limit_days\talert\n");
+  for (guint s = 0; s < SHELTER_CAPACITY_N_SEGMENTS; s++)
+    {
+      ShelterCapacitySegment *segment = &forecast->segments[s];
+
+      g_print ("segment\t%s\t%u\t%u\t%u\t%u\t%.2f\t%u\t%s\n",
+               shelter_capacity_segment_code (s), segment->beds, segment->occupied,
+               segment->absent, segment->free, segment->arrivals_per_week,
+               segment->stay_limit_days,
+               shelter_capacity_segment_alert (forecast, s) ? "over-90%" : "-");
+    }
+  g_print ("# week\tends\tcode\texpected\tleaving\tbeds\n");
+  g_date_clear (&today, 1);
+  shelter_text_parse_date (forecast->today, &today);
+  for (guint k = 1; k <= forecast->weeks; k++)
+    {
+      GDate end = today;
+      char ends[11];
+
+      g_date_add_days (&end, 7 * k);
+      g_date_strftime (ends, sizeof ends, "%Y-%m-%d", &end);
+      for (guint s = 0; s < SHELTER_CAPACITY_N_SEGMENTS; s++)
+        g_print ("week\t%u\t%s\t%s\t%.2f\t%u\t%u\n", k, ends,
+                 shelter_capacity_segment_code (s), forecast->segments[s].expected[k - 1],
+                 forecast->segments[s].departures[k - 1], forecast->segments[s].beds);
+    }
+  return EXIT_SUCCESS;
+}
+
 static const struct
 {
   const char  *name;
@@ -509,6 +573,7 @@ static const struct
   { "check", command_check, N_("Check a database’s integrity, data version and audit chain") },
   { "backup", command_backup, N_("Make a backup, optionally encrypted") },
   { "restore", command_restore, N_("Verify a backup and restore it, keeping the old file") },
+  { "forecast", command_forecast, N_("Beds by segment today and the forecast of the weeks ahead") },
   { "rooms", command_rooms, N_("List the rooms with their beds used and free") },
   { "search", command_search, N_("Find people by name, case code, ID number or phone") },
   { "intake-record", command_intake_record,

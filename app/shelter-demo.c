@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "shelter-accounts.h"
 #include "shelter-admission.h"
@@ -1427,6 +1428,48 @@ write_stays (DemoCentre           *centre,
   return TRUE;
 }
 
+/* Two residents away today, so that the feature shows: one in hospital, due back in four
+ * days; one on home leave, due back two days ago and not yet returned. */
+static gboolean
+write_absences (DemoCentre  *centre,
+                GError     **error)
+{
+  static const struct
+  {
+    const char *kind;
+    int         started_days_ago;
+    int         return_in_days;
+    const char *note;
+  } absences[] = {
+    { "hospital", 3, 4, "Bệnh viện Đa khoa tỉnh, điều trị viêm phổi" },
+    { "home_leave", 9, -2, "Về thăm gia đình, mẹ ốm" },
+  };
+  g_autoptr (GDateTime) now = shelter_session_now (centre->session);
+  g_autofree char *now_iso = shelter_session_format_time (now);
+  g_autoptr (GArray) stays = shelter_capacity_store_stays_at (centre->db, now_iso, error);
+  guint written = 0;
+
+  if (stays == NULL)
+    return FALSE;
+  for (guint i = 0; i < stays->len && written < G_N_ELEMENTS (absences); i++)
+    {
+      ShelterCapacityStayRow *stay = &g_array_index (stays, ShelterCapacityStayRow, i);
+      g_autoptr (GDateTime) started = g_date_time_add_days (now, -absences[written].started_days_ago);
+      g_autoptr (GDateTime) back = g_date_time_add_days (now, absences[written].return_in_days);
+      g_autofree char *started_iso = shelter_session_format_time (started);
+      g_autofree char *back_on = g_date_time_format (back, "%Y-%m-%d");
+
+      /* Someone who was already here when the absence began. */
+      if (strncmp (stay->admitted_on, started_iso, 10) >= 0)
+        continue;
+      if (shelter_absence_start (centre->session, stay->stay_id, absences[written].kind,
+                                 started_iso, back_on, absences[written].note, error) == 0)
+        return FALSE;
+      written++;
+    }
+  return TRUE;
+}
+
 /* ---- The file ---------------------------------------------------------------------------- */
 
 static void
@@ -1521,7 +1564,8 @@ generate_centre (const char           *db_path,
       return FALSE;
     }
   return shelter_db_commit (centre.db, error) &&
-         write_stays (&centre, plan, progress, user_data, error);
+         write_stays (&centre, plan, progress, user_data, error) &&
+         write_absences (&centre, error);
 }
 
 gboolean

@@ -711,6 +711,35 @@ failed:
   return FALSE;
 }
 
+gboolean
+shelter_absence_get_open (ShelterSession  *session,
+                          gint64           stay_id,
+                          char           **started_at,
+                          char           **planned_return_on,
+                          GError         **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *started = NULL;
+  g_autofree char *planned = NULL;
+
+  g_return_val_if_fail (SHELTER_IS_SESSION (session), FALSE);
+
+  if (!shelter_session_check (session, SHELTER_PERMISSION_VIEW_RESIDENTS, error))
+    return FALSE;
+  if (shelter_absence_store_get_open (shelter_session_get_db (session), stay_id, &started,
+                                      &planned, &local_error) == 0)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (started_at != NULL)
+    *started_at = g_steal_pointer (&started);
+  if (planned_return_on != NULL)
+    *planned_return_on = g_steal_pointer (&planned);
+  return TRUE;
+}
+
 GArray *
 shelter_absences_overdue (ShelterSession  *session,
                           GError         **error)

@@ -107,6 +107,14 @@ gboolean     shelter_absence_end      (ShelterSession         *session,
                                        gint64                  stay_id,
                                        const char             *returned_at,
                                        GError                **error);
+/* Whether the resident of @stay_id is away now: TRUE with when the absence started (ISO 8601
+ * with offset) and the day they should be back (YYYY-MM-DD), FALSE without error when they
+ * are at the centre. VIEW_RESIDENTS. */
+gboolean     shelter_absence_get_open (ShelterSession         *session,
+                                       gint64                  stay_id,
+                                       char                  **started_at,
+                                       char                  **planned_return_on,
+                                       GError                **error);
 /* The stays whose absence is past its planned return today. */
 GArray      *shelter_absences_overdue (ShelterSession         *session,
                                        GError                **error);

@@ -338,3 +338,104 @@ shelter_placement_store_occupancy_at (ShelterDb   *db,
     }
   return g_steal_pointer (&rows);
 }
+
+GArray *
+shelter_capacity_store_stays_at (ShelterDb   *db,
+                                 const char  *at,
+                                 GError     **error)
+{
+  g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (ShelterCapacityStayRow));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
+
+  stmt = _shelter_db_prepare (db,
+                              "SELECT s.id, p.room_id, substr(s.admitted_at, 1, 10) "
+                              "FROM placement p JOIN stay s ON s.id = p.stay_id "
+                              "WHERE p.voided_at IS NULL AND s.voided_at IS NULL "
+                              "AND p.started_at <= ?1 AND (p.ended_at IS NULL OR p.ended_at > ?1)",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  _shelter_db_bind_text (stmt, 1, at);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ShelterCapacityStayRow row = { 0 };
+
+      row.stay_id = sqlite3_column_int64 (stmt, 0);
+      row.room_id = sqlite3_column_int64 (stmt, 1);
+      g_strlcpy (row.admitted_on, _shelter_db_column_text (stmt, 2), sizeof row.admitted_on);
+      g_array_append_val (rows, row);
+    }
+  _shelter_db_release (db, stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _shelter_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+GArray *
+shelter_capacity_store_arrivals (ShelterDb   *db,
+                                 const char  *from,
+                                 const char  *to,
+                                 GError     **error)
+{
+  g_autoptr (GArray) rooms = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
+
+  /* The room each stay received from @from to @to began in. */
+  stmt = _shelter_db_prepare (db,
+                              "SELECT (SELECT p.room_id FROM placement p WHERE p.stay_id = s.id "
+                              "AND p.voided_at IS NULL ORDER BY p.started_at, p.id LIMIT 1) "
+                              "FROM stay s WHERE s.voided_at IS NULL "
+                              "AND s.admitted_at >= ?1 AND s.admitted_at < ?2",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  _shelter_db_bind_text (stmt, 1, from);
+  _shelter_db_bind_text (stmt, 2, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 room_id = sqlite3_column_int64 (stmt, 0);
+
+      if (room_id > 0)
+        g_array_append_val (rooms, room_id);
+    }
+  _shelter_db_release (db, stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _shelter_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rooms);
+}
+
+int
+shelter_stay_limit_store_days (ShelterDb   *db,
+                               const char  *kind,
+                               const char  *on,
+                               GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 days;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), -1);
+
+  stmt = _shelter_db_prepare (db,
+                              "SELECT coalesce ((SELECT days FROM stay_limit WHERE kind = ?1 "
+                              "AND valid_from <= ?2 AND (valid_to IS NULL OR valid_to >= ?2) "
+                              "ORDER BY valid_from DESC LIMIT 1), 0)",
+                              error);
+  if (stmt == NULL)
+    return -1;
+  _shelter_db_bind_text (stmt, 1, kind);
+  _shelter_db_bind_text (stmt, 2, on);
+  days = _shelter_db_step_count (db, stmt, error);
+  return (int) days;
+}

@@ -70,4 +70,26 @@ GArray  *shelter_placement_store_occupancy_at (ShelterDb      *db,
                                                const char     *at,
                                                GError        **error);
 
+typedef struct
+{
+  gint64 stay_id;
+  gint64 room_id;
+  char   admitted_on[11];  /* YYYY-MM-DD */
+} ShelterCapacityStayRow;
+
+/* The stays placed in a room at @at, with the room and the day of admission. */
+GArray  *shelter_capacity_store_stays_at      (ShelterDb      *db,
+                                               const char     *at,
+                                               GError        **error);
+/* For each stay admitted from @from (inclusive) to @to (exclusive), the room it began in. */
+GArray  *shelter_capacity_store_arrivals      (ShelterDb      *db,
+                                               const char     *from,
+                                               const char     *to,
+                                               GError        **error);
+/* The days of the stay limit of @kind in force on @on (0 when none; -1 on error). */
+int      shelter_stay_limit_store_days        (ShelterDb      *db,
+                                               const char     *kind,
+                                               const char     *on,
+                                               GError        **error);
+
 G_END_DECLS

@@ -40,3 +40,24 @@ CREATE TABLE absence (
 CREATE INDEX absence_stay ON absence (stay_id, started_at);
 CREATE INDEX absence_open ON absence (planned_return_on)
   WHERE returned_at IS NULL AND voided_at IS NULL;
+
+-- How long a stay may last, by law and by decision of the province: emergency protection
+-- at most 3 months, state-funded meals at most 60 days. Kept with their legal basis and
+-- the days they apply, since decrees change them; the seeded rows are the defaults of
+-- domain.md and say that the centre must record the basis in force.
+CREATE TABLE stay_limit (
+  id           INTEGER PRIMARY KEY,
+  kind         TEXT NOT NULL CHECK (kind IN ('emergency_protection', 'funded_meals')),
+  days         INTEGER NOT NULL CHECK (days BETWEEN 1 AND 3650),
+  legal_basis  TEXT NOT NULL,
+  valid_from   TEXT NOT NULL,
+  valid_to     TEXT,
+  created_at   TEXT NOT NULL,
+  created_by   TEXT NOT NULL,
+  CHECK (valid_to IS NULL OR valid_to >= valid_from)
+);
+INSERT INTO stay_limit (kind, days, legal_basis, valid_from, created_at, created_by) VALUES
+  ('emergency_protection', 90, 'Mặc định (3 tháng): cần ghi căn cứ pháp lý hiện hành',
+   '2000-01-01', '2025-01-01T00:00:00+07:00', 'seed'),
+  ('funded_meals', 60, 'Mặc định (60 ngày): cần ghi căn cứ pháp lý hiện hành',
+   '2000-01-01', '2025-01-01T00:00:00+07:00', 'seed');

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "shelter-capacity.h"
 #include "shelter-placement.h"
 #include "shelter-reception.h"
 #include "shelter-settings.h"
@@ -342,6 +343,105 @@ test_absences (Fixture       *fixture,
   g_assert_cmpuint (overdue->len, ==, 0);
 }
 
+/* Whether a resident is away now, and until when: for those who may see residents. */
+static void
+test_open_absence (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr (ShelterStay) stay = receive (fixture, "Tám", "1987-01-01", fixture->women,
+                                          "2026-11-01T09:00:00+07:00");
+  g_autoptr (ShelterSession) administrator = test_session_new (fixture->db, "administrator");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *started_at = NULL;
+  g_autofree char *planned = NULL;
+  gint64 id = shelter_stay_get_id (stay);
+
+  g_assert_false (shelter_absence_get_open (fixture->session, id, &started_at, &planned,
+                                            &error));
+  g_assert_no_error (error);
+  g_assert_null (started_at);
+  g_assert_null (planned);
+
+  g_assert_cmpint (shelter_absence_start (fixture->session, id, "court",
+                                          "2026-11-18T08:00:00+07:00", "2026-11-23", NULL,
+                                          &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (shelter_absence_get_open (fixture->session, id, &started_at, &planned,
+                                           &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (started_at, ==, "2026-11-18T08:00:00+07:00");
+  g_assert_cmpstr (planned, ==, "2026-11-23");
+  g_clear_pointer (&started_at, g_free);
+  g_clear_pointer (&planned, g_free);
+
+  g_assert_false (shelter_absence_get_open (administrator, id, &started_at, &planned, &error));
+  g_assert_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+
+  g_assert_true (shelter_absence_end (fixture->session, id, "2026-11-21T17:00:00+07:00",
+                                      &error));
+  g_assert_false (shelter_absence_get_open (fixture->session, id, &started_at, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (started_at);
+}
+
+/* The forecast on a small centre worked out by hand. Today is 22/11/2026; the stay limit
+ * is 90 days. Women's room A101 (2 beds): Một, received 01/09/2026, reaches her limit on
+ * 30/11 (8 days: week 2); Hai, received 20/10/2026, on 18/01/2027 (57 days: week 9). Over
+ * the last 52 weeks four women were received there (these two, and two who left), so 4/52
+ * = 0.0769 arrivals a week; a new arrival stays the whole 12 weeks (90 days is 13 weeks).
+ * Expected at the end of week 1: 2 + 0.0769 = 2.08; week 2: 2 - 1 + 0.154 = 1.15;
+ * week 9: 0 + 0.692; week 12: 0.923. 2.08 passes 90% of 2 beds: an alert. */
+static void
+test_forecast_by_hand (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr (ShelterStay) left_early = receive (fixture, "Ba", "1990-01-01", fixture->women,
+                                                "2025-12-01T09:00:00+07:00");
+  g_autoptr (ShelterStay) left_later = NULL;
+  g_autoptr (ShelterStay) first = NULL;
+  g_autoptr (ShelterStay) second = NULL;
+  g_autoptr (ShelterStay) too_old = NULL;
+  g_autofree ShelterCapacityForecast *forecast = NULL;
+  ShelterCapacitySegment *women;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (shelter_discharge_stay (fixture->session, left_early, "2026-01-01T09:00:00+07:00",
+                                         "goals_reached", &error));
+  left_later = receive (fixture, "Bốn", "1990-01-01", fixture->women, "2026-01-10T09:00:00+07:00");
+  g_assert_true (shelter_discharge_stay (fixture->session, left_later, "2026-02-10T09:00:00+07:00",
+                                         "goals_reached", &error));
+  /* Received more than 52 weeks ago: not counted in the arrival rate. */
+  too_old = receive (fixture, "Năm", "1990-01-01", fixture->women, "2025-11-01T09:00:00+07:00");
+  g_assert_true (shelter_discharge_stay (fixture->session, too_old, "2025-11-20T09:00:00+07:00",
+                                         "goals_reached", &error));
+  first = receive (fixture, "Một", "1990-01-01", fixture->women, "2026-09-01T09:00:00+07:00");
+  second = receive (fixture, "Hai", "1991-01-01", fixture->women, "2026-10-20T09:00:00+07:00");
+
+  forecast = shelter_capacity_forecast (fixture->session, 12, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (forecast->today, ==, "2026-11-22");
+  g_assert_cmpstr (shelter_capacity_segment_code (2), ==, "women");
+  women = &forecast->segments[2];
+  g_assert_cmpuint (women->beds, ==, 2);
+  g_assert_cmpuint (women->occupied, ==, 2);
+  g_assert_cmpuint (women->free, ==, 0);
+  g_assert_cmpuint (women->stay_limit_days, ==, 90);
+  g_assert_cmpfloat_with_epsilon (women->arrivals_per_week, 4.0 / 52, 1e-9);
+  g_assert_cmpuint (women->departures[1], ==, 1);
+  g_assert_cmpuint (women->departures[8], ==, 1);
+  g_assert_cmpfloat_with_epsilon (women->expected[0], 2 + 4.0 / 52, 1e-9);
+  g_assert_cmpfloat_with_epsilon (women->expected[1], 1 + 2 * 4.0 / 52, 1e-9);
+  g_assert_cmpfloat_with_epsilon (women->expected[8], 0 + 9 * 4.0 / 52, 1e-9);
+  g_assert_cmpfloat_with_epsilon (women->expected[11], 12 * 4.0 / 52, 1e-9);
+  g_assert_true (shelter_capacity_segment_alert (forecast, 2));
+
+  /* The men's room: 4 beds, nobody, no arrivals. */
+  g_assert_cmpuint (forecast->segments[3].beds, ==, 4);
+  g_assert_cmpfloat_with_epsilon (forecast->segments[3].expected[11], 0, 1e-9);
+  g_assert_false (shelter_capacity_segment_alert (forecast, 3));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -357,6 +457,8 @@ main (int   argc,
   ADD ("/app/placement/moves-keep-history", test_moves_keep_history);
   ADD ("/app/placement/race-for-last-bed", test_race_for_last_bed);
   ADD ("/app/placement/absences", test_absences);
+  ADD ("/app/capacity/forecast-by-hand", test_forecast_by_hand);
+  ADD ("/app/placement/open-absence", test_open_absence);
 
   return g_test_run ();
 }
