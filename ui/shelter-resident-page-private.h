@@ -2,8 +2,9 @@
 #pragma once
 
 /* ShelterResidentPage's instance and the functions its files share: the page itself
- * (shelter-resident-page.c), the Overview tab (shelter-resident-page-overview.c) and the
- * intake record's printing and PDF (shelter-resident-page-record.c). */
+ * (shelter-resident-page.c), the Overview tab (shelter-resident-page-overview.c), the Stay
+ * and Room tab (shelter-resident-page-stay.c) and the intake record's printing and PDF
+ * (shelter-resident-page-record.c). */
 
 #include "shelter-case-file-view.h"
 #include "shelter-intake.h"
@@ -29,6 +30,10 @@ struct _ShelterResidentPage
   ShelterStay            *stay;
   ShelterIntake          *intake;
   ShelterCaseFile        *case_file;
+  /* The absence the resident of an open stay is away on: since when (ISO 8601) and the
+   * day they should be back (YYYY-MM-DD); both NULL when they are at the centre. */
+  char                   *absence_started_at;
+  char                   *absence_return_on;
   /* The "Save as PDF" file chooser while it is open. */
   GtkFileChooserNative   *chooser;
   /* The rows of the History tab, read when the tab is first shown for this resident. */
@@ -43,6 +48,8 @@ struct _ShelterResidentPage
   GtkWidget              *edit_button;
   GtkListBox             *alerts_list;
   AdwViewStack           *view_stack;
+  AdwViewStackPage       *stay_page;
+  GtkBox                 *stay_box;
   AdwViewStackPage       *case_file_page;
   AdwViewStackPage       *history_page;
   AdwPreferencesGroup    *history_group;
@@ -54,6 +61,28 @@ struct _ShelterResidentPage
 
 /* shelter-resident-page-overview.c: fills the Overview tab from what the page holds. */
 void _shelter_resident_page_update_overview  (ShelterResidentPage *self);
+
+/* shelter-resident-page.c: reads the resident again after a change saved from one of the
+ * tabs, shows @message as a toast and emits "changed". */
+void _shelter_resident_page_reload           (ShelterResidentPage *self,
+                                              const char          *message);
+/* The alert row: a prefix icon styled @style, @title and @subtitle (may be NULL). */
+GtkWidget *_shelter_resident_page_new_alert_row (const char *icon_name,
+                                                 const char *style,
+                                                 const char *title,
+                                                 const char *subtitle);
+/* Makes an alert row open the tab named @tab when activated. */
+void       _shelter_resident_page_link_alert    (GtkWidget  *row,
+                                                 const char *tab);
+
+/* shelter-resident-page-stay.c: fills the Stay and Room tab; adds the absence, if any, to
+ * the alerts (TRUE when it added one). */
+void     _shelter_resident_page_update_stay     (ShelterResidentPage *self);
+gboolean _shelter_resident_page_add_stay_alerts (ShelterResidentPage *self);
+/* The "resident.move", "resident.record-absence" and "resident.record-return" actions. */
+void     _shelter_resident_page_move            (ShelterResidentPage *self);
+void     _shelter_resident_page_record_absence  (ShelterResidentPage *self);
+void     _shelter_resident_page_record_return   (ShelterResidentPage *self);
 
 /* shelter-resident-page-record.c: the "resident.print-intake-record" and
  * "resident.save-intake-record" actions. */

@@ -10,6 +10,7 @@
 #include "shelter-audit.h"
 #include "shelter-enums.h"
 #include "shelter-person-dialog.h"
+#include "shelter-placement.h"
 #include "shelter-resident-page-private.h"
 #include "shelter-residents-model.h"
 #include "shelter-text.h"
@@ -25,8 +26,8 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The alert row that opens the Case File tab. */
-#define CASE_FILE_ALERT "shelter-case-file-alert"
+/* The name of the tab an alert row opens. */
+#define ALERT_TAB_KEY "shelter-alert-tab"
 /* The History tab shows this many entries, the newest; the Audit Log has them all. */
 #define HISTORY_LIMIT 100
 #define AUDIT_ENTRY_KEY "shelter-audit-entry"
@@ -146,8 +147,31 @@ new_alert_row (const char *icon_name,
   return row;
 }
 
-/* What needs attention, above every tab: the case file, consent, an interpreter, high
- * protection. Also marks the Case File tab when documents are missing. */
+GtkWidget *
+_shelter_resident_page_new_alert_row (const char *icon_name,
+                                      const char *style,
+                                      const char *title,
+                                      const char *subtitle)
+{
+  return new_alert_row (icon_name, style, title, subtitle);
+}
+
+void
+_shelter_resident_page_link_alert (GtkWidget  *row,
+                                   const char *tab)
+{
+  /* Activating it opens @tab. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             g_object_new (GTK_TYPE_IMAGE,
+                                           "icon-name", "go-next-symbolic",
+                                           "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                           NULL));
+  g_object_set_data_full (G_OBJECT (row), ALERT_TAB_KEY, g_strdup (tab), g_free);
+}
+
+/* What needs attention, above every tab: an absence, the case file, consent, an
+ * interpreter, high protection. Also marks the Case File tab when documents are missing. */
 static void
 shelter_resident_page_update_alerts (ShelterResidentPage *self)
 {
@@ -159,6 +183,9 @@ shelter_resident_page_update_alerts (ShelterResidentPage *self)
 
   adw_view_stack_page_set_needs_attention (self->case_file_page, FALSE);
   adw_view_stack_page_set_badge_number (self->case_file_page, 0);
+
+  if (_shelter_resident_page_add_stay_alerts (self))
+    any = TRUE;
 
   if (self->case_file != NULL && self->case_file->n_missing > 0)
     {
@@ -184,15 +211,7 @@ shelter_resident_page_update_alerts (ShelterResidentPage *self)
                            overdue ? "error" : "warning",
                            overdue ? _("Case file overdue") : _("Case file incomplete"),
                            subtitle);
-      /* Activating it opens the Case File tab. */
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 g_object_new (GTK_TYPE_IMAGE,
-                                               "icon-name", "go-next-symbolic",
-                                               "accessible-role",
-                                               GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                               NULL));
-      g_object_set_data (G_OBJECT (row), CASE_FILE_ALERT, GINT_TO_POINTER (TRUE));
+      _shelter_resident_page_link_alert (row, "case-file");
       gtk_list_box_append (self->alerts_list, row);
       any = TRUE;
 
@@ -244,8 +263,10 @@ alert_activated_cb (ShelterResidentPage *self,
                     GtkListBoxRow       *row,
                     GtkListBox          *list)
 {
-  if (g_object_get_data (G_OBJECT (row), CASE_FILE_ALERT) != NULL)
-    adw_view_stack_set_visible_child_name (self->view_stack, "case-file");
+  const char *tab = g_object_get_data (G_OBJECT (row), ALERT_TAB_KEY);
+
+  if (tab != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, tab);
 }
 
 static void
@@ -290,6 +311,7 @@ shelter_resident_page_update (ShelterResidentPage *self)
   gtk_stack_set_visible_child_name (self->overview_stack,
                                     self->person != NULL ? "details" : "masked");
   _shelter_resident_page_update_overview (self);
+  _shelter_resident_page_update_stay (self);
   shelter_resident_page_update_case_file (self);
 }
 
@@ -428,6 +450,8 @@ shelter_resident_page_show_person (ShelterResidentPage  *self,
   g_autoptr(ShelterIntake) intake = NULL;
   g_autoptr(ShelterCaseFile) case_file = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *absence_started_at = NULL;
+  g_autofree char *absence_return_on = NULL;
   gboolean same_person;
 
   g_return_val_if_fail (SHELTER_IS_RESIDENT_PAGE (self), FALSE);
@@ -468,6 +492,18 @@ shelter_resident_page_show_person (ShelterResidentPage  *self,
       case_file = shelter_case_file_get (self->session, shelter_stay_get_id (stay), error);
       if (case_file == NULL)
         return FALSE;
+
+      /* Where the resident of an open stay is: at the centre, or away and until when;
+       * whereabouts of a protected resident are not for those who may not know them. */
+      if (person != NULL && shelter_stay_get_discharged_at (stay) == NULL &&
+          !shelter_absence_get_open (self->session, shelter_stay_get_id (stay),
+                                     &absence_started_at, &absence_return_on, &local_error) &&
+          local_error != NULL && !is_permission_denied (local_error))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_clear_error (&local_error);
     }
 
   same_person = (self->person_id == person_id);
@@ -478,6 +514,10 @@ shelter_resident_page_show_person (ShelterResidentPage  *self,
   g_set_object (&self->intake, intake);
   g_clear_pointer (&self->case_file, shelter_case_file_free);
   self->case_file = g_steal_pointer (&case_file);
+  g_free (self->absence_started_at);
+  self->absence_started_at = g_steal_pointer (&absence_started_at);
+  g_free (self->absence_return_on);
+  self->absence_return_on = g_steal_pointer (&absence_return_on);
 
   /* Another resident starts on the Overview; the same one stays where the user was. */
   if (!same_person)
@@ -486,6 +526,12 @@ shelter_resident_page_show_person (ShelterResidentPage  *self,
       adw_view_stack_set_visible_child_name (self->view_stack, "overview");
     }
   shelter_resident_page_clear_history (self);
+  /* A person on record without a stay has neither room nor absences; a protected
+   * resident's whereabouts are shown only to those who may know who they are. */
+  adw_view_stack_page_set_visible (self->stay_page, self->stay != NULL && self->person != NULL);
+  if (!adw_view_stack_page_get_visible (self->stay_page) &&
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "stay") == 0)
+    adw_view_stack_set_visible_child_name (self->view_stack, "overview");
   adw_view_stack_page_set_visible (self->history_page,
                                    shelter_session_may (self->session,
                                                         SHELTER_PERMISSION_VIEW_AUDIT));
@@ -546,19 +592,29 @@ case_file_changed_cb (ShelterResidentPage *self,
 
 /* Editing */
 
+void
+_shelter_resident_page_reload (ShelterResidentPage *self,
+                               const char          *message)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->session == NULL || self->person_id <= 0)
+    return;
+
+  if (!shelter_resident_page_show_person (self, self->person_id, &error))
+    _shelter_window_show_message (GTK_WIDGET (self), error->message);
+  else if (message != NULL)
+    _shelter_window_show_message (GTK_WIDGET (self), message);
+
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
 static void
 dialog_saved_cb (ShelterResidentPage *self,
                  ShelterPerson       *person,
                  ShelterPersonDialog *dialog)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!shelter_resident_page_show_person (self, self->person_id, &error))
-    _shelter_window_show_message (GTK_WIDGET (self), error->message);
-  else
-    _shelter_window_show_message (GTK_WIDGET (self), _("Saved"));
-
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  _shelter_resident_page_reload (self, _("Saved"));
 }
 
 static void
@@ -604,6 +660,30 @@ save_record_action (GtkWidget  *widget,
   _shelter_resident_page_save_record (SHELTER_RESIDENT_PAGE (widget));
 }
 
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _shelter_resident_page_move (SHELTER_RESIDENT_PAGE (widget));
+}
+
+static void
+record_absence_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  _shelter_resident_page_record_absence (SHELTER_RESIDENT_PAGE (widget));
+}
+
+static void
+record_return_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  _shelter_resident_page_record_return (SHELTER_RESIDENT_PAGE (widget));
+}
+
 /* Sessions */
 
 static void
@@ -615,6 +695,8 @@ shelter_resident_page_clear (ShelterResidentPage *self)
   g_clear_object (&self->stay);
   g_clear_object (&self->intake);
   g_clear_pointer (&self->case_file, shelter_case_file_free);
+  g_clear_pointer (&self->absence_started_at, g_free);
+  g_clear_pointer (&self->absence_return_on, g_free);
   self->person_id = 0;
   if (self->history_group != NULL)
     shelter_resident_page_clear_history (self);
@@ -639,6 +721,7 @@ shelter_resident_page_set_session (ShelterResidentPage *self,
   _shelter_ui_clear_list_box (self->alerts_list);
   gtk_widget_set_visible (GTK_WIDGET (self->alerts_list), FALSE);
   _shelter_resident_page_update_overview (self);
+  _shelter_resident_page_update_stay (self);
   shelter_case_file_view_show (self->case_file_view, NULL, NULL, NULL);
   shelter_resident_page_update_actions (self);
 }
@@ -694,6 +777,8 @@ shelter_resident_page_class_init (ShelterResidentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShelterResidentPage, edit_button);
   gtk_widget_class_bind_template_child (widget_class, ShelterResidentPage, alerts_list);
   gtk_widget_class_bind_template_child (widget_class, ShelterResidentPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, ShelterResidentPage, stay_page);
+  gtk_widget_class_bind_template_child (widget_class, ShelterResidentPage, stay_box);
   gtk_widget_class_bind_template_child (widget_class, ShelterResidentPage, case_file_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterResidentPage, history_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterResidentPage, history_group);
@@ -710,6 +795,11 @@ shelter_resident_page_class_init (ShelterResidentPageClass *klass)
                                    print_record_action);
   gtk_widget_class_install_action (widget_class, "resident.save-intake-record", NULL,
                                    save_record_action);
+  gtk_widget_class_install_action (widget_class, "resident.move", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "resident.record-absence", NULL,
+                                   record_absence_action);
+  gtk_widget_class_install_action (widget_class, "resident.record-return", NULL,
+                                   record_return_action);
 }
 
 static void
@@ -720,4 +810,5 @@ shelter_resident_page_init (ShelterResidentPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   shelter_resident_page_update_actions (self);
+  _shelter_resident_page_update_stay (self);
 }

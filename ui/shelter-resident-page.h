@@ -11,11 +11,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ShelterResidentPage, shelter_resident_page,
                       SHELTER, RESIDENT_PAGE, AdwBin)
 
-/* One resident's record: a header with who they are and what needs attention (case file
- * overdue, consent to ask again, interpreter, high protection), then tabs: Overview (the
- * person and their intake) and Case File. "Edit…" for those who may admit, and the intake
- * record to print or save as PDF. Emits "changed" after the record was saved, so that lists
- * showing it reload. */
+/* One resident's record: a header with who they are and what needs attention (an absence,
+ * case file overdue, consent to ask again, interpreter, high protection), then tabs:
+ * Overview (the person and their intake), Stay and Room (the room, moves, absences) and
+ * Case File. "Edit…" for those who may admit, and the intake record to print or save as
+ * PDF. Emits "changed" after the record was saved, so that lists showing it reload. */
 void     shelter_resident_page_set_session (ShelterResidentPage  *self,
                                             ShelterSession       *session);
 /* Shows the person @person_id; FALSE (and @error) when they cannot be read. */

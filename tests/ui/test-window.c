@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "shelter-absence-dialog.h"
 #include "shelter-accounts.h"
 #include "shelter-admin-page.h"
 #include "shelter-application.h"
@@ -14,6 +15,8 @@
 #include "shelter-demo.h"
 #include "shelter-holidays-page.h"
 #include "shelter-intake-dialog.h"
+#include "shelter-move-dialog.h"
+#include "shelter-placement.h"
 #include "shelter-reception.h"
 #include "shelter-residents-model.h"
 #include "shelter-case-file-view.h"
@@ -766,6 +769,409 @@ remove_demo_copy (char *path,
   g_free (dir);
 }
 
+/* The Stay and Room tab */
+
+/* Adds an open room for any age, of two beds, through app/. */
+static void
+add_test_room (const char *path,
+               const char *code,
+               const char *sex_use)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ShelterDb) db = shelter_db_open (path, SHELTER_DB_OPEN_DEFAULT, &error);
+  g_autoptr (ShelterSession) operator = NULL;
+  g_autoptr (ShelterRoom) room = shelter_room_new ();
+
+  g_assert_no_error (error);
+  operator = shelter_session_new_for_operator (db);
+  shelter_room_set_code (room, code);
+  shelter_room_set_name (room, code);
+  shelter_room_set_building (room, "Nhà T");
+  shelter_room_set_sex_use (room, sex_use);
+  shelter_room_set_age_group (room, "any");
+  shelter_room_set_beds (room, 2);
+  shelter_room_set_area_m2 (room, 12.0);
+  shelter_room_set_opened_on (room, "2020-01-01");
+  g_assert_true (shelter_rooms_add (operator, room, &error));
+  g_assert_no_error (error);
+}
+
+/* A demo centre with Vàng Thị Súa (a woman of 27) in room T-01, a free female room T-02
+ * and a free male room T-03. Returns her person id. */
+static gint64
+stay_fixture (char **path,
+              char **dir)
+{
+  GDate received_on;
+  gint64 person_id;
+
+  *path = new_demo_copy ("stay.db", dir);
+  person_id = receive_overdue_person (*path, &received_on);
+  add_test_room (*path, "T-02", "female");
+  add_test_room (*path, "T-03", "male");
+  return person_id;
+}
+
+/* Opens the resident's page on its Stay and Room tab. */
+static GtkWidget *
+open_stay_tab (ShelterWindow *window,
+               gint64         person_id)
+{
+  GtkWidget *residents = find_widget (GTK_WIDGET (window), SHELTER_TYPE_RESIDENTS_PAGE);
+  GtkWidget *page;
+  AdwViewStack *stack;
+
+  g_assert_nonnull (residents);
+  g_signal_emit_by_name (residents, "resident-activated", person_id);
+  wait_ms (500);
+  page = find_widget (GTK_WIDGET (window), SHELTER_TYPE_RESIDENT_PAGE);
+  g_assert_nonnull (page);
+  stack = shelter_resident_page_get_stack (SHELTER_RESIDENT_PAGE (page));
+  g_assert_true (adw_view_stack_page_get_visible (
+    adw_view_stack_get_page (stack, adw_view_stack_get_child_by_name (stack, "stay"))));
+  adw_view_stack_set_visible_child_name (stack, "stay");
+  wait_ms (300);
+  return page;
+}
+
+static AdwViewStackPage *
+stay_tab_of (GtkWidget *page)
+{
+  AdwViewStack *stack = shelter_resident_page_get_stack (SHELTER_RESIDENT_PAGE (page));
+
+  return adw_view_stack_get_page (stack, adw_view_stack_get_child_by_name (stack, "stay"));
+}
+
+static const char *
+room_now (ShelterWindow *window,
+          gint64         person_id,
+          char         **code)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ShelterResidentSummary) summary =
+    shelter_residents_get_summary (shelter_window_get_session (window), person_id, &error);
+
+  g_assert_no_error (error);
+  g_free (*code);
+  *code = g_strdup (shelter_resident_summary_get_room_code (summary));
+  return *code;
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+move_dialog_shown (gpointer data)
+{
+  return find_toplevel (SHELTER_TYPE_MOVE_DIALOG) != NULL;
+}
+
+static gboolean
+move_dialog_gone (gpointer data)
+{
+  return find_toplevel (SHELTER_TYPE_MOVE_DIALOG) == NULL;
+}
+
+static gboolean
+absence_dialog_shown (gpointer data)
+{
+  return find_toplevel (SHELTER_TYPE_ABSENCE_DIALOG) != NULL;
+}
+
+static gboolean
+absence_dialog_gone (gpointer data)
+{
+  return find_toplevel (SHELTER_TYPE_ABSENCE_DIALOG) == NULL;
+}
+
+/* Presses the button of @action on the page, as a click would, and waits for @shown. */
+static gpointer
+open_from_button (GtkWidget   *page,
+                  const char  *action,
+                  gboolean   (*shown) (gpointer data),
+                  GType        type)
+{
+  GtkWidget *button = find_action_button (page, action);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (wait_until (shown, NULL, 2000));
+  return find_toplevel (type);
+}
+
+/* The row of room @code in the move dialog. */
+static GtkWidget *
+room_row (gpointer    dialog,
+          const char *code)
+{
+  GtkWidget *list = find_by_id (GTK_WIDGET (dialog), "room_list");
+
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row) &&
+        g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), code))
+      return row;
+  g_assert_not_reached ();
+}
+
+static void
+choose_room (gpointer    dialog,
+             const char *code)
+{
+  GtkWidget *check = find_type (room_row (dialog, code), GTK_TYPE_CHECK_BUTTON);
+
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+}
+
+static void
+press_move (gpointer dialog)
+{
+  g_signal_emit_by_name (find_by_id (GTK_WIDGET (dialog), "move_button"), "clicked");
+  wait_ms (100);
+}
+
+/* A caseworker moves a resident to a room that suits her, with a reason; a room that does
+ * not suit cannot be chosen, and is refused even when forced. */
+static void
+test_stay_move (void)
+{
+  char *dir = NULL;
+  char *path = NULL;
+  gint64 person_id = stay_fixture (&path, &dir);
+  ShelterWindow *window = open_signed_in (path);
+  g_autoptr (GString) labels = g_string_new (NULL);
+  g_autoptr (GString) after = g_string_new (NULL);
+  g_autofree char *code = NULL;
+  GtkWidget *page = open_stay_tab (window, person_id);
+  GtkWidget *error_label;
+  gpointer dialog;
+
+  collect_labels (page, labels);
+  g_assert_nonnull (strstr (labels->str, "T-01"));
+  /* Away since… only when away. */
+  g_assert_null (find_action_button (page, "resident.record-return"));
+  g_assert_nonnull (find_action_button (page, "resident.record-absence"));
+
+  dialog = open_from_button (page, "resident.move", move_dialog_shown, SHELTER_TYPE_MOVE_DIALOG);
+  /* Her room now and the male room cannot be chosen; the other female room can. */
+  g_assert_false (gtk_widget_is_sensitive (room_row (dialog, "T-01")));
+  g_assert_false (gtk_widget_is_sensitive (room_row (dialog, "T-03")));
+  g_assert_true (gtk_widget_is_sensitive (room_row (dialog, "T-02")));
+  g_assert_false (gtk_widget_get_visible (find_by_id (GTK_WIDGET (dialog), "override_row")));
+
+  /* Forced past the greyed row, app/ refuses it and says why. */
+  choose_room (dialog, "T-03");
+  type_in (dialog, "reason_row", "Thử phòng nam");
+  press_move (dialog);
+  g_assert_nonnull (find_toplevel (SHELTER_TYPE_MOVE_DIALOG));
+  error_label = find_by_id (GTK_WIDGET (dialog), "error_label");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "T-03"));
+  g_assert_cmpstr (room_now (window, person_id, &code), ==, "T-01");
+
+  /* Without a reason: the reason's field is marked. */
+  choose_room (dialog, "T-02");
+  type_in (dialog, "reason_row", "");
+  press_move (dialog);
+  g_assert_true (gtk_widget_has_css_class (find_by_id (GTK_WIDGET (dialog), "reason_row"),
+                                           "error"));
+  g_assert_cmpstr (room_now (window, person_id, &code), ==, "T-01");
+
+  type_in (dialog, "reason_row", "Gần phòng chăm sóc");
+  press_move (dialog);
+  g_assert_true (wait_until (move_dialog_gone, NULL, 2000));
+  g_assert_cmpstr (room_now (window, person_id, &code), ==, "T-02");
+  /* The page shows where she is now. */
+  wait_ms (200);
+  collect_labels (page, after);
+  g_assert_nonnull (strstr (after->str, "T-02"));
+  g_assert_null (strstr (after->str, "T-01"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_demo_copy (path, dir);
+}
+
+/* A manager may choose a room that does not suit, once they say why. */
+static void
+test_stay_move_override (void)
+{
+  char *dir = NULL;
+  char *path = NULL;
+  gint64 person_id = stay_fixture (&path, &dir);
+  ShelterWindow *window = open_window (path);
+  g_autofree char *code = NULL;
+  GtkWidget *page;
+  GtkWidget *override_row;
+  gpointer dialog;
+
+  sign_in (window, "giamdoc", "giamdoc-demo-2026");
+  page = open_stay_tab (window, person_id);
+  dialog = open_from_button (page, "resident.move", move_dialog_shown, SHELTER_TYPE_MOVE_DIALOG);
+  g_assert_true (gtk_widget_is_sensitive (room_row (dialog, "T-03")));
+  g_assert_false (gtk_widget_is_sensitive (room_row (dialog, "T-01")));
+
+  choose_room (dialog, "T-03");
+  override_row = find_by_id (GTK_WIDGET (dialog), "override_row");
+  g_assert_true (gtk_widget_get_visible (override_row));
+  type_in (dialog, "reason_row", "Nhường phòng nữ cho đoàn mới đến");
+  press_move (dialog);
+  g_assert_true (gtk_widget_has_css_class (override_row, "error"));
+  g_assert_cmpstr (room_now (window, person_id, &code), ==, "T-01");
+
+  type_in (dialog, "override_row", "Phòng nữ đã hết chỗ, ở một mình một phòng");
+  press_move (dialog);
+  g_assert_true (wait_until (move_dialog_gone, NULL, 2000));
+  g_assert_cmpstr (room_now (window, person_id, &code), ==, "T-03");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_demo_copy (path, dir);
+}
+
+static char *
+days_from_now (int         days,
+               const char *format)
+{
+  g_autoptr (GTimeZone) vietnam = g_time_zone_new_identifier ("+07:00");
+  g_autoptr (GDateTime) now = g_date_time_new_now (vietnam);
+  g_autoptr (GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, format);
+}
+
+static gboolean
+is_away (ShelterWindow *window,
+         gint64         person_id,
+         char         **return_on)
+{
+  ShelterSession *session = shelter_window_get_session (window);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ShelterStay) stay = shelter_stay_open_latest (session, person_id, &error);
+  gboolean away;
+
+  g_assert_no_error (error);
+  away = shelter_absence_get_open (session, shelter_stay_get_id (stay), NULL, return_on,
+                                   &error);
+  g_assert_no_error (error);
+  return away;
+}
+
+/* An absence (in hospital since three days ago, due back yesterday) is recorded, flagged
+ * overdue in the header and on the tab, and ended by recording the return. */
+static void
+test_stay_absence (void)
+{
+  char *dir = NULL;
+  char *path = NULL;
+  gint64 person_id = stay_fixture (&path, &dir);
+  ShelterWindow *window = open_signed_in (path);
+  g_autofree char *started = days_from_now (-3, "%d/%m/%Y 08:00");
+  g_autofree char *due = days_from_now (-1, "%d/%m/%Y");
+  g_autofree char *due_iso = days_from_now (-1, "%Y-%m-%d");
+  g_autofree char *too_early = days_from_now (-4, "%d/%m/%Y 08:00");
+  g_autofree char *return_on = NULL;
+  g_autoptr (GString) alerts = g_string_new (NULL);
+  GtkWidget *page = open_stay_tab (window, person_id);
+  GtkWidget *entry;
+  AdwMessageDialog *question;
+  gpointer dialog;
+
+  dialog = open_from_button (page, "resident.record-absence", absence_dialog_shown,
+                             SHELTER_TYPE_ABSENCE_DIALOG);
+  choose (dialog, "kind_row", 0);
+  type_in (dialog, "started_row", started);
+  /* The day she should be back is needed. */
+  g_signal_emit_by_name (find_by_id (GTK_WIDGET (dialog), "save_button"), "clicked");
+  wait_ms (100);
+  g_assert_nonnull (find_toplevel (SHELTER_TYPE_ABSENCE_DIALOG));
+  g_assert_true (gtk_widget_has_css_class (find_by_id (GTK_WIDGET (dialog), "return_row"),
+                                           "error"));
+  g_assert_false (is_away (window, person_id, NULL));
+
+  type_in (dialog, "return_row", due);
+  type_in (dialog, "note_row", "Bệnh viện tỉnh");
+  g_signal_emit_by_name (find_by_id (GTK_WIDGET (dialog), "save_button"), "clicked");
+  g_assert_true (wait_until (absence_dialog_gone, NULL, 2000));
+  g_assert_true (is_away (window, person_id, &return_on));
+  g_assert_cmpstr (return_on, ==, due_iso);
+
+  /* Overdue: said above the tabs, and the tab asks for attention. */
+  wait_ms (200);
+  collect_labels (find_by_id (page, "alerts_list"), alerts);
+  g_assert_nonnull (strstr (alerts->str, due));
+  g_assert_true (adw_view_stack_page_get_needs_attention (stay_tab_of (page)));
+  g_assert_null (find_action_button (page, "resident.record-absence"));
+
+  /* The return: a time before she left is refused and asked again... */
+  g_signal_emit_by_name (find_action_button (page, "resident.record-return"), "clicked");
+  g_assert_true (wait_until (message_dialog_shown, NULL, 2000));
+  question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  entry = find_widget (GTK_WIDGET (question), ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), too_early);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (question), "default.activate", NULL));
+  wait_ms (300);
+  g_assert_true (is_away (window, person_id, NULL));
+  question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (question);
+  entry = find_widget (GTK_WIDGET (question), ADW_TYPE_ENTRY_ROW);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, too_early);
+
+  /* ...now is kept: she is back, and nothing is flagged. */
+  g_clear_pointer (&return_on, g_free);
+  {
+    g_autofree char *now = days_from_now (0, "%d/%m/%Y %H:%M");
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), now);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (question), "default.activate", NULL));
+  wait_ms (300);
+  g_assert_false (is_away (window, person_id, NULL));
+  g_assert_false (adw_view_stack_page_get_needs_attention (stay_tab_of (page)));
+  g_assert_nonnull (find_action_button (page, "resident.record-absence"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_demo_copy (path, dir);
+}
+
+/* Staff who may not admit see the stay, without the buttons app/ would refuse. */
+static void
+test_stay_read_only (void)
+{
+  char *dir = NULL;
+  char *path = NULL;
+  gint64 person_id = stay_fixture (&path, &dir);
+  ShelterWindow *window = open_window (path);
+  g_autoptr (GString) labels = g_string_new (NULL);
+  GtkWidget *page;
+
+  sign_in (window, "yte.hoa", "yte-demo-2026");
+  page = open_stay_tab (window, person_id);
+  collect_labels (page, labels);
+  g_assert_nonnull (strstr (labels->str, "T-01"));
+  g_assert_null (find_action_button (page, "resident.move"));
+  g_assert_null (find_action_button (page, "resident.record-absence"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_demo_copy (path, dir);
+}
+
 /* Ctrl+N, the five steps as a caseworker fills them, and Receive: the person is on record
  * with their stay and an intake record number, and the draft is gone. */
 static void
@@ -1251,6 +1657,10 @@ main (int   argc,
   g_test_add_func ("/ui/intake/receives-with-record", test_intake_receives);
   g_test_add_func ("/ui/intake/keeps-draft", test_intake_keeps_draft);
   g_test_add_func ("/ui/window/resident-case-file", test_resident_case_file);
+  g_test_add_func ("/ui/resident/stay-move", test_stay_move);
+  g_test_add_func ("/ui/resident/stay-move-override", test_stay_move_override);
+  g_test_add_func ("/ui/resident/stay-absence", test_stay_absence);
+  g_test_add_func ("/ui/resident/stay-read-only", test_stay_read_only);
   g_test_add_func ("/ui/window/ctrl-f-searches", test_ctrl_f_searches);
   g_test_add_func ("/ui/backup/papers-and-deadlines", test_backup_page_papers);
   g_test_add_func ("/ui/admin/holidays", test_admin_holidays);
