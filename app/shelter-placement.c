@@ -10,6 +10,7 @@
 #include "shelter-audit.h"
 #include "shelter-enums.h"
 #include "shelter-placement.h"
+#include "shelter-residents-model.h"
 #include "shelter-settings.h"
 #include "shelter-stores.h"
 #include "shelter-text.h"
@@ -329,6 +330,55 @@ shelter_rooms_occupancy_on (ShelterSession  *session,
       g_ptr_array_add (result, occupancy);
     }
   return g_steal_pointer (&result);
+}
+
+void
+shelter_room_resident_free (ShelterRoomResident *resident)
+{
+  if (resident == NULL)
+    return;
+  g_clear_object (&resident->summary);
+  g_free (resident);
+}
+
+GPtrArray *
+shelter_room_residents (ShelterSession  *session,
+                        gint64           room_id,
+                        GError         **error)
+{
+  g_autoptr (GPtrArray) residents =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) shelter_room_resident_free);
+  g_autoptr (GDateTime) now = NULL;
+  g_autofree char *at = NULL;
+  g_autoptr (GArray) rows = NULL;
+
+  g_return_val_if_fail (SHELTER_IS_SESSION (session), NULL);
+
+  if (!shelter_session_check (session, SHELTER_PERMISSION_VIEW_RESIDENTS, error))
+    return NULL;
+  now = shelter_session_now (session);
+  at = shelter_session_format_time (now);
+  rows = shelter_placement_store_room_residents (shelter_session_get_db (session), room_id, at,
+                                                 error);
+  if (rows == NULL)
+    return NULL;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ShelterRoomResidentRow *row = &g_array_index (rows, ShelterRoomResidentRow, i);
+      ShelterRoomResident *resident = g_new0 (ShelterRoomResident, 1);
+
+      /* The list's own rule masks a protected identity. */
+      resident->summary = shelter_residents_get_summary (session, row->person_id, error);
+      if (resident->summary == NULL)
+        {
+          shelter_room_resident_free (resident);
+          return NULL;
+        }
+      resident->stay_id = row->stay_id;
+      resident->absent = row->absent;
+      g_ptr_array_add (residents, resident);
+    }
+  return g_steal_pointer (&residents);
 }
 
 static GDateTime *

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "shelter-resident-summary.h"
 #include "shelter-room.h"
 #include "shelter-session.h"
 
@@ -80,6 +81,22 @@ GPtrArray *shelter_rooms_occupancy_on    (ShelterSession         *session,
                                           const char             *on,
                                           GError                **error);
 
+/* Someone in a room now: their list row (a protected identity masked for those who may
+ * not know it), their stay, and whether they are away. */
+typedef struct
+{
+  ShelterResidentSummary *summary;
+  gint64                  stay_id;
+  gboolean                absent;
+} ShelterRoomResident;
+
+void       shelter_room_resident_free    (ShelterRoomResident    *resident);
+
+/* The residents of a room now, in name order (VIEW_RESIDENTS). */
+GPtrArray *shelter_room_residents        (ShelterSession         *session,
+                                          gint64                  room_id,
+                                          GError                **error);
+
 /* Moves a resident to another room at @moved_at (ISO 8601 with offset; NULL now), for
  * @reason, keeping the history (the old placement ends, a new one starts). A room that does
  * not suit them is refused unless @override_reason is given by a manager, which is then
@@ -120,5 +137,6 @@ GArray      *shelter_absences_overdue (ShelterSession         *session,
                                        GError                **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShelterPlacementOption, shelter_placement_option_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShelterRoomResident, shelter_room_resident_free)
 
 G_END_DECLS

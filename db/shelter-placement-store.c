@@ -439,3 +439,47 @@ shelter_stay_limit_store_days (ShelterDb   *db,
   days = _shelter_db_step_count (db, stmt, error);
   return (int) days;
 }
+
+GArray *
+shelter_placement_store_room_residents (ShelterDb   *db,
+                                        gint64       room_id,
+                                        const char  *at,
+                                        GError     **error)
+{
+  g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (ShelterRoomResidentRow));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
+
+  stmt = _shelter_db_prepare (db,
+                              "SELECT s.id, s.person_id, EXISTS (SELECT 1 FROM absence a "
+                              "WHERE a.stay_id = s.id AND a.voided_at IS NULL "
+                              "AND a.started_at <= ?2 AND (a.returned_at IS NULL "
+                              "OR a.returned_at > ?2)) "
+                              "FROM placement p JOIN stay s ON s.id = p.stay_id "
+                              "JOIN person pe ON pe.id = s.person_id "
+                              "WHERE p.room_id = ?1 AND p.voided_at IS NULL AND p.started_at <= ?2 "
+                              "AND (p.ended_at IS NULL OR p.ended_at > ?2) ORDER BY pe.sort_key",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, room_id);
+  _shelter_db_bind_text (stmt, 2, at);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ShelterRoomResidentRow row = {
+        sqlite3_column_int64 (stmt, 0),
+        sqlite3_column_int64 (stmt, 1),
+        sqlite3_column_int (stmt, 2) != 0,
+      };
+      g_array_append_val (rows, row);
+    }
+  _shelter_db_release (db, stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _shelter_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}

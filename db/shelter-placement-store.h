@@ -92,4 +92,17 @@ int      shelter_stay_limit_store_days        (ShelterDb      *db,
                                                const char     *on,
                                                GError        **error);
 
+typedef struct
+{
+  gint64   stay_id;
+  gint64   person_id;
+  gboolean absent;
+} ShelterRoomResidentRow;
+
+/* Who is placed in a room at @at, in name order, and whether each is away. */
+GArray  *shelter_placement_store_room_residents (ShelterDb     *db,
+                                                 gint64         room_id,
+                                                 const char    *at,
+                                                 GError       **error);
+
 G_END_DECLS

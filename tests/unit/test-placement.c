@@ -442,6 +442,51 @@ test_forecast_by_hand (Fixture       *fixture,
   g_assert_false (shelter_capacity_segment_alert (forecast, 3));
 }
 
+/* Who is in a room, in name order, with those away marked; a protected identity is masked
+ * for a caseworker and shown to the manager. */
+static void
+test_room_residents (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr (ShelterStay) hoa = receive (fixture, "Hoa", "1990-01-01", fixture->women,
+                                         "2026-11-01T09:00:00+07:00");
+  g_autoptr (ShelterPerson) protected_person = test_person_new ("Đỗ", "Thị", "An", "female",
+                                                                "1992-02-02");
+  g_autoptr (ShelterIntake) intake = shelter_intake_new ();
+  g_autoptr (ShelterStay) an = NULL;
+  g_autoptr (GPtrArray) seen = NULL;
+  g_autoptr (GPtrArray) seen_by_manager = NULL;
+  g_autoptr (GError) error = NULL;
+  ShelterRoomResident *first, *second;
+
+  shelter_person_set_high_protection (protected_person, TRUE);
+  shelter_intake_set_handed_over_by (intake, "self");
+  an = shelter_receive_person (fixture->session, protected_person, intake, fixture->women,
+                               "2026-11-02T09:00:00+07:00", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (shelter_absence_start (fixture->session, shelter_stay_get_id (hoa), "court",
+                                          "2026-11-21T08:00:00+07:00", "2026-11-23", NULL,
+                                          &error), >, 0);
+
+  seen = shelter_room_residents (fixture->session, fixture->women, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen->len, ==, 2);
+  /* "An" before "Hoa" by given name; her name is masked for the caseworker. */
+  first = g_ptr_array_index (seen, 0);
+  second = g_ptr_array_index (seen, 1);
+  g_assert_cmpstr (shelter_resident_summary_get_full_name (first->summary), ==,
+                   "Protected identity");
+  g_assert_false (first->absent);
+  g_assert_cmpstr (shelter_resident_summary_get_full_name (second->summary), ==, "Lò Thị Hoa");
+  g_assert_true (second->absent);
+  g_assert_cmpint (second->stay_id, ==, shelter_stay_get_id (hoa));
+
+  seen_by_manager = shelter_room_residents (fixture->manager, fixture->women, &error);
+  g_assert_cmpstr (shelter_resident_summary_get_full_name (
+                     ((ShelterRoomResident *) g_ptr_array_index (seen_by_manager, 0))->summary),
+                   ==, "Đỗ Thị An");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -458,6 +503,7 @@ main (int   argc,
   ADD ("/app/placement/race-for-last-bed", test_race_for_last_bed);
   ADD ("/app/placement/absences", test_absences);
   ADD ("/app/capacity/forecast-by-hand", test_forecast_by_hand);
+  ADD ("/app/placement/room-residents", test_room_residents);
   ADD ("/app/placement/open-absence", test_open_absence);
 
   return g_test_run ();
