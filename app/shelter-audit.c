@@ -36,6 +36,7 @@ static const struct
   { "move", N_("Moved to another room") },
   { "absence_start", N_("Absence began") },
   { "absence_end", N_("Back from absence") },
+  { "extend_stay", N_("Stay extended") },
   { "receive_document", N_("Case-file document received") },
   { "unmark_document", N_("Case-file document mark taken back") },
   { "backup", N_("Backup made") },

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "shelter-app-error.h"
+#include "shelter-audit.h"
 #include "shelter-capacity.h"
 #include "shelter-placement.h"
 #include "shelter-stores.h"
@@ -199,5 +200,201 @@ shelter_capacity_segment_alert (const ShelterCapacityForecast *forecast,
   for (guint k = 0; k < forecast->weeks; k++)
     if (segment->expected[k] > ALERT_SHARE * segment->beds)
       return TRUE;
+  return FALSE;
+}
+
+/* The stay is flagged from two months, before the usual three-month limit arrives. */
+#define FLAG_AFTER_DAYS 60
+
+void
+shelter_placement_flag_free (ShelterPlacementFlag *flag)
+{
+  if (flag == NULL)
+    return;
+  g_free (flag->kind);
+  g_free (flag->limit_on);
+  g_free (flag);
+}
+
+static void
+add_flag (GPtrArray   *flags,
+          gint64       stay_id,
+          gint64       person_id,
+          const char  *kind,
+          const char  *limit_on)
+{
+  ShelterPlacementFlag *flag = g_new0 (ShelterPlacementFlag, 1);
+
+  flag->stay_id = stay_id;
+  flag->person_id = person_id;
+  flag->kind = g_strdup (kind);
+  flag->limit_on = g_strdup (limit_on);
+  g_ptr_array_add (flags, flag);
+}
+
+GPtrArray *
+shelter_placement_flags (ShelterSession  *session,
+                         GError         **error)
+{
+  g_autoptr (GPtrArray) flags =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) shelter_placement_flag_free);
+  g_autoptr (GPtrArray) rooms = NULL;
+  g_autoptr (GArray) stays = NULL;
+  g_autoptr (GDateTime) now = NULL;
+  g_autofree char *now_iso = NULL;
+  char today_iso[11];
+  ShelterAgeBands bands;
+  ShelterDb *db;
+  GDate today;
+  int limit_days;
+
+  g_return_val_if_fail (SHELTER_IS_SESSION (session), NULL);
+
+  if (!shelter_session_check (session, SHELTER_PERMISSION_VIEW_RESIDENTS, error))
+    return NULL;
+  db = shelter_session_get_db (session);
+  now = shelter_session_now (session);
+  now_iso = shelter_session_format_time (now);
+  g_strlcpy (today_iso, now_iso, sizeof today_iso);
+  g_date_clear (&today, 1);
+  shelter_text_parse_date (today_iso, &today);
+
+  limit_days = shelter_stay_limit_store_days (db, "emergency_protection", today_iso, error);
+  if (limit_days < 0 || !shelter_age_bands_load (db, &bands, error) ||
+      (rooms = shelter_room_store_list (db, error)) == NULL ||
+      (stays = shelter_capacity_store_stays_at (db, now_iso, error)) == NULL)
+    return NULL;
+
+  for (guint i = 0; i < stays->len; i++)
+    {
+      ShelterCapacityStayRow *row = &g_array_index (stays, ShelterCapacityStayRow, i);
+      g_autoptr (ShelterStay) stay = shelter_stay_store_get (db, row->stay_id, error);
+      g_autoptr (ShelterPerson) person = NULL;
+      GDate admitted;
+      gint stayed;
+
+      if (stay == NULL ||
+          (person = shelter_person_store_get (db, shelter_stay_get_person_id (stay), error)) == NULL)
+        return NULL;
+      g_date_clear (&admitted, 1);
+      if (!shelter_text_parse_date (row->admitted_on, &admitted))
+        continue;
+      stayed = g_date_days_between (&admitted, &today);
+
+      if (limit_days > 0 && stayed >= FLAG_AFTER_DAYS)
+        {
+          g_autofree char *extended_to = shelter_stay_extension_store_latest (db, row->stay_id,
+                                                                              error);
+          GDate limit = admitted;
+          char limit_on[11];
+
+          g_date_add_days (&limit, (guint) limit_days);
+          g_date_strftime (limit_on, sizeof limit_on, "%Y-%m-%d", &limit);
+          if (stayed < limit_days)
+            add_flag (flags, row->stay_id, shelter_person_get_id (person), "limit_near", limit_on);
+          else if (extended_to == NULL || strcmp (extended_to, today_iso) < 0)
+            add_flag (flags, row->stay_id, shelter_person_get_id (person), "limit_passed",
+                      extended_to != NULL ? extended_to : limit_on);
+        }
+
+      /* A birthday that takes them past their room's age group. */
+      for (guint r = 0; r < rooms->len; r++)
+        {
+          ShelterRoom *room = g_ptr_array_index (rooms, r);
+          const char *group;
+          int age;
+
+          if (shelter_room_get_id (room) != row->room_id)
+            continue;
+          if (g_strcmp0 (shelter_room_get_sex_use (room), "family") == 0 ||
+              g_strcmp0 (shelter_room_get_age_group (room), "any") == 0)
+            break;
+          age = shelter_text_age_on (shelter_person_get_birth_date (person), &today);
+          group = shelter_age_bands_group (&bands, age);
+          if (group != NULL && g_strcmp0 (group, shelter_room_get_age_group (room)) != 0)
+            {
+              /* Only those who grew out of it: someone placed there by a manager's decision
+               * while too old was not "reaching" anything. */
+              int admitted_age = shelter_text_age_on (shelter_person_get_birth_date (person),
+                                                      &admitted);
+
+              if (g_strcmp0 (shelter_age_bands_group (&bands, admitted_age),
+                             shelter_room_get_age_group (room)) == 0)
+                add_flag (flags, row->stay_id, shelter_person_get_id (person), "age_group", NULL);
+            }
+          break;
+        }
+    }
+  return g_steal_pointer (&flags);
+}
+
+gboolean
+shelter_stay_extend (ShelterSession  *session,
+                     gint64           stay_id,
+                     const char      *until,
+                     const char      *decision,
+                     GError         **error)
+{
+  g_autoptr (GDateTime) now = NULL;
+  g_autoptr (ShelterStay) stay = NULL;
+  g_autofree char *at = NULL;
+  g_autofree char *clean = NULL;
+  g_autofree char *details = NULL;
+  g_autoptr (GError) local_error = NULL;
+  char today[11];
+  gboolean invalid = FALSE;
+  ShelterStamp stamp;
+  ShelterDb *db;
+  GDate date;
+
+  g_return_val_if_fail (SHELTER_IS_SESSION (session), FALSE);
+
+  if (!shelter_session_check (session, SHELTER_PERMISSION_OVERRIDE_PLACEMENT, error))
+    return FALSE;
+  now = shelter_session_now (session);
+  at = shelter_session_format_time (now);
+  g_strlcpy (today, at, sizeof today);
+  g_date_clear (&date, 1);
+  if (until == NULL || strlen (until) != 10 || !shelter_text_parse_date (until, &date) ||
+      strcmp (until, today) <= 0)
+    {
+      g_set_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_DISCHARGED_AT,
+                   _("Extended until: enter a day after today, as dd/mm/yyyy."));
+      return FALSE;
+    }
+  clean = shelter_text_clean (decision, &invalid);
+  if (invalid || clean == NULL || g_utf8_strlen (clean, -1) > 500)
+    {
+      g_set_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_OVERRIDE_REASON,
+                   _("Decision: write the decision to extend the stay (its number and "
+                     "reason), in at most 500 characters."));
+      return FALSE;
+    }
+
+  db = shelter_session_get_db (session);
+  stamp.actor = shelter_session_get_actor (session);
+  stamp.at = at;
+  if (!shelter_db_begin (db, error))
+    return FALSE;
+  if ((stay = shelter_stay_store_get (db, stay_id, &local_error)) == NULL)
+    goto failed;
+  if (shelter_stay_get_discharged_at (stay) != NULL)
+    {
+      g_set_error (&local_error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_FAILED,
+                   _("This stay has ended: the person is no longer at the centre."));
+      goto failed;
+    }
+  details = g_strdup_printf ("extended_to: %s\ndecision: %s", until, clean);
+  if (!shelter_stay_extension_store_insert (db, stay_id, until, clean, &stamp, &local_error) ||
+      !shelter_audit_record (session, at, "extend_stay", "stay", stay_id, details, &local_error))
+    goto failed;
+  if (shelter_db_commit (db, &local_error))
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+
+failed:
+  shelter_db_rollback (db);
+  g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }

@@ -46,4 +46,31 @@ ShelterCapacityForecast *shelter_capacity_forecast      (ShelterSession         
 gboolean                 shelter_capacity_segment_alert (const ShelterCapacityForecast *forecast,
                                                          guint                          index);
 
+/* Someone whose placement needs a look: their stay passed two months and nears its limit
+ * ("limit_near"), passed the limit without a manager's decision ("limit_passed"), or they
+ * have grown out of their room's age group ("age_group", a birthday: time to move). */
+typedef struct
+{
+  gint64  stay_id;
+  gint64  person_id;
+  char   *kind;
+  char   *limit_on;   /* YYYY-MM-DD: the day the limit is reached, for the limit flags */
+} ShelterPlacementFlag;
+
+void       shelter_placement_flag_free (ShelterPlacementFlag *flag);
+
+/* VIEW_RESIDENTS. The stays of those staying now that carry a flag. */
+GPtrArray *shelter_placement_flags     (ShelterSession        *session,
+                                        GError               **error);
+
+/* A manager's recorded decision to keep someone past the stay limit, until @until
+ * (YYYY-MM-DD, after today); audited. */
+gboolean   shelter_stay_extend         (ShelterSession        *session,
+                                        gint64                 stay_id,
+                                        const char            *until,
+                                        const char            *decision,
+                                        GError               **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShelterPlacementFlag, shelter_placement_flag_free)
+
 G_END_DECLS

@@ -483,3 +483,58 @@ shelter_placement_store_room_residents (ShelterDb   *db,
     }
   return g_steal_pointer (&rows);
 }
+
+gboolean
+shelter_stay_extension_store_insert (ShelterDb           *db,
+                                     gint64               stay_id,
+                                     const char          *extended_to,
+                                     const char          *decision,
+                                     const ShelterStamp  *stamp,
+                                     GError             **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), FALSE);
+
+  stmt = _shelter_db_prepare (db,
+                              "INSERT INTO stay_extension (stay_id, extended_to, decision, "
+                              "created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, stay_id);
+  _shelter_db_bind_text (stmt, 2, extended_to);
+  _shelter_db_bind_text (stmt, 3, decision);
+  sqlite3_bind_text (stmt, 4, stamp->at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, stamp->actor, -1, SQLITE_TRANSIENT);
+  ok = _shelter_db_exec_stmt (db, stmt, error);
+  _shelter_db_release (db, stmt);
+  return ok;
+}
+
+char *
+shelter_stay_extension_store_latest (ShelterDb   *db,
+                                     gint64       stay_id,
+                                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+  char *extended_to = NULL;
+  int rc;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
+
+  stmt = _shelter_db_prepare (db,
+                              "SELECT max(extended_to) FROM stay_extension WHERE stay_id = ?",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, stay_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    extended_to = g_strdup (_shelter_db_column_text (stmt, 0));
+  else
+    _shelter_db_set_error (db, rc, error);
+  _shelter_db_release (db, stmt);
+  return extended_to;
+}

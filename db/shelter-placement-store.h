@@ -105,4 +105,15 @@ GArray  *shelter_placement_store_room_residents (ShelterDb     *db,
                                                  const char    *at,
                                                  GError       **error);
 
+gboolean shelter_stay_extension_store_insert (ShelterDb           *db,
+                                              gint64               stay_id,
+                                              const char          *extended_to,
+                                              const char          *decision,
+                                              const ShelterStamp  *stamp,
+                                              GError             **error);
+/* The latest day a stay was extended to (YYYY-MM-DD), or NULL without error. */
+char    *shelter_stay_extension_store_latest (ShelterDb           *db,
+                                              gint64               stay_id,
+                                              GError             **error);
+
 G_END_DECLS

@@ -61,3 +61,14 @@ INSERT INTO stay_limit (kind, days, legal_basis, valid_from, created_at, created
    '2000-01-01', '2025-01-01T00:00:00+07:00', 'seed'),
   ('funded_meals', 60, 'Mặc định (60 ngày): cần ghi căn cứ pháp lý hiện hành',
    '2000-01-01', '2025-01-01T00:00:00+07:00', 'seed');
+
+-- A manager's recorded decision to keep someone past the stay limit.
+CREATE TABLE stay_extension (
+  id           INTEGER PRIMARY KEY,
+  stay_id      INTEGER NOT NULL REFERENCES stay (id),
+  extended_to  TEXT NOT NULL,
+  decision     TEXT NOT NULL CHECK (length(decision) BETWEEN 1 AND 500),
+  created_at   TEXT NOT NULL,
+  created_by   TEXT NOT NULL
+);
+CREATE INDEX stay_extension_stay ON stay_extension (stay_id, extended_to);

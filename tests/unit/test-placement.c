@@ -53,6 +53,9 @@ receive (Fixture     *fixture,
   ShelterStay *stay;
 
   shelter_intake_set_handed_over_by (intake, "self");
+  /* For a child, a parent or guardian consents. */
+  shelter_intake_set_consent_given_by (intake, "guardian");
+  shelter_intake_set_guardian_name (intake, "Lò Văn Pản");
   stay = shelter_receive_person (fixture->session, person, intake, room, at, &error);
   g_assert_no_error (error);
   return stay;
@@ -487,6 +490,76 @@ test_room_residents (Fixture       *fixture,
                    ==, "Đỗ Thị An");
 }
 
+static const ShelterPlacementFlag *
+flag_of (GPtrArray *flags,
+         gint64     stay_id)
+{
+  for (guint i = 0; i < flags->len; i++)
+    {
+      ShelterPlacementFlag *flag = g_ptr_array_index (flags, i);
+
+      if (flag->stay_id == stay_id)
+        return flag;
+    }
+  return NULL;
+}
+
+/* From two months a stay is flagged before its 90-day limit; past it, until a manager
+ * records a decision to extend; a girl who turned 16 in the room for under 16 is flagged
+ * for a move. Today is 22/11/2026. */
+static void
+test_flags_and_extensions (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr (ShelterStay) near = receive (fixture, "Gần", "1990-01-01", fixture->women,
+                                          "2026-09-01T09:00:00+07:00");
+  g_autoptr (ShelterStay) past = receive (fixture, "Quá", "1990-01-01", fixture->women,
+                                          "2026-08-01T09:00:00+07:00");
+  g_autoptr (ShelterStay) girl = receive (fixture, "Mai", "2010-11-20", fixture->girls,
+                                          "2026-10-01T09:00:00+07:00");
+  g_autoptr (ShelterStay) recent = receive (fixture, "Mới", "2012-01-01", fixture->girls,
+                                            "2026-11-01T09:00:00+07:00");
+  g_autoptr (GPtrArray) flags = NULL;
+  g_autoptr (GError) error = NULL;
+  const ShelterPlacementFlag *flag;
+
+  flags = shelter_placement_flags (fixture->session, &error);
+  g_assert_no_error (error);
+  flag = flag_of (flags, shelter_stay_get_id (near));
+  g_assert_nonnull (flag);
+  g_assert_cmpstr (flag->kind, ==, "limit_near");
+  g_assert_cmpstr (flag->limit_on, ==, "2026-11-30");
+  flag = flag_of (flags, shelter_stay_get_id (past));
+  g_assert_cmpstr (flag->kind, ==, "limit_passed");
+  g_assert_cmpstr (flag->limit_on, ==, "2026-10-30");
+  flag = flag_of (flags, shelter_stay_get_id (girl));
+  g_assert_cmpstr (flag->kind, ==, "age_group");
+  g_assert_null (flag_of (flags, shelter_stay_get_id (recent)));
+  g_clear_pointer (&flags, g_ptr_array_unref);
+
+  /* Only a manager decides, for a day ahead, with the decision written. */
+  g_assert_false (shelter_stay_extend (fixture->session, shelter_stay_get_id (past), "2026-12-31",
+                                       "QĐ 12/QĐ-TTBTXH", &error));
+  g_assert_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+  g_assert_false (shelter_stay_extend (fixture->manager, shelter_stay_get_id (past), "2026-11-20",
+                                       "QĐ 12/QĐ-TTBTXH", &error));
+  g_assert_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_DISCHARGED_AT);
+  g_clear_error (&error);
+  g_assert_false (shelter_stay_extend (fixture->manager, shelter_stay_get_id (past), "2026-12-31",
+                                       "  ", &error));
+  g_assert_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_OVERRIDE_REASON);
+  g_clear_error (&error);
+  g_assert_true (shelter_stay_extend (fixture->manager, shelter_stay_get_id (past), "2026-12-31",
+                                      "Quyết định 12/QĐ-TTBTXH: chờ xác minh gia đình", &error));
+  g_assert_no_error (error);
+
+  flags = shelter_placement_flags (fixture->session, &error);
+  g_assert_null (flag_of (flags, shelter_stay_get_id (past)));
+  g_assert_cmpint (test_count (fixture->db, "SELECT count(*) FROM audit_log WHERE "
+                                            "action = 'extend_stay'"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -504,6 +577,7 @@ main (int   argc,
   ADD ("/app/placement/absences", test_absences);
   ADD ("/app/capacity/forecast-by-hand", test_forecast_by_hand);
   ADD ("/app/placement/room-residents", test_room_residents);
+  ADD ("/app/capacity/flags-and-extensions", test_flags_and_extensions);
   ADD ("/app/placement/open-absence", test_open_absence);
 
   return g_test_run ();
