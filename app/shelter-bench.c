@@ -8,6 +8,8 @@
 
 #include "shelter-app-error.h"
 #include "shelter-bench.h"
+#include "shelter-capacity.h"
+#include "shelter-placement.h"
 #include "shelter-residents-model.h"
 #include "shelter-stores.h"
 #include "shelter-text.h"
@@ -179,4 +181,45 @@ shelter_bench_search (ShelterSession  *session,
       g_ptr_array_add (results, g_steal_pointer (&result));
     }
   return g_steal_pointer (&results);
+}
+
+gboolean
+shelter_bench_capacity (ShelterSession  *session,
+                        guint            runs,
+                        double           board_ms[2],
+                        double           forecast_ms[2],
+                        GError         **error)
+{
+  g_autoptr (GArray) board_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) forecast_times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  g_return_val_if_fail (SHELTER_IS_SESSION (session), FALSE);
+
+  for (guint run = 0; run <= runs; run++)
+    {
+      g_autoptr (GPtrArray) rooms = NULL;
+      g_autofree ShelterCapacityForecast *forecast = NULL;
+      gint64 start = g_get_monotonic_time ();
+      double elapsed;
+
+      if ((rooms = shelter_rooms_occupancy_on (session, NULL, error)) == NULL)
+        return FALSE;
+      elapsed = (g_get_monotonic_time () - start) / 1000.0;
+      if (run > 0)
+        g_array_append_val (board_times, elapsed);
+
+      start = g_get_monotonic_time ();
+      if ((forecast = shelter_capacity_forecast (session, 12, error)) == NULL)
+        return FALSE;
+      elapsed = (g_get_monotonic_time () - start) / 1000.0;
+      if (run > 0)
+        g_array_append_val (forecast_times, elapsed);
+    }
+  g_array_sort (board_times, compare_doubles);
+  g_array_sort (forecast_times, compare_doubles);
+  board_ms[0] = percentile (board_times, 0.50);
+  board_ms[1] = percentile (board_times, 0.95);
+  forecast_ms[0] = percentile (forecast_times, 0.50);
+  forecast_ms[1] = percentile (forecast_times, 0.95);
+  return TRUE;
 }
