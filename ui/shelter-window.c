@@ -9,6 +9,7 @@
 #include "shelter-centre-profile.h"
 #include "shelter-intake-dialog.h"
 #include "shelter-password-dialog.h"
+#include "shelter-planning-page.h"
 #include "shelter-ui-private.h"
 #define SHELTER_WINDOW_INTERNALS
 #include "shelter-window-private.h"
@@ -128,6 +129,22 @@ _shelter_window_update_actions (ShelterWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.change-password", open);
 }
 
+/* The Planning section has no field in ShelterWindow: its template children are looked up. */
+static GtkListBoxRow *
+shelter_window_get_planning_row (ShelterWindow *self)
+{
+  return GTK_LIST_BOX_ROW (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW,
+                                                          "planning_row"));
+}
+
+static ShelterPlanningPage *
+shelter_window_get_planning_page (ShelterWindow *self)
+{
+  return SHELTER_PLANNING_PAGE (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                               SHELTER_TYPE_WINDOW,
+                                                               "planning_page"));
+}
+
 static void
 shelter_window_show_section (ShelterWindow *self,
                              GtkListBoxRow *row)
@@ -145,6 +162,12 @@ shelter_window_show_section (ShelterWindow *self,
       gtk_stack_set_visible_child_name (self->content_stack, "rooms");
       adw_window_title_set_title (self->content_title, _("Rooms"));
       shelter_rooms_page_reload (self->rooms_page);
+    }
+  else if (row == shelter_window_get_planning_row (self))
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "planning");
+      adw_window_title_set_title (self->content_title, _("Planning"));
+      shelter_planning_page_reload (shelter_window_get_planning_page (self));
     }
   else if (admin)
     {
@@ -347,12 +370,15 @@ _shelter_window_start_session (ShelterWindow  *self,
   may_see_admin = shelter_admin_page_session_may_see (session);
   gtk_widget_set_visible (GTK_WIDGET (self->residents_row), may_see_residents);
   gtk_widget_set_visible (GTK_WIDGET (self->rooms_row), may_see_rooms);
+  gtk_widget_set_visible (GTK_WIDGET (shelter_window_get_planning_row (self)), may_see_rooms);
   gtk_widget_set_visible (GTK_WIDGET (self->admin_row), may_see_admin);
 
   shelter_residents_page_set_session (self->residents_page,
                                       may_see_residents ? session : NULL);
   shelter_resident_page_set_session (self->resident_page, may_see_residents ? session : NULL);
   shelter_rooms_page_set_session (self->rooms_page, may_see_rooms ? session : NULL);
+  shelter_planning_page_set_session (shelter_window_get_planning_page (self),
+                                     may_see_rooms ? session : NULL);
   shelter_admin_page_set_session (self->admin_page, may_see_admin ? session : NULL);
 
   gtk_widget_set_visible (GTK_WIDGET (self->leaflet), TRUE);
@@ -390,6 +416,7 @@ _shelter_window_end_session (ShelterWindow *self)
   shelter_residents_page_set_session (self->residents_page, NULL);
   shelter_resident_page_set_session (self->resident_page, NULL);
   shelter_rooms_page_set_session (self->rooms_page, NULL);
+  shelter_planning_page_set_session (shelter_window_get_planning_page (self), NULL);
   shelter_admin_page_set_session (self->admin_page, NULL);
   shelter_lock_page_set_session (self->lock_page, NULL);
   gtk_list_box_unselect_all (self->sidebar_list);
@@ -781,6 +808,7 @@ shelter_window_class_init (ShelterWindowClass *klass)
   g_type_ensure (SHELTER_TYPE_RESIDENTS_PAGE);
   g_type_ensure (SHELTER_TYPE_RESIDENT_PAGE);
   g_type_ensure (SHELTER_TYPE_ROOMS_PAGE);
+  g_type_ensure (SHELTER_TYPE_PLANNING_PAGE);
   g_type_ensure (SHELTER_TYPE_ADMIN_PAGE);
   g_type_ensure (SHELTER_TYPE_SETUP_PAGE);
   g_type_ensure (SHELTER_TYPE_SIGN_IN_PAGE);
@@ -815,6 +843,9 @@ shelter_window_class_init (ShelterWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, residents_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, resident_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, rooms_page);
+  /* Looked up with gtk_widget_get_template_child(): no fields for them. */
+  gtk_widget_class_bind_template_child_full (widget_class, "planning_row", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "planning_page", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, admin_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);

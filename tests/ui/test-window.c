@@ -12,6 +12,7 @@
 #include "shelter-application.h"
 #include "shelter-backup-page.h"
 #include "shelter-calendar.h"
+#include "shelter-capacity.h"
 #include "shelter-demo.h"
 #include "shelter-holidays-page.h"
 #include "shelter-intake-dialog.h"
@@ -21,11 +22,14 @@
 #include "shelter-residents-model.h"
 #include "shelter-case-file-view.h"
 #include "shelter-enums.h"
+#include "shelter-forecast-chart.h"
 #include "shelter-reception.h"
 #include "shelter-resident-page.h"
 #include "shelter-resident-summary.h"
 #include "shelter-residents-page.h"
 #include "shelter-rooms.h"
+#include "shelter-room-tile.h"
+#include "shelter-rooms-page.h"
 #include "shelter-text.h"
 #include "shelter-settings.h"
 #include "shelter-window.h"
@@ -1611,6 +1615,187 @@ test_admin_holidays (void)
   remove_demo_copy (path, dir);
 }
 
+/* The manager's Planning section: today's beds as app/ counts them, and the chart of the
+ * weeks ahead described for screen readers. Every role that may see the rooms sees it
+ * (app/shelter-permissions.c), so there is no role to hide it from. */
+static void
+test_planning_forecast (void)
+{
+  char *dir = NULL;
+  char *path = new_demo_copy ("planning.db", &dir);
+  ShelterWindow *window = open_window (path);
+  g_autofree ShelterCapacityForecast *forecast = NULL;
+  g_autoptr (GString) shown = g_string_new (NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *planning_row;
+  GtkWidget *today_list;
+  GtkWidget *row = NULL;
+  GtkWidget *chart;
+  const char *description;
+  guint segment = G_MAXUINT;
+
+  sign_in (window, "giamdoc", "giamdoc-demo-2026");
+  forecast = shelter_capacity_forecast (shelter_window_get_session (window), 12, &error);
+  g_assert_no_error (error);
+  /* A group of rooms with people in it. */
+  for (guint i = 0; i < SHELTER_CAPACITY_N_SEGMENTS && segment == G_MAXUINT; i++)
+    if (forecast->segments[i].occupied > 0)
+      segment = i;
+  g_assert_cmpuint (segment, <, SHELTER_CAPACITY_N_SEGMENTS);
+
+  planning_row = find_by_id (GTK_WIDGET (window), "planning_row");
+  g_assert_nonnull (planning_row);
+  g_assert_true (gtk_widget_get_visible (planning_row));
+  gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (planning_row)),
+                           GTK_LIST_BOX_ROW (planning_row));
+  wait_ms (300);
+
+  today_list = find_by_id (GTK_WIDGET (window), "today_list");
+  g_assert_nonnull (today_list);
+  g_assert_true (gtk_widget_get_mapped (today_list));
+  for (GtkWidget *child = gtk_widget_get_first_child (today_list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (gtk_widget_get_name (child), shelter_capacity_segment_code (segment)) == 0)
+      row = child;
+  g_assert_nonnull (row);
+  collect_labels (row, shown);
+  expected = g_strdup_printf ("%s\n%u\n%u\n%u\n%u\n", shelter_capacity_segment_label (segment),
+                              forecast->segments[segment].beds,
+                              forecast->segments[segment].occupied,
+                              forecast->segments[segment].absent,
+                              forecast->segments[segment].free);
+  g_assert_true (g_str_has_prefix (shown->str, expected));
+  g_assert_true ((strstr (shown->str, _("Expected over 90% of beds")) != NULL)
+                 == shelter_capacity_segment_alert (forecast, segment));
+
+  chart = find_widget (GTK_WIDGET (window), SHELTER_TYPE_FORECAST_CHART);
+  g_assert_nonnull (chart);
+  gtk_test_accessible_assert_role (chart, GTK_ACCESSIBLE_ROLE_IMG);
+  description = shelter_forecast_chart_get_description (SHELTER_FORECAST_CHART (chart));
+  g_assert_nonnull (strstr (description, shelter_capacity_segment_label (segment)));
+  gtk_test_accessible_assert_property (chart, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_demo_copy (path, dir);
+}
+
+/* The rooms board */
+
+static GtkWidget *
+find_room_tile (GtkWidget  *board,
+                const char *code)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (board); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (SHELTER_IS_ROOM_TILE (child)
+        && g_strcmp0 (shelter_room_get_code (shelter_room_tile_get_room (SHELTER_ROOM_TILE (child))),
+                      code) == 0)
+      return child;
+  return NULL;
+}
+
+/* The Rooms section shows a tile a room, with app/'s numbers; "Free beds only" hides the
+ * full rooms; activating a tile lists who is in the room. */
+static void
+test_rooms_board (void)
+{
+  /* The shared demo centre, only read: some of its rooms are full. */
+  ShelterWindow *window = open_signed_in (demo_path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rooms = NULL;
+  g_autoptr (GPtrArray) residents = NULL;
+  g_autoptr (GString) labels = g_string_new (NULL);
+  ShelterRoomOccupancy *busy = NULL;
+  ShelterRoomOccupancy *full = NULL;
+  GtkWidget *rooms_row = find_by_id (GTK_WIDGET (window), "rooms_row");
+  GtkWidget *page;
+  GtkWidget *board;
+  GtkWidget *tile;
+  GtkWidget *free_only;
+  GtkWidget *resident_list;
+  g_autofree char *expected = NULL;
+  guint tiles = 0;
+
+  rooms = shelter_rooms_occupancy_on (shelter_window_get_session (window), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rooms->len, >, 0);
+  for (guint i = 0; i < rooms->len; i++)
+    {
+      ShelterRoomOccupancy *occupancy = g_ptr_array_index (rooms, i);
+
+      if (busy == NULL && occupancy->occupied > 0 && occupancy->free > 0)
+        busy = occupancy;
+      if (full == NULL && occupancy->free == 0)
+        full = occupancy;
+    }
+  g_assert_nonnull (busy);
+  g_assert_nonnull (full);
+
+  g_assert_nonnull (rooms_row);
+  gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (rooms_row)),
+                           GTK_LIST_BOX_ROW (rooms_row));
+  wait_ms (500);
+  page = find_widget (GTK_WIDGET (window), SHELTER_TYPE_ROOMS_PAGE);
+  g_assert_nonnull (page);
+  board = find_by_id (page, "board");
+  g_assert_nonnull (board);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (board); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (SHELTER_IS_ROOM_TILE (child) && gtk_widget_get_child_visible (child))
+      tiles++;
+  g_assert_cmpuint (tiles, ==, rooms->len);
+
+  /* The numbers of one room, in words on its tile, beds of those away apart. */
+  tile = find_room_tile (board, shelter_room_get_code (busy->room));
+  g_assert_nonnull (tile);
+  g_assert_cmpuint (shelter_room_tile_get_present (SHELTER_ROOM_TILE (tile)), ==,
+                    busy->occupied - busy->absent);
+  g_assert_cmpuint (shelter_room_tile_get_absent (SHELTER_ROOM_TILE (tile)), ==, busy->absent);
+  g_assert_cmpuint (shelter_room_tile_get_free (SHELTER_ROOM_TILE (tile)), ==, busy->free);
+  collect_labels (tile, labels);
+  g_assert_nonnull (strstr (labels->str, shelter_room_get_code (busy->room)));
+  g_assert_nonnull (strstr (labels->str, shelter_room_tile_get_summary (SHELTER_ROOM_TILE (tile))));
+  expected = g_strdup_printf ("%u", busy->free);
+  g_assert_nonnull (strstr (shelter_room_tile_get_summary (SHELTER_ROOM_TILE (tile)), expected));
+
+  /* "Free beds only" hides the full rooms and keeps the others. */
+  free_only = find_by_id (page, "free_only_switch");
+  g_assert_nonnull (free_only);
+  gtk_switch_set_active (GTK_SWITCH (free_only), TRUE);
+  wait_ms (200);
+  g_assert_false (gtk_widget_get_child_visible (find_room_tile (board,
+                                                                shelter_room_get_code (full->room))));
+  g_assert_true (gtk_widget_get_child_visible (tile));
+  gtk_switch_set_active (GTK_SWITCH (free_only), FALSE);
+  wait_ms (200);
+  g_assert_true (gtk_widget_get_child_visible (find_room_tile (board,
+                                                               shelter_room_get_code (full->room))));
+
+  /* Activating the tile lists its residents, as app/ gives them. */
+  residents = shelter_room_residents (shelter_window_get_session (window),
+                                      shelter_room_get_id (busy->room), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (residents->len, ==, busy->occupied);
+  g_signal_emit_by_name (tile, "activate");
+  wait_ms (500);
+  resident_list = find_by_id (page, "resident_list");
+  g_assert_nonnull (resident_list);
+  g_assert_true (gtk_widget_get_mapped (resident_list));
+  g_string_truncate (labels, 0);
+  collect_labels (resident_list, labels);
+  for (guint i = 0; i < residents->len; i++)
+    {
+      ShelterRoomResident *resident = g_ptr_array_index (residents, i);
+
+      g_assert_nonnull (strstr (labels->str,
+                                shelter_resident_summary_get_full_name (resident->summary)));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1664,6 +1849,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/ctrl-f-searches", test_ctrl_f_searches);
   g_test_add_func ("/ui/backup/papers-and-deadlines", test_backup_page_papers);
   g_test_add_func ("/ui/admin/holidays", test_admin_holidays);
+  g_test_add_func ("/ui/rooms/board", test_rooms_board);
+  g_test_add_func ("/ui/planning/forecast", test_planning_forecast);
 
   status = g_test_run ();
   g_unlink (demo_path);
