@@ -23,27 +23,6 @@
 #define CLOCK_SKEW_SECONDS (5 * 60)
 
 static gboolean
-field_error (GError       **error,
-             ShelterField   field,
-             const char    *format,
-             ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-field_error (GError       **error,
-             ShelterField   field,
-             const char    *format,
-             ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  if (error != NULL)
-    *error = g_error_new_valist (SHELTER_FIELD_ERROR, field, format, args);
-  va_end (args);
-  return FALSE;
-}
-
-static gboolean
 is_name_char (gunichar c)
 {
   /* Ethnic-minority names carry hyphens and apostrophes: "H'Hen Niê", "Ê-đê". */
@@ -66,22 +45,22 @@ check_name (ShelterPerson  *person,
 
   clean = shelter_text_clean (value, &invalid);
   if (invalid)
-    return field_error (error, field,
+    return shelter_field_error (error, field,
                         _("%s: the text contains characters that are not letters. "
                           "Type the name again."), label);
   if (clean == NULL)
     {
       set (person, NULL);
       if (required)
-        return field_error (error, field, _("%s: enter the name. If it is not known, enter "
+        return shelter_field_error (error, field, _("%s: enter the name. If it is not known, enter "
                                             "the name the person is called by."), label);
       return TRUE;
     }
   if (g_utf8_strlen (clean, -1) > NAME_MAX_CHARS)
-    return field_error (error, field, _("%s: at most %d characters."), label, NAME_MAX_CHARS);
+    return shelter_field_error (error, field, _("%s: at most %d characters."), label, NAME_MAX_CHARS);
   for (const char *p = clean; *p != '\0'; p = g_utf8_next_char (p))
     if (!is_name_char (g_utf8_get_char (p)))
-      return field_error (error, field,
+      return shelter_field_error (error, field,
                           _("%s: use letters only (spaces, hyphens and apostrophes are "
                             "allowed), not digits or signs."), label);
   set (person, clean);
@@ -183,7 +162,7 @@ check_birth (ShelterPerson  *person,
   if (precision == NULL)
     precision = birth != NULL ? (strlen (birth) == 4 ? "year" : "day") : "unknown";
   if (!shelter_enum_is_valid (&shelter_enum_birth_precision, precision))
-    return field_error (error, SHELTER_FIELD_BIRTH_DATE,
+    return shelter_field_error (error, SHELTER_FIELD_BIRTH_DATE,
                         _("Date of birth: choose exact date, year only, estimated age or "
                           "unknown."));
   shelter_person_set_birth_precision (person, precision);
@@ -204,22 +183,22 @@ check_birth (ShelterPerson  *person,
 
       g_date_clear (&date, 1);
       if (birth == NULL || strlen (birth) != 10 || !shelter_text_parse_date (birth, &date))
-        return field_error (error, SHELTER_FIELD_BIRTH_DATE,
+        return shelter_field_error (error, SHELTER_FIELD_BIRTH_DATE,
                             _("Date of birth: enter a real date as dd/mm/yyyy, or choose "
                               "“year only” if only the year is known."));
       if (g_date_compare (&date, &today) > 0)
-        return field_error (error, SHELTER_FIELD_BIRTH_DATE,
+        return shelter_field_error (error, SHELTER_FIELD_BIRTH_DATE,
                             _("Date of birth: the date is in the future. Check the year."));
     }
   else if (!all_digits (birth, 4))
-    return field_error (error, SHELTER_FIELD_BIRTH_DATE,
+    return shelter_field_error (error, SHELTER_FIELD_BIRTH_DATE,
                         _("Date of birth: enter the year of birth with four digits."));
 
   if (birth_year_of (person) > this_year)
-    return field_error (error, SHELTER_FIELD_BIRTH_DATE,
+    return shelter_field_error (error, SHELTER_FIELD_BIRTH_DATE,
                         _("Date of birth: the year is in the future. Check the year."));
   if (birth_year_of (person) < this_year - OLDEST_AGE)
-    return field_error (error, SHELTER_FIELD_BIRTH_DATE,
+    return shelter_field_error (error, SHELTER_FIELD_BIRTH_DATE,
                         _("Date of birth: the person would be over %d years old. "
                           "Check the year."), OLDEST_AGE);
   return TRUE;
@@ -236,7 +215,7 @@ check_cccd (const char  *number,
   int province = (number[0] - '0') * 100 + (number[1] - '0') * 10 + (number[2] - '0');
 
   if (province < 1 || province > 96)
-    return field_error (error, SHELTER_FIELD_ID_NUMBER,
+    return shelter_field_error (error, SHELTER_FIELD_ID_NUMBER,
                         _("ID number: the first three digits (%.3s) are not a province code. "
                           "Check the number on the card."), number);
   return TRUE;
@@ -288,7 +267,7 @@ check_papers (ShelterPerson  *person,
   if (paper == NULL)
     paper = "none";
   if (!shelter_enum_is_valid (&shelter_enum_id_paper, paper))
-    return field_error (error, SHELTER_FIELD_ID_PAPER,
+    return shelter_field_error (error, SHELTER_FIELD_ID_PAPER,
                         _("ID paper: choose CCCD, old CMND, passport or no papers."));
   shelter_person_set_id_paper (person, paper);
 
@@ -307,20 +286,20 @@ check_papers (ShelterPerson  *person,
   if (g_str_equal (paper, "none"))
     {
       if (number != NULL)
-        return field_error (error, SHELTER_FIELD_ID_PAPER,
+        return shelter_field_error (error, SHELTER_FIELD_ID_PAPER,
                             _("ID paper: a number was entered, so choose which paper it is."));
       shelter_person_set_id_number (person, NULL);
       return TRUE;
     }
 
   if (number == NULL)
-    return field_error (error, SHELTER_FIELD_ID_NUMBER,
+    return shelter_field_error (error, SHELTER_FIELD_ID_NUMBER,
                         _("ID number: enter the number of the paper, or choose “no papers”."));
 
   if (g_str_equal (paper, "cccd"))
     {
       if (!all_digits (number, 12))
-        return field_error (error, SHELTER_FIELD_ID_NUMBER,
+        return shelter_field_error (error, SHELTER_FIELD_ID_NUMBER,
                             _("ID number: a CCCD number has exactly 12 digits."));
       if (!check_cccd (number, error))
         return FALSE;
@@ -328,7 +307,7 @@ check_papers (ShelterPerson  *person,
   else if (g_str_equal (paper, "cmnd"))
     {
       if (!all_digits (number, 9) && !all_digits (number, 12))
-        return field_error (error, SHELTER_FIELD_ID_NUMBER,
+        return shelter_field_error (error, SHELTER_FIELD_ID_NUMBER,
                             _("ID number: an old CMND number has 9 digits (12 on the last "
                               "cards issued)."));
     }
@@ -340,7 +319,7 @@ check_papers (ShelterPerson  *person,
       for (gsize i = 0; alnum && i < length; i++)
         alnum = g_ascii_isalnum (number[i]);
       if (!alnum)
-        return field_error (error, SHELTER_FIELD_ID_NUMBER,
+        return shelter_field_error (error, SHELTER_FIELD_ID_NUMBER,
                             _("ID number: a passport number has 5 to 20 letters and digits."));
     }
   shelter_person_set_id_number (person, number);
@@ -364,7 +343,7 @@ check_phone (ShelterPerson  *person,
   landline = normalized != NULL && all_digits (normalized, 11) && normalized[0] == '0' &&
              normalized[1] == '2';
   if (!mobile && !landline)
-    return field_error (error, SHELTER_FIELD_PHONE,
+    return shelter_field_error (error, SHELTER_FIELD_PHONE,
                         _("Phone: a mobile number has 10 digits and starts with 03, 05, 07, "
                           "08 or 09; a landline has 11 digits and starts with 02 (+84 counts "
                           "as 0)."));
@@ -380,7 +359,7 @@ check_code (const char    *code,
             GError       **error)
 {
   if (code != NULL && !all_digits (code, length))
-    return field_error (error, field, "%s", message);
+    return shelter_field_error (error, field, "%s", message);
   return TRUE;
 }
 
@@ -399,11 +378,11 @@ check_text (ShelterPerson  *person,
 
   clean = shelter_text_clean (value, &invalid);
   if (invalid)
-    return field_error (error, field,
+    return shelter_field_error (error, field,
                         _("%s: the text contains characters that cannot be stored. "
                           "Type it again."), label);
   if (clean != NULL && g_utf8_strlen (clean, -1) > NAME_MAX_CHARS)
-    return field_error (error, field, _("%s: at most %d characters."), label, NAME_MAX_CHARS);
+    return shelter_field_error (error, field, _("%s: at most %d characters."), label, NAME_MAX_CHARS);
   set (person, clean);
   return TRUE;
 }
@@ -431,7 +410,7 @@ check_address (ShelterPerson  *person,
     }
   g_object_get (person, scheme_property, &scheme, NULL);
   if (g_strcmp0 (scheme, "vn-2025-07") != 0 && g_strcmp0 (scheme, "vn-63") != 0)
-    return field_error (error, field, "%s", scheme_message);
+    return shelter_field_error (error, field, "%s", scheme_message);
   return check_code (province_code, 2, field, province_message, error) &&
          check_code (commune_code, 5, field, commune_message, error);
 }
@@ -458,13 +437,13 @@ shelter_person_validate (ShelterPerson  *person,
     return FALSE;
 
   if (!shelter_enum_is_valid (&shelter_enum_sex, shelter_person_get_sex (person)))
-    return field_error (error, SHELTER_FIELD_SEX, _("Sex: choose female or male."));
+    return shelter_field_error (error, SHELTER_FIELD_SEX, _("Sex: choose female or male."));
 
   if (!check_birth (person, now, error))
     return FALSE;
 
   if (!shelter_enum_is_valid (&shelter_enum_person_type, shelter_person_get_person_type (person)))
-    return field_error (error, SHELTER_FIELD_PERSON_TYPE,
+    return shelter_field_error (error, SHELTER_FIELD_PERSON_TYPE,
                         _("Person type: choose victim, person being identified, accompanying "
                           "child or other protected person."));
 
@@ -472,7 +451,7 @@ shelter_person_validate (ShelterPerson  *person,
   if (status == NULL)
     status = "citizen";
   if (!shelter_enum_is_valid (&shelter_enum_nationality_status, status))
-    return field_error (error, SHELTER_FIELD_NATIONALITY,
+    return shelter_field_error (error, SHELTER_FIELD_NATIONALITY,
                         _("Nationality: choose Vietnamese citizen, stateless person or "
                           "foreigner."));
   shelter_person_set_nationality_status (person, status);
@@ -481,7 +460,7 @@ shelter_person_validate (ShelterPerson  *person,
       if (shelter_person_get_nationality (person) == NULL)
         shelter_person_set_nationality (person, "VN");
       else if (g_strcmp0 (shelter_person_get_nationality (person), "VN") != 0)
-        return field_error (error, SHELTER_FIELD_NATIONALITY,
+        return shelter_field_error (error, SHELTER_FIELD_NATIONALITY,
                             _("Nationality: a Vietnamese citizen has Vietnamese nationality; "
                               "choose “foreigner” for another country."));
     }
@@ -491,7 +470,7 @@ shelter_person_validate (ShelterPerson  *person,
 
       if (country == NULL || strlen (country) != 2 || g_str_equal (country, "VN") ||
           !g_ascii_isupper (country[0]) || !g_ascii_isupper (country[1]))
-        return field_error (error, SHELTER_FIELD_NATIONALITY,
+        return shelter_field_error (error, SHELTER_FIELD_NATIONALITY,
                             _("Nationality: choose the country of the foreigner."));
     }
   else
@@ -502,7 +481,7 @@ shelter_person_validate (ShelterPerson  *person,
 
   if ((shelter_person_get_ethnicity_code (person) == NULL) !=
       (shelter_person_get_ethnicity_scheme (person) == NULL))
-    return field_error (error, SHELTER_FIELD_ETHNICITY,
+    return shelter_field_error (error, SHELTER_FIELD_ETHNICITY,
                         _("Ethnicity: choose the ethnic group from the list."));
   if (!check_code (shelter_person_get_ethnicity_code (person), 2, SHELTER_FIELD_ETHNICITY,
                    _("Ethnicity: choose the ethnic group from the list."), error))
@@ -515,7 +494,7 @@ shelter_person_validate (ShelterPerson  *person,
 
   if (shelter_person_get_religion (person) != NULL &&
       !shelter_enum_is_valid (&shelter_enum_religion, shelter_person_get_religion (person)))
-    return field_error (error, SHELTER_FIELD_RELIGION,
+    return shelter_field_error (error, SHELTER_FIELD_RELIGION,
                         _("Religion: choose the religion from the list, or “not recorded”."));
 
   if (!check_text (person, shelter_person_get_languages (person),
@@ -592,12 +571,12 @@ parse_time (const char     *iso,
   time = g_date_time_new_from_iso8601 (iso, vietnam);
   if (time == NULL)
     {
-      field_error (error, field, _("%s: enter the date and time as dd/mm/yyyy hh:mm."), label);
+      shelter_field_error (error, field, _("%s: enter the date and time as dd/mm/yyyy hh:mm."), label);
       return NULL;
     }
   if (g_date_time_difference (time, now) > (GTimeSpan) CLOCK_SKEW_SECONDS * G_TIME_SPAN_SECOND)
     {
-      field_error (error, field, _("%s: the time is in the future. Check the date."), label);
+      shelter_field_error (error, field, _("%s: the time is in the future. Check the date."), label);
       return NULL;
     }
   return g_steal_pointer (&time);
@@ -692,7 +671,7 @@ _shelter_admit_with (ShelterSession    *session,
 
   if (room_id <= 0)
     {
-      field_error (error, SHELTER_FIELD_ROOM, _("Room: choose the room the person goes to."));
+      shelter_field_error (error, SHELTER_FIELD_ROOM, _("Room: choose the room the person goes to."));
       return NULL;
     }
 
@@ -1030,7 +1009,7 @@ shelter_discharge_stay (ShelterSession  *session,
     return FALSE;
 
   if (!shelter_enum_is_valid (&shelter_enum_discharge_reason, reason_code))
-    return field_error (error, SHELTER_FIELD_DISCHARGE_REASON,
+    return shelter_field_error (error, SHELTER_FIELD_DISCHARGE_REASON,
                         _("Reason: choose why the support ends."));
 
   db = shelter_session_get_db (session);
@@ -1043,7 +1022,7 @@ shelter_discharge_stay (ShelterSession  *session,
 
   admitted = g_date_time_new_from_iso8601 (shelter_stay_get_admitted_at (stay), NULL);
   if (admitted != NULL && g_date_time_compare (discharged, admitted) < 0)
-    return field_error (error, SHELTER_FIELD_DISCHARGED_AT,
+    return shelter_field_error (error, SHELTER_FIELD_DISCHARGED_AT,
                         _("End date: it is before the admission. Check the date."));
 
   discharged_iso = shelter_session_format_time (discharged);

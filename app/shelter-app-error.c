@@ -7,3 +7,18 @@
 
 G_DEFINE_QUARK (shelter-app-error-quark, shelter_app_error)
 G_DEFINE_QUARK (shelter-field-error-quark, shelter_field_error)
+
+gboolean
+shelter_field_error (GError       **error,
+                     ShelterField   field,
+                     const char    *format,
+                     ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  if (error != NULL)
+    *error = g_error_new_valist (SHELTER_FIELD_ERROR, (int) field, format, args);
+  va_end (args);
+  return FALSE;
+}

@@ -99,4 +99,11 @@ typedef enum
 GQuark shelter_app_error_quark   (void);
 GQuark shelter_field_error_quark (void);
 
+/* Sets @error in SHELTER_FIELD_ERROR with @field as its code and returns FALSE, so that a
+ * check reads "return shelter_field_error (error, FIELD, _("…"));". */
+gboolean shelter_field_error       (GError       **error,
+                                    ShelterField   field,
+                                    const char    *format,
+                                    ...) G_GNUC_PRINTF (3, 4);
+
 G_END_DECLS

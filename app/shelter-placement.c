@@ -22,27 +22,6 @@
 
 static const char *const band_codes[4] = { "child", "youth", "adult", "elderly" };
 
-static gboolean
-field_error (GError       **error,
-             ShelterField   field,
-             const char    *format,
-             ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-field_error (GError       **error,
-             ShelterField   field,
-             const char    *format,
-             ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  if (error != NULL)
-    *error = g_error_new_valist (SHELTER_FIELD_ERROR, field, format, args);
-  va_end (args);
-  return FALSE;
-}
-
 gboolean
 shelter_age_bands_load (ShelterDb        *db,
                         ShelterAgeBands  *bands,
@@ -69,21 +48,21 @@ shelter_age_bands_save (ShelterSession         *session,
 
   /* One group for every age: from 0, each starting the year after the previous ends. */
   if (bands->min_age[0] != 0)
-    return field_error (error, SHELTER_FIELD_AGE_BANDS,
+    return shelter_field_error (error, SHELTER_FIELD_AGE_BANDS,
                         _("Age groups: the first group must start at age 0."));
   for (guint i = 0; i < 4; i++)
     {
       gboolean last = i == 3;
 
       if (last != (bands->max_age[i] < 0))
-        return field_error (error, SHELTER_FIELD_AGE_BANDS,
+        return shelter_field_error (error, SHELTER_FIELD_AGE_BANDS,
                             _("Age groups: only the last group (the elderly) has no upper "
                               "age."));
       if (!last && (bands->max_age[i] < bands->min_age[i] || bands->max_age[i] > 150))
-        return field_error (error, SHELTER_FIELD_AGE_BANDS,
+        return shelter_field_error (error, SHELTER_FIELD_AGE_BANDS,
                             _("Age groups: a group ends before it starts. Check the ages."));
       if (!last && bands->min_age[i + 1] != bands->max_age[i] + 1)
-        return field_error (error, SHELTER_FIELD_AGE_BANDS,
+        return shelter_field_error (error, SHELTER_FIELD_AGE_BANDS,
                             bands->min_age[i + 1] <= bands->max_age[i]
                               ? _("Age groups: two groups overlap. Each group starts the year "
                                   "after the previous one ends.")
@@ -396,12 +375,12 @@ parse_moment (const char    *iso,
   moment = g_date_time_new_from_iso8601 (iso, vietnam);
   if (moment == NULL)
     {
-      field_error (error, field, _("%s: enter the date and time as dd/mm/yyyy hh:mm."), label);
+      shelter_field_error (error, field, _("%s: enter the date and time as dd/mm/yyyy hh:mm."), label);
       return NULL;
     }
   if (g_date_time_difference (moment, now) > (GTimeSpan) CLOCK_SKEW_SECONDS * G_TIME_SPAN_SECOND)
     {
-      field_error (error, field, _("%s: the time is in the future."), label);
+      shelter_field_error (error, field, _("%s: the time is in the future."), label);
       return NULL;
     }
   return g_steal_pointer (&moment);
@@ -420,10 +399,10 @@ clean_short_text (const char    *text,
   g_autofree char *clean = shelter_text_clean (text, &invalid);
 
   if (invalid)
-    return field_error (error, field,
+    return shelter_field_error (error, field,
                         _("%s: the text contains control characters. Type it again."), label);
   if (clean != NULL && g_utf8_strlen (clean, -1) > max)
-    return field_error (error, field, _("%s: at most %d characters."), label, max);
+    return shelter_field_error (error, field, _("%s: at most %d characters."), label, max);
   *out = g_steal_pointer (&clean);
   return TRUE;
 }
@@ -468,7 +447,7 @@ shelter_move_resident (ShelterSession  *session,
                          _("Why this room although it does not suit"), &clean_override, error))
     return FALSE;
   if (clean_reason == NULL)
-    return field_error (error, SHELTER_FIELD_MOVE_REASON,
+    return shelter_field_error (error, SHELTER_FIELD_MOVE_REASON,
                         _("Reason for the move: say why the resident moves (for example, "
                           "“turned 16” or “closer to the care room”)."));
   if (clean_override != NULL &&
@@ -619,7 +598,7 @@ shelter_absence_start (ShelterSession  *session,
     return 0;
   if (!shelter_enum_is_valid (&shelter_enum_absence_kind, kind))
     {
-      field_error (error, SHELTER_FIELD_ABSENCE_KIND,
+      shelter_field_error (error, SHELTER_FIELD_ABSENCE_KIND,
                    _("Absence: choose hospital, court, home leave or other."));
       return 0;
     }
@@ -635,13 +614,13 @@ shelter_absence_start (ShelterSession  *session,
   if (planned_return_on == NULL || strlen (planned_return_on) != 10 ||
       !shelter_text_parse_date (planned_return_on, &planned))
     {
-      field_error (error, SHELTER_FIELD_ABSENCE_RETURN,
+      shelter_field_error (error, SHELTER_FIELD_ABSENCE_RETURN,
                    _("Back on: enter the day the resident should be back, as dd/mm/yyyy."));
       return 0;
     }
   if (strncmp (planned_return_on, moment_iso, 10) < 0)
     {
-      field_error (error, SHELTER_FIELD_ABSENCE_RETURN,
+      shelter_field_error (error, SHELTER_FIELD_ABSENCE_RETURN,
                    _("Back on: the day is before the absence starts. Check both dates."));
       return 0;
     }

@@ -22,27 +22,6 @@
 #define ADULT_AGE 18
 #define CASE_FILE_WORKING_DAYS_DEFAULT 10
 
-static gboolean
-field_error (GError       **error,
-             ShelterField   field,
-             const char    *format,
-             ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-field_error (GError       **error,
-             ShelterField   field,
-             const char    *format,
-             ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  if (error != NULL)
-    *error = g_error_new_valist (SHELTER_FIELD_ERROR, field, format, args);
-  va_end (args);
-  return FALSE;
-}
-
 gboolean
 shelter_intake_applies_trafficking (const char *person_type)
 {
@@ -70,10 +49,10 @@ clean_text (ShelterIntake  *intake,
   clean = note ? shelter_text_clean_note (get (intake), &invalid)
                : shelter_text_clean (get (intake), &invalid);
   if (invalid)
-    return field_error (error, field,
+    return shelter_field_error (error, field,
                         _("%s: the text contains control characters. Type it again."), label);
   if (clean != NULL && g_utf8_strlen (clean, -1) > max)
-    return field_error (error, field, _("%s: at most %d characters."), label, max);
+    return shelter_field_error (error, field, _("%s: at most %d characters."), label, max);
   set (intake, clean);
   return TRUE;
 }
@@ -89,26 +68,26 @@ check_trafficking (ShelterIntake  *intake,
   for (guint i = 0; purposes != NULL && purposes[i] != NULL; i++)
     {
       if (!shelter_enum_is_valid (&shelter_enum_trafficking_purpose, purposes[i]))
-        return field_error (error, SHELTER_FIELD_TRAFFICKING_PURPOSES,
+        return shelter_field_error (error, SHELTER_FIELD_TRAFFICKING_PURPOSES,
                             _("Purposes of trafficking: choose them from the list."));
       for (guint j = 0; j < i; j++)
         if (g_str_equal (purposes[i], purposes[j]))
-          return field_error (error, SHELTER_FIELD_TRAFFICKING_PURPOSES,
+          return shelter_field_error (error, SHELTER_FIELD_TRAFFICKING_PURPOSES,
                               _("Purposes of trafficking: each purpose can be chosen once."));
     }
 
   if (scope != NULL && !shelter_enum_is_valid (&shelter_enum_trafficking_scope, scope))
-    return field_error (error, SHELTER_FIELD_TRAFFICKING_SCOPE,
+    return shelter_field_error (error, SHELTER_FIELD_TRAFFICKING_SCOPE,
                         _("Where: choose in the country or abroad."));
   if (g_strcmp0 (scope, "abroad") == 0)
     {
       if (country == NULL || strlen (country) != 2 || !g_ascii_isupper (country[0]) ||
           !g_ascii_isupper (country[1]))
-        return field_error (error, SHELTER_FIELD_DESTINATION_COUNTRY,
+        return shelter_field_error (error, SHELTER_FIELD_DESTINATION_COUNTRY,
                             _("Destination country: choose the country the person was taken "
                               "to."));
       if (g_str_equal (country, "VN"))
-        return field_error (error, SHELTER_FIELD_DESTINATION_COUNTRY,
+        return shelter_field_error (error, SHELTER_FIELD_DESTINATION_COUNTRY,
                             _("Destination country: for a trafficking inside Vietnam choose "
                               "“In the country” instead."));
     }
@@ -117,12 +96,12 @@ check_trafficking (ShelterIntake  *intake,
 
   if (shelter_intake_get_return_mode (intake) != NULL &&
       !shelter_enum_is_valid (&shelter_enum_return_mode, shelter_intake_get_return_mode (intake)))
-    return field_error (error, SHELTER_FIELD_RETURN_MODE,
+    return shelter_field_error (error, SHELTER_FIELD_RETURN_MODE,
                         _("How they came back: choose from the list."));
   if (shelter_intake_get_identification_status (intake) != NULL &&
       !shelter_enum_is_valid (&shelter_enum_identification_status,
                               shelter_intake_get_identification_status (intake)))
-    return field_error (error, SHELTER_FIELD_IDENTIFICATION,
+    return shelter_field_error (error, SHELTER_FIELD_IDENTIFICATION,
                         _("Identification: choose the status from the list."));
   return clean_text (intake, shelter_intake_get_identification_document,
                      shelter_intake_set_identification_document, FALSE,
@@ -164,17 +143,17 @@ check_consent (ShelterIntake  *intake,
       GDate date;
 
       if (shelter_intake_get_consent_not_now_reason (intake) == NULL)
-        return field_error (error, SHELTER_FIELD_CONSENT_REASON,
+        return shelter_field_error (error, SHELTER_FIELD_CONSENT_REASON,
                             _("Why consent could not be given: write the reason (for "
                               "example, the person is in shock or needs an interpreter)."));
       g_date_clear (&date, 1);
       if (ask_again == NULL || strlen (ask_again) != 10 ||
           !shelter_text_parse_date (ask_again, &date))
-        return field_error (error, SHELTER_FIELD_CONSENT_ASK_AGAIN,
+        return shelter_field_error (error, SHELTER_FIELD_CONSENT_ASK_AGAIN,
                             _("Ask again on: enter the date to ask for consent again, as "
                               "dd/mm/yyyy."));
       if (strcmp (ask_again, received_on) < 0)
-        return field_error (error, SHELTER_FIELD_CONSENT_ASK_AGAIN,
+        return shelter_field_error (error, SHELTER_FIELD_CONSENT_ASK_AGAIN,
                             _("Ask again on: the date is before the reception. Choose a later "
                               "date."));
       /* Nothing was consented to yet: keep no choice that could be read as consent. */
@@ -188,7 +167,7 @@ check_consent (ShelterIntake  *intake,
     }
 
   if (g_strcmp0 (status, "given") != 0)
-    return field_error (error, SHELTER_FIELD_CONSENT,
+    return shelter_field_error (error, SHELTER_FIELD_CONSENT,
                         _("Consent: choose whether consent was given or could not be given "
                           "now."));
   shelter_intake_set_consent_not_now_reason (intake, NULL);
@@ -196,17 +175,17 @@ check_consent (ShelterIntake  *intake,
 
   if (!shelter_enum_is_valid (&shelter_enum_consent_given_by,
                               shelter_intake_get_consent_given_by (intake)))
-    return field_error (error, SHELTER_FIELD_CONSENT,
+    return shelter_field_error (error, SHELTER_FIELD_CONSENT,
                         _("Consent: choose who gave it, the person or a parent or guardian."));
   if (age >= 0 && age < ADULT_AGE &&
       g_strcmp0 (shelter_intake_get_consent_given_by (intake), "guardian") != 0)
-    return field_error (error, SHELTER_FIELD_CONSENT,
+    return shelter_field_error (error, SHELTER_FIELD_CONSENT,
                         _("Consent: the person is under 18, so a parent or guardian gives "
                           "consent. Choose “Parent or guardian” and enter their name."));
   if (g_strcmp0 (shelter_intake_get_consent_given_by (intake), "guardian") == 0)
     {
       if (shelter_intake_get_guardian_name (intake) == NULL)
-        return field_error (error, SHELTER_FIELD_GUARDIAN_NAME,
+        return shelter_field_error (error, SHELTER_FIELD_GUARDIAN_NAME,
                             _("Parent or guardian: enter the full name of the person who gave "
                               "consent."));
     }
@@ -216,7 +195,7 @@ check_consent (ShelterIntake  *intake,
   if (shelter_intake_get_consent_share (intake))
     {
       if (shelter_intake_get_consent_share_agencies (intake) == NULL)
-        return field_error (error, SHELTER_FIELD_CONSENT_AGENCIES,
+        return shelter_field_error (error, SHELTER_FIELD_CONSENT_AGENCIES,
                             _("Partner agencies: name the agencies the information may be "
                               "shared with."));
     }
@@ -240,17 +219,17 @@ check_belongings (ShelterIntake  *intake,
       g_autofree char *item = shelter_text_clean (items[i], &invalid);
 
       if (invalid)
-        return field_error (error, SHELTER_FIELD_BELONGINGS,
+        return shelter_field_error (error, SHELTER_FIELD_BELONGINGS,
                             _("Belongings, line %u: the text contains control characters. "
                               "Type it again."), i + 1);
       if (item == NULL)
         continue;
       if (g_utf8_strlen (item, -1) > SHORT_TEXT_MAX)
-        return field_error (error, SHELTER_FIELD_BELONGINGS,
+        return shelter_field_error (error, SHELTER_FIELD_BELONGINGS,
                             _("Belongings, line %u: at most %d characters a line. Split it "
                               "into several lines."), i + 1, SHORT_TEXT_MAX);
       if (++n > BELONGINGS_MAX)
-        return field_error (error, SHELTER_FIELD_BELONGINGS,
+        return shelter_field_error (error, SHELTER_FIELD_BELONGINGS,
                             _("Belongings: at most %d lines. Group small items on one line."),
                             BELONGINGS_MAX);
       g_strv_builder_add (clean_items, item);
@@ -275,7 +254,7 @@ shelter_intake_validate (ShelterIntake  *intake,
 
   handed_over_by = shelter_intake_get_handed_over_by (intake);
   if (!shelter_enum_is_valid (&shelter_enum_handed_over_by, handed_over_by))
-    return field_error (error, SHELTER_FIELD_HANDED_OVER_BY,
+    return shelter_field_error (error, SHELTER_FIELD_HANDED_OVER_BY,
                         _("Handed over by: choose who brought the person, or “Came alone”."));
   if (!clean_text (intake, shelter_intake_get_officer_name, shelter_intake_set_officer_name,
                    FALSE, SHELTER_FIELD_OFFICER_NAME, _("Officer’s name"), error) ||
@@ -290,18 +269,18 @@ shelter_intake_validate (ShelterIntake  *intake,
       shelter_intake_set_officer_unit (intake, NULL);
     }
   else if (shelter_intake_get_officer_unit (intake) == NULL)
-    return field_error (error, SHELTER_FIELD_OFFICER_UNIT,
+    return shelter_field_error (error, SHELTER_FIELD_OFFICER_UNIT,
                         _("Unit: enter the unit that handed the person over (for example, "
                           "“Đồn Biên phòng Cửa khẩu Lào Cai”)."));
 
   if (g_strcmp0 (shelter_person_get_person_type (person), "accompanying_minor") == 0)
     {
       if (age_at_reception >= ADULT_AGE)
-        return field_error (error, SHELTER_FIELD_PERSON_TYPE,
+        return shelter_field_error (error, SHELTER_FIELD_PERSON_TYPE,
                             _("Person type: an accompanying child is under 18; this person "
                               "is %d. Choose another type."), age_at_reception);
       if (shelter_intake_get_linked_person_id (intake) <= 0)
-        return field_error (error, SHELTER_FIELD_LINKED_PERSON,
+        return shelter_field_error (error, SHELTER_FIELD_LINKED_PERSON,
                             _("Came with: choose the adult resident this child came with. "
                               "Receive the adult first."));
     }
@@ -333,7 +312,7 @@ shelter_intake_validate (ShelterIntake  *intake,
   if (shelter_intake_get_person_signs (intake))
     shelter_intake_set_not_signed_reason (intake, NULL);
   else if (shelter_intake_get_not_signed_reason (intake) == NULL)
-    return field_error (error, SHELTER_FIELD_NOT_SIGNED_REASON,
+    return shelter_field_error (error, SHELTER_FIELD_NOT_SIGNED_REASON,
                         _("Why the person cannot sign: write the reason (for example, a "
                           "young child, or the person cannot write)."));
   return TRUE;
@@ -402,7 +381,7 @@ write_intake (ShelterSession      *session,
       g_autoptr (GError) local_error = NULL;
 
       if (shelter_intake_get_linked_person_id (intake) == shelter_person_get_id (person))
-        return field_error (error, SHELTER_FIELD_LINKED_PERSON,
+        return shelter_field_error (error, SHELTER_FIELD_LINKED_PERSON,
                             _("Came with: a child cannot be linked to their own case."));
       /* Staying at the time of this reception, which may be entered afterwards. */
       adult_stay = shelter_stay_store_get_at (db, shelter_intake_get_linked_person_id (intake),
@@ -487,7 +466,7 @@ shelter_receive_person_overriding (ShelterSession  *session,
       clean_override = shelter_text_clean (override_reason, &invalid);
       if (invalid || clean_override == NULL || g_utf8_strlen (clean_override, -1) > SHORT_TEXT_MAX)
         {
-          field_error (error, SHELTER_FIELD_OVERRIDE_REASON,
+          shelter_field_error (error, SHELTER_FIELD_OVERRIDE_REASON,
                        _("Why this room although it does not suit: write the reason, in at "
                          "most %d characters."), SHORT_TEXT_MAX);
           return NULL;
@@ -760,7 +739,7 @@ shelter_case_file_mark_received (ShelterSession  *session,
   if (!shelter_session_check (session, SHELTER_PERMISSION_ADMIT, error))
     return FALSE;
   if (!shelter_enum_is_valid (&shelter_enum_case_document, kind))
-    return field_error (error, SHELTER_FIELD_DOCUMENT_DATE,
+    return shelter_field_error (error, SHELTER_FIELD_DOCUMENT_DATE,
                         _("Document: choose one of the case file’s documents."));
 
   today = today_iso (session);
@@ -768,10 +747,10 @@ shelter_case_file_mark_received (ShelterSession  *session,
     received_on = today;
   g_date_clear (&date, 1);
   if (strlen (received_on) != 10 || !shelter_text_parse_date (received_on, &date))
-    return field_error (error, SHELTER_FIELD_DOCUMENT_DATE,
+    return shelter_field_error (error, SHELTER_FIELD_DOCUMENT_DATE,
                         _("Date received: enter the date as dd/mm/yyyy."));
   if (strcmp (received_on, today) > 0)
-    return field_error (error, SHELTER_FIELD_DOCUMENT_DATE,
+    return shelter_field_error (error, SHELTER_FIELD_DOCUMENT_DATE,
                         _("Date received: the date is in the future. Enter the day the "
                           "document arrived."));
 
@@ -841,7 +820,7 @@ shelter_case_file_unmark (ShelterSession  *session,
   if (!shelter_session_check (session, SHELTER_PERMISSION_ADMIT, error))
     return FALSE;
   if (!shelter_enum_is_valid (&shelter_enum_case_document, kind))
-    return field_error (error, SHELTER_FIELD_DOCUMENT_DATE,
+    return shelter_field_error (error, SHELTER_FIELD_DOCUMENT_DATE,
                         _("Document: choose one of the case file’s documents."));
   clean_reason = shelter_text_clean (reason, NULL);
   if (clean_reason == NULL)
