@@ -6,10 +6,14 @@
 #include <glib/gi18n.h>
 
 #include "shelter-capacity.h"
+#include "shelter-extend-dialog.h"
 #include "shelter-forecast-chart.h"
 #include "shelter-planning-page.h"
+#include "shelter-resident-summary.h"
+#include "shelter-residents-model.h"
 #include "shelter-text.h"
 #include "shelter-ui-private.h"
+#include "shelter-window-private.h"
 
 /* Capacity planning for managers: the beds of each group of rooms today, the forecast of
  * the weeks ahead as a chart and as a table, and how it is computed. Everything shown comes
@@ -25,11 +29,20 @@ struct _ShelterPlanningPage
   GtkStack             *stack;
   AdwPreferencesGroup  *today_group;
   GtkListBox           *today_list;
+  AdwPreferencesGroup  *flags_group;
+  GtkListBox           *flags_list;
   ShelterForecastChart *chart;
   GtkGrid              *week_grid;
   GtkLabel             *method_label;
   AdwStatusPage        *error_page;
 };
+
+enum {
+  RESIDENT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (ShelterPlanningPage, shelter_planning_page, ADW_TYPE_BIN)
 
@@ -168,6 +181,188 @@ shelter_planning_page_show_today (ShelterPlanningPage           *self,
     g_object_unref (groups[c]);
 }
 
+/* Stays that need a look */
+
+/* "2026-11-25" -> "25/11/2026"; any other text as it is. */
+static char *
+format_day (const char *iso)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  if (iso == NULL || !shelter_text_parse_date (iso, &date))
+    return g_strdup (iso != NULL ? iso : "");
+  return g_strdup_printf ("%02u/%02u/%04u", g_date_get_day (&date), g_date_get_month (&date),
+                          g_date_get_year (&date));
+}
+
+static char *
+flag_sentence (const ShelterPlacementFlag *flag)
+{
+  g_autofree char *day = format_day (flag->limit_on);
+
+  if (g_strcmp0 (flag->kind, "limit_near") == 0)
+    /* Translators: a stay that needs a look; %s is a date, dd/mm/yyyy. */
+    return g_strdup_printf (_("Stay limit reached on %s"), day);
+  if (g_strcmp0 (flag->kind, "limit_passed") == 0)
+    /* Translators: a stay that needs a look; %s is a date, dd/mm/yyyy. */
+    return g_strdup_printf (_("Past the stay limit since %s: a manager's decision is needed"),
+                            day);
+  return g_strdup (_("Has grown out of the room's age group: a move is due"));
+}
+
+static void
+extend_saved_cb (ShelterPlanningPage *self,
+                 const char          *until,
+                 ShelterExtendDialog *dialog)
+{
+  g_autofree char *day = format_day (until);
+  /* Translators: a toast; %s is a date, dd/mm/yyyy. */
+  g_autofree char *message = g_strdup_printf (_("Stay extended until %s"), day);
+
+  _shelter_window_show_message (GTK_WIDGET (self), message);
+  shelter_planning_page_reload (self);
+}
+
+static void
+extend_clicked_cb (ShelterPlanningPage *self,
+                   GtkButton           *button)
+{
+  gint64 *stay_id = g_object_get_data (G_OBJECT (button), "stay-id");
+  const char *name = g_object_get_data (G_OBJECT (button), "name");
+  ShelterExtendDialog *dialog;
+
+  if (self->session == NULL || stay_id == NULL)
+    return;
+
+  dialog = shelter_extend_dialog_new (self->session, *stay_id, name);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (extend_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  _shelter_window_present_dialog (GTK_WIDGET (self), GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+new_flag_row (ShelterPlanningPage        *self,
+              const ShelterPlacementFlag *flag,
+              gboolean                    may_extend)
+{
+  g_autoptr (ShelterResidentSummary) summary = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *sentence = flag_sentence (flag);
+  g_autofree char *subtitle = NULL;
+  const char *name;
+  GtkWidget *row;
+
+  summary = shelter_residents_get_summary (self->session, flag->person_id, &error);
+  if (summary != NULL)
+    {
+      name = shelter_resident_summary_get_full_name (summary);
+      /* Translators: under a resident's name among the stays that need a look: their case
+       * code, then what needs a look, e.g. "LC-2026-0012: Stay limit reached on 25/11/2026". */
+      subtitle = g_strdup_printf (_("%s: %s"), shelter_resident_summary_get_case_code (summary),
+                                  sentence);
+    }
+  else
+    {
+      name = error->message;
+      subtitle = g_strdup (sentence);
+    }
+  if (name == NULL)
+    name = "";
+
+  row = _shelter_ui_new_text_row (name, subtitle);
+  gtk_widget_set_name (row, flag->kind);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "person-id",
+                          g_memdup2 (&flag->person_id, sizeof flag->person_id), g_free);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                  -1);
+
+  if (may_extend && summary != NULL &&
+      (g_strcmp0 (flag->kind, "limit_near") == 0 || g_strcmp0 (flag->kind, "limit_passed") == 0))
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Extend…"));
+      /* Translators: the accessible name of the Extend… button; %s is the resident. */
+      g_autofree char *label = g_strdup_printf (_("Extend the stay of %s"), name);
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_name (button, "extend_button");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_object_set_data_full (G_OBJECT (button), "stay-id",
+                              g_memdup2 (&flag->stay_id, sizeof flag->stay_id), g_free);
+      g_object_set_data_full (G_OBJECT (button), "name", g_strdup (name), g_free);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (extend_clicked_cb), self,
+                               G_CONNECT_SWAPPED);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+  else
+    {
+      GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Open the resident"), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+    }
+  return row;
+}
+
+static void
+shelter_planning_page_show_flags (ShelterPlanningPage *self)
+{
+  g_autoptr (GPtrArray) flags = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean may_extend;
+
+  _shelter_ui_clear_list_box (self->flags_list);
+  if (!shelter_session_may (self->session, SHELTER_PERMISSION_VIEW_RESIDENTS))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->flags_group), FALSE);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->flags_group), TRUE);
+
+  flags = shelter_placement_flags (self->session, &error);
+  if (flags == NULL)
+    {
+      GtkWidget *row = _shelter_ui_new_text_row (error->message, NULL);
+
+      gtk_widget_set_name (row, "error");
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_append (self->flags_list, row);
+      return;
+    }
+  if (flags->len == 0)
+    {
+      GtkWidget *row = _shelter_ui_new_text_row (_("Nothing needs a look today."), NULL);
+
+      gtk_widget_set_name (row, "empty");
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_append (self->flags_list, row);
+      return;
+    }
+
+  may_extend = shelter_session_may (self->session, SHELTER_PERMISSION_OVERRIDE_PLACEMENT);
+  for (guint i = 0; i < flags->len; i++)
+    gtk_list_box_append (self->flags_list,
+                         new_flag_row (self, g_ptr_array_index (flags, i), may_extend));
+}
+
+static void
+flag_row_activated_cb (ShelterPlanningPage *self,
+                       GtkListBoxRow       *row,
+                       GtkListBox          *list)
+{
+  gint64 *person_id = g_object_get_data (G_OBJECT (row), "person-id");
+
+  if (person_id != NULL)
+    g_signal_emit (self, signals[RESIDENT_ACTIVATED], 0, *person_id);
+}
+
+/* The forecast table */
+
 static void
 shelter_planning_page_clear_weeks (ShelterPlanningPage *self)
 {
@@ -298,6 +493,7 @@ static void
 shelter_planning_page_clear (ShelterPlanningPage *self)
 {
   _shelter_ui_clear_list_box (self->today_list);
+  _shelter_ui_clear_list_box (self->flags_list);
   shelter_planning_page_clear_weeks (self);
   shelter_forecast_chart_set_forecast (self->chart, NULL);
   gtk_label_set_label (self->method_label, "");
@@ -338,6 +534,7 @@ shelter_planning_page_reload (ShelterPlanningPage *self)
     }
 
   shelter_planning_page_show_today (self, forecast);
+  shelter_planning_page_show_flags (self);
   shelter_forecast_chart_set_forecast (self->chart, forecast);
   shelter_planning_page_show_weeks (self, forecast);
   shelter_planning_page_show_method (self, forecast);
@@ -397,11 +594,27 @@ shelter_planning_page_class_init (ShelterPlanningPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShelterPlanningPage, stack);
   gtk_widget_class_bind_template_child (widget_class, ShelterPlanningPage, today_group);
   gtk_widget_class_bind_template_child (widget_class, ShelterPlanningPage, today_list);
+  gtk_widget_class_bind_template_child (widget_class, ShelterPlanningPage, flags_group);
+  gtk_widget_class_bind_template_child (widget_class, ShelterPlanningPage, flags_list);
   gtk_widget_class_bind_template_child (widget_class, ShelterPlanningPage, chart);
   gtk_widget_class_bind_template_child (widget_class, ShelterPlanningPage, week_grid);
   gtk_widget_class_bind_template_child (widget_class, ShelterPlanningPage, method_label);
   gtk_widget_class_bind_template_child (widget_class, ShelterPlanningPage, error_page);
   gtk_widget_class_bind_template_callback (widget_class, refresh_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, flag_row_activated_cb);
+
+  /**
+   * ShelterPlanningPage::resident-activated:
+   * @person_id: the person chosen among the stays that need a look
+   *
+   * Asks for the resident's page.
+   */
+  signals[RESIDENT_ACTIVATED] =
+    g_signal_new ("resident-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void

@@ -22,6 +22,7 @@
 #include "shelter-residents-model.h"
 #include "shelter-case-file-view.h"
 #include "shelter-enums.h"
+#include "shelter-extend-dialog.h"
 #include "shelter-forecast-chart.h"
 #include "shelter-reception.h"
 #include "shelter-resident-page.h"
@@ -1680,6 +1681,130 @@ test_planning_forecast (void)
   remove_demo_copy (path, dir);
 }
 
+/* Stays that need a look: one row a flag of app/, or the empty row. A woman received 80
+ * days ago into a room for any age nears the 90-day stay limit: her row says when she
+ * reaches it, and the manager may extend her stay. */
+static void
+test_planning_flags (void)
+{
+  char *dir = NULL;
+  char *path = new_demo_copy ("flags.db", &dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) flags = NULL;
+  g_autoptr (GTimeZone) vietnam = g_time_zone_new_identifier ("+07:00");
+  g_autoptr (GDateTime) now = g_date_time_new_now (vietnam);
+  g_autoptr (GDateTime) admitted = g_date_time_add_days (now, -80);
+  g_autoptr (GDateTime) limit = g_date_time_add_days (admitted, 90);
+  g_autofree char *limit_text = g_date_time_format (limit, "%d/%m/%Y");
+  g_autofree char *expected = g_strdup_printf (_("Stay limit reached on %s"), limit_text);
+  g_autoptr (ShelterPerson) person = shelter_person_new ();
+  g_autoptr (GString) shown = g_string_new (NULL);
+  ShelterWindow *window;
+  GtkWidget *planning_row;
+  GtkWidget *flags_list;
+  GtkWidget *her_row = NULL;
+  guint rows = 0;
+
+  {
+    g_autoptr (ShelterDb) db = shelter_db_open (path, SHELTER_DB_OPEN_DEFAULT, &error);
+    g_autoptr (ShelterSession) operator = NULL;
+    g_autoptr (ShelterRoom) room = shelter_room_new ();
+    g_autoptr (ShelterIntake) intake = shelter_intake_new ();
+    g_autoptr (ShelterStay) stay = NULL;
+    g_autofree char *admitted_at = shelter_session_format_time (admitted);
+
+    g_assert_no_error (error);
+    operator = shelter_session_new_for_operator (db);
+    shelter_room_set_code (room, "T-01");
+    shelter_room_set_name (room, "T-01");
+    shelter_room_set_building (room, "Nhà T");
+    shelter_room_set_sex_use (room, "female");
+    shelter_room_set_age_group (room, "any");
+    shelter_room_set_beds (room, 2);
+    shelter_room_set_area_m2 (room, 12.0);
+    shelter_room_set_opened_on (room, "2020-01-01");
+    g_assert_true (shelter_rooms_add (operator, room, &error));
+    g_assert_no_error (error);
+    shelter_person_set_family_name (person, "Giàng");
+    shelter_person_set_middle_name (person, "Thị");
+    shelter_person_set_given_name (person, "Mỷ");
+    shelter_person_set_sex (person, "female");
+    shelter_person_set_birth_date (person, "1998-05-04");
+    shelter_person_set_birth_precision (person, "day");
+    shelter_person_set_person_type (person, "victim");
+    shelter_person_set_id_paper (person, "none");
+    shelter_intake_set_handed_over_by (intake, "border_guard");
+    shelter_intake_set_officer_unit (intake, "Đồn Biên phòng Cửa khẩu Quốc tế Lào Cai");
+    shelter_intake_set_consent_status (intake, "given");
+    stay = shelter_receive_person (operator, person, intake, shelter_room_get_id (room),
+                                   admitted_at, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (stay);
+  }
+
+  window = open_window (path);
+  sign_in (window, "giamdoc", "giamdoc-demo-2026");
+  flags = shelter_placement_flags (shelter_window_get_session (window), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (flags->len, >, 0);
+
+  planning_row = find_by_id (GTK_WIDGET (window), "planning_row");
+  g_assert_nonnull (planning_row);
+  gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (planning_row)),
+                           GTK_LIST_BOX_ROW (planning_row));
+  wait_ms (300);
+
+  flags_list = find_by_id (GTK_WIDGET (window), "flags_list");
+  g_assert_nonnull (flags_list);
+  g_assert_true (gtk_widget_get_mapped (flags_list));
+  for (GtkWidget *child = gtk_widget_get_first_child (flags_list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gint64 *person_id = g_object_get_data (G_OBJECT (child), "person-id");
+
+      g_assert_cmpstr (gtk_widget_get_name (child), !=, "empty");
+      rows++;
+      if (person_id != NULL && *person_id == shelter_person_get_id (person))
+        her_row = child;
+    }
+  g_assert_cmpuint (rows, ==, flags->len);
+  g_assert_nonnull (her_row);
+  g_assert_cmpstr (gtk_widget_get_name (her_row), ==, "limit_near");
+  collect_labels (her_row, shown);
+  g_assert_nonnull (strstr (shown->str, "Giàng Thị Mỷ"));
+  g_assert_nonnull (strstr (shown->str, expected));
+  g_assert_cmpstr (gtk_widget_get_name (find_type (her_row, GTK_TYPE_BUTTON)), ==, "extend_button");
+
+  /* Extend…: the decision is required, and shown on its field. */
+  {
+    GtkWidget *extend;
+    GtkWidget *decision_row;
+
+    g_signal_emit_by_name (find_type (her_row, GTK_TYPE_BUTTON), "clicked");
+    wait_ms (200);
+    extend = find_toplevel (SHELTER_TYPE_EXTEND_DIALOG);
+    g_assert_nonnull (extend);
+    gtk_editable_set_text (find_by_id (extend, "until_row"), "31/12/2099");
+    decision_row = find_by_id (extend, "decision_row");
+    g_signal_emit_by_name (decision_row, "entry-activated");
+    g_assert_true (gtk_widget_has_css_class (decision_row, "error"));
+    g_assert_true (gtk_widget_get_visible (find_by_id (extend, "error_label")));
+    gtk_editable_set_text (GTK_EDITABLE (decision_row), "Quyết định số 12/QĐ-TTBTXH: chờ trao trả");
+    g_signal_emit_by_name (decision_row, "entry-activated");
+    wait_ms (200);
+    g_assert_null (find_toplevel (SHELTER_TYPE_EXTEND_DIALOG));
+  }
+
+  /* Activating her row opens her page. */
+  her_row = gtk_widget_get_first_child (flags_list);
+  g_signal_emit_by_name (flags_list, "row-activated", her_row);
+  wait_ms (500);
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), SHELTER_TYPE_RESIDENT_PAGE));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_demo_copy (path, dir);
+}
+
 /* The rooms board */
 
 static GtkWidget *
@@ -1851,6 +1976,7 @@ main (int   argc,
   g_test_add_func ("/ui/admin/holidays", test_admin_holidays);
   g_test_add_func ("/ui/rooms/board", test_rooms_board);
   g_test_add_func ("/ui/planning/forecast", test_planning_forecast);
+  g_test_add_func ("/ui/planning/flags", test_planning_flags);
 
   status = g_test_run ();
   g_unlink (demo_path);
