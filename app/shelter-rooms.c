@@ -10,21 +10,35 @@
 #include "shelter-audit.h"
 #include "shelter-enums.h"
 #include "shelter-rooms.h"
+#include "shelter-settings.h"
 #include "shelter-stores.h"
 #include "shelter-text.h"
 
-/* Decision on minimum bedroom area per resident; the rates issue makes them configurable. */
+/* The minimum bedroom area per resident of the rules domain.md cites, when the centre has
+ * not set its own. */
 #define M2_PER_RESIDENT 6.0
 #define M2_PER_RESIDENT_24H_CARE 8.0
 
+double
+shelter_rooms_area_per_resident (ShelterDb *db,
+                                 gboolean   care_24h)
+{
+  g_autofree char *value = shelter_settings_get (db, care_24h ? SHELTER_SETTING_AREA_PER_RESIDENT_CARE
+                                                              : SHELTER_SETTING_AREA_PER_RESIDENT,
+                                                 NULL);
+  double m2 = value != NULL ? g_ascii_strtod (value, NULL) : 0;
+
+  return m2 > 0 ? m2 : care_24h ? M2_PER_RESIDENT_24H_CARE : M2_PER_RESIDENT;
+}
+
 guint
 shelter_rooms_max_beds (double   area_m2,
-                        gboolean care_24h)
+                        double   m2_per_resident)
 {
-  if (area_m2 <= 0)
+  if (area_m2 <= 0 || m2_per_resident <= 0)
     return 0;
   /* A hair of tolerance so that 24.0 m² typed as 23.999... still gives four beds. */
-  return (guint) floor (area_m2 / (care_24h ? M2_PER_RESIDENT_24H_CARE : M2_PER_RESIDENT) + 1e-9);
+  return (guint) floor (area_m2 / m2_per_resident + 1e-9);
 }
 
 static gboolean
@@ -73,6 +87,7 @@ shelter_rooms_add (ShelterSession  *session,
   g_autoptr (GError) local_error = NULL;
   ShelterStamp stamp;
   ShelterDb *db;
+  double m2_per_resident;
   guint max_beds;
 
   g_return_val_if_fail (SHELTER_IS_SESSION (session), FALSE);
@@ -113,8 +128,9 @@ shelter_rooms_add (ShelterSession  *session,
                    _("Beds: enter a number from 1 to 200."));
       return FALSE;
     }
-  max_beds = shelter_rooms_max_beds (shelter_room_get_area_m2 (room),
-                                     shelter_room_get_care_24h (room));
+  m2_per_resident = shelter_rooms_area_per_resident (shelter_session_get_db (session),
+                                                     shelter_room_get_care_24h (room));
+  max_beds = shelter_rooms_max_beds (shelter_room_get_area_m2 (room), m2_per_resident);
   if (shelter_room_get_beds (room) > max_beds)
     {
       g_set_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_ROOM_BEDS,
@@ -124,8 +140,7 @@ shelter_rooms_add (ShelterSession  *session,
                                 "Beds: %.1f m² allows at most %u residents (%g m² each). "
                                 "Lower the beds or correct the area.",
                                 max_beds),
-                   shelter_room_get_area_m2 (room), max_beds,
-                   shelter_room_get_care_24h (room) ? M2_PER_RESIDENT_24H_CARE : M2_PER_RESIDENT);
+                   shelter_room_get_area_m2 (room), max_beds, m2_per_resident);
       return FALSE;
     }
 

@@ -14,8 +14,12 @@ gboolean   shelter_rooms_add         (ShelterSession  *session,
 /* Every room with its beds used now. */
 GPtrArray *shelter_rooms_list        (ShelterSession  *session,
                                       GError         **error);
-/* The most residents @area_m2 allows. */
+/* The bedroom area a resident needs: the centre's settings, 6 m² (8 m² in 24-hour care
+ * rooms) when unset. */
+double     shelter_rooms_area_per_resident (ShelterDb *db,
+                                            gboolean   care_24h);
+/* The most residents @area_m2 allows at @m2_per_resident each. */
 guint      shelter_rooms_max_beds    (double           area_m2,
-                                      gboolean         care_24h);
+                                      double           m2_per_resident);
 
 G_END_DECLS

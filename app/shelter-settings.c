@@ -82,6 +82,19 @@ check_value (const char  *key,
           return FALSE;
         }
     }
+  else if (g_str_equal (key, SHELTER_SETTING_AREA_PER_RESIDENT) ||
+           g_str_equal (key, SHELTER_SETTING_AREA_PER_RESIDENT_CARE))
+    {
+      char *end = NULL;
+      double m2 = g_ascii_strtod (value, &end);
+
+      if (end == value || *end != '\0' || !(m2 >= 1 && m2 <= 50))
+        {
+          g_set_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_SETTING,
+                       _("Area per resident: enter a number of square metres from 1 to 50."));
+          return FALSE;
+        }
+    }
   else if (g_str_equal (key, SHELTER_SETTING_CHILD_WITH_PARENT_AGE))
     {
       gint64 age;

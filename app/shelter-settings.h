@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 /* Under this age (6 by default) a child who came with a parent stays with them in a family
  * room. */
 #define SHELTER_SETTING_CHILD_WITH_PARENT_AGE "child_with_parent_age"
+/* Bedroom area per resident in m², and in 24-hour care rooms (6 and 8 by default). */
+#define SHELTER_SETTING_AREA_PER_RESIDENT      "area_per_resident_m2"
+#define SHELTER_SETTING_AREA_PER_RESIDENT_CARE "area_per_resident_care_m2"
 /* Working days from reception within which the case file must be complete (default 10). */
 #define SHELTER_SETTING_CASE_FILE_WORKING_DAYS "case_file_working_days"
 

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "shelter-settings.h"
 #include "test-common.h"
 
 static ShelterRoom *
@@ -33,8 +34,10 @@ test_beds_limited_by_area (void)
   g_autoptr (ShelterRoom) fine = room_new ("A103", 4, 24.0, FALSE);
   g_autoptr (GError) error = NULL;
 
-  g_assert_cmpuint (shelter_rooms_max_beds (24.0, FALSE), ==, 4);
-  g_assert_cmpuint (shelter_rooms_max_beds (24.0, TRUE), ==, 3);
+  g_assert_cmpuint (shelter_rooms_max_beds (24.0, shelter_rooms_area_per_resident (db, FALSE)),
+                    ==, 4);
+  g_assert_cmpuint (shelter_rooms_max_beds (24.0, shelter_rooms_area_per_resident (db, TRUE)),
+                    ==, 3);
 
   g_assert_false (shelter_rooms_add (session, crowded, &error));
   g_assert_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_ROOM_BEDS);
@@ -116,6 +119,29 @@ test_list_counts_beds_used (void)
   g_assert_cmpuint (shelter_room_get_beds_free (room), ==, 2);
 }
 
+/* The centre may set its own area per resident: at 8 m² a 24 m² room takes 3. */
+static void
+test_area_rule_configurable (void)
+{
+  g_autoptr (ShelterDb) db = test_db_new ();
+  g_autoptr (ShelterSession) session = test_session_new (db, "administrator");
+  g_autoptr (ShelterRoom) four = room_new ("A201", 4, 24.0, FALSE);
+  g_autoptr (ShelterRoom) three = room_new ("A202", 3, 24.0, FALSE);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (shelter_settings_set (session, SHELTER_SETTING_AREA_PER_RESIDENT, "0,5", &error));
+  g_assert_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_SETTING);
+  g_clear_error (&error);
+  g_assert_true (shelter_settings_set (session, SHELTER_SETTING_AREA_PER_RESIDENT, "8", &error));
+  g_assert_no_error (error);
+  g_assert_false (shelter_rooms_add (session, four, &error));
+  g_assert_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_ROOM_BEDS);
+  g_assert_nonnull (strstr (error->message, "8 m²"));
+  g_clear_error (&error);
+  g_assert_true (shelter_rooms_add (session, three, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -126,6 +152,8 @@ main (int   argc,
   g_test_add_func ("/app/rooms/rejects-bad-input", test_rejects_bad_input);
   g_test_add_func ("/app/rooms/caseworker-may-not-add", test_caseworker_may_not_add);
   g_test_add_func ("/app/rooms/list-counts-beds-used", test_list_counts_beds_used);
+
+  g_test_add_func ("/app/rooms/area-rule-configurable", test_area_rule_configurable);
 
   return g_test_run ();
 }
