@@ -740,33 +740,43 @@ failed:
   return FALSE;
 }
 
-gboolean
+void
+shelter_absence_free (ShelterAbsence *absence)
+{
+  if (absence == NULL)
+    return;
+  g_free (absence->started_at);
+  g_free (absence->planned_return_on);
+  g_free (absence);
+}
+
+ShelterAbsence *
 shelter_absence_get_open (ShelterSession  *session,
                           gint64           stay_id,
-                          char           **started_at,
-                          char           **planned_return_on,
                           GError         **error)
 {
-  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GDateTime) now = NULL;
+  g_autofree char *today = NULL;
   g_autofree char *started = NULL;
   g_autofree char *planned = NULL;
+  ShelterAbsence *absence;
 
-  g_return_val_if_fail (SHELTER_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (SHELTER_IS_SESSION (session), NULL);
 
   if (!shelter_session_check (session, SHELTER_PERMISSION_VIEW_RESIDENTS, error))
-    return FALSE;
+    return NULL;
   if (shelter_absence_store_get_open (shelter_session_get_db (session), stay_id, &started,
-                                      &planned, &local_error) == 0)
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (started_at != NULL)
-    *started_at = g_steal_pointer (&started);
-  if (planned_return_on != NULL)
-    *planned_return_on = g_steal_pointer (&planned);
-  return TRUE;
+                                      &planned, error) == 0)
+    return NULL;
+
+  now = shelter_session_now (session);
+  today = g_date_time_format (now, "%Y-%m-%d");
+  absence = g_new0 (ShelterAbsence, 1);
+  absence->started_at = g_steal_pointer (&started);
+  absence->planned_return_on = g_steal_pointer (&planned);
+  /* The same rule as shelter_absences_overdue(): the day they should be back has passed. */
+  absence->overdue = strcmp (absence->planned_return_on, today) < 0;
+  return absence;
 }
 
 GArray *

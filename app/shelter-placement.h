@@ -124,19 +124,28 @@ gboolean     shelter_absence_end      (ShelterSession         *session,
                                        gint64                  stay_id,
                                        const char             *returned_at,
                                        GError                **error);
-/* Whether the resident of @stay_id is away now: TRUE with when the absence started (ISO 8601
- * with offset) and the day they should be back (YYYY-MM-DD), FALSE without error when they
- * are at the centre. VIEW_RESIDENTS. */
-gboolean     shelter_absence_get_open (ShelterSession         *session,
-                                       gint64                  stay_id,
-                                       char                  **started_at,
-                                       char                  **planned_return_on,
-                                       GError                **error);
+/* A resident's current absence, as app/ judges it: overdue once the day they should be
+ * back has passed. */
+typedef struct
+{
+  char     *started_at;         /* ISO 8601 with offset */
+  char     *planned_return_on;  /* YYYY-MM-DD */
+  gboolean  overdue;
+} ShelterAbsence;
+
+void            shelter_absence_free     (ShelterAbsence         *absence);
+
+/* The stay's open absence (VIEW_RESIDENTS), or NULL without error when the resident is at
+ * the centre. */
+ShelterAbsence *shelter_absence_get_open (ShelterSession         *session,
+                                          gint64                  stay_id,
+                                          GError                **error);
 /* The stays whose absence is past its planned return today. */
 GArray      *shelter_absences_overdue (ShelterSession         *session,
                                        GError                **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShelterPlacementOption, shelter_placement_option_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShelterAbsence, shelter_absence_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShelterRoomResident, shelter_room_resident_free)
 
 G_END_DECLS

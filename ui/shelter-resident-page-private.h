@@ -10,6 +10,7 @@
 #include "shelter-intake.h"
 #include "shelter-person.h"
 #include "shelter-reception.h"
+#include "shelter-placement.h"
 #include "shelter-resident-page.h"
 #include "shelter-resident-summary.h"
 #include "shelter-stay.h"
@@ -32,8 +33,7 @@ struct _ShelterResidentPage
   ShelterCaseFile        *case_file;
   /* The absence the resident of an open stay is away on: since when (ISO 8601) and the
    * day they should be back (YYYY-MM-DD); both NULL when they are at the centre. */
-  char                   *absence_started_at;
-  char                   *absence_return_on;
+  ShelterAbsence         *absence;      /* NULL when at the centre */
   /* The "Save as PDF" file chooser while it is open. */
   GtkFileChooserNative   *chooser;
   /* The rows of the History tab, read when the tab is first shown for this resident. */

@@ -23,14 +23,6 @@
 
 #define ENTRY_KEY "shelter-return-entry"
 
-static char *
-dup_today (ShelterResidentPage *self)
-{
-  g_autoptr(GDateTime) now = shelter_session_now (self->session);
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 /* An open stay the session may see the whereabouts of (not those of a protected resident
  * it may not know). */
 static gboolean
@@ -46,17 +38,11 @@ may_admit (ShelterResidentPage *self)
   return self->session != NULL && shelter_session_may (self->session, SHELTER_PERMISSION_ADMIT);
 }
 
-/* Whether the resident is away past the day they should have been back. */
+/* Whether the resident is away past the day they should have been back (app/'s rule). */
 static gboolean
 absence_overdue (ShelterResidentPage *self)
 {
-  g_autofree char *today = NULL;
-
-  if (self->session == NULL || self->absence_return_on == NULL)
-    return FALSE;
-  today = dup_today (self);
-  /* As app/ counts an absence overdue: the day they should be back has passed. */
-  return strcmp (self->absence_return_on, today) < 0;
+  return self->absence != NULL && self->absence->overdue;
 }
 
 gboolean
@@ -70,12 +56,12 @@ _shelter_resident_page_add_stay_alerts (ShelterResidentPage *self)
   GtkWidget *row;
 
   adw_view_stack_page_set_needs_attention (self->stay_page, FALSE);
-  if (!stay_is_open (self) || self->absence_started_at == NULL)
+  if (!stay_is_open (self) || self->absence == NULL)
     return FALSE;
 
   overdue = absence_overdue (self);
-  return_on = shelter_text_format_date (self->absence_return_on);
-  since = _shelter_ui_format_time (self->absence_started_at);
+  return_on = shelter_text_format_date (self->absence->planned_return_on);
+  since = _shelter_ui_format_time (self->absence->started_at);
   /* Translators: under the alert of an absence; %s is when it started (dd/mm/yyyy hh:mm). */
   subtitle = g_strdup_printf (_("Away since %s"), since);
   if (overdue)
@@ -205,7 +191,7 @@ add_absence_group (ShelterResidentPage *self)
                                          _("In hospital, at court or on home leave, the "
                                            "resident keeps their bed."));
 
-  if (self->absence_started_at == NULL)
+  if (self->absence == NULL)
     {
       row = _shelter_ui_new_text_row (_("At the centre"), NULL);
       if (may_admit (self))
@@ -214,8 +200,8 @@ add_absence_group (ShelterResidentPage *self)
   else
     {
       gboolean overdue = absence_overdue (self);
-      g_autofree char *since = _shelter_ui_format_time (self->absence_started_at);
-      g_autofree char *return_on = shelter_text_format_date (self->absence_return_on);
+      g_autofree char *since = _shelter_ui_format_time (self->absence->started_at);
+      g_autofree char *return_on = shelter_text_format_date (self->absence->planned_return_on);
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
       GtkWidget *icon;
@@ -265,10 +251,10 @@ _shelter_resident_page_update_stay (ShelterResidentPage *self)
                                  may_admit (self) && stay_is_open (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "resident.record-absence",
                                  may_admit (self) && stay_is_open (self) &&
-                                 self->absence_started_at == NULL);
+                                 self->absence == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "resident.record-return",
                                  may_admit (self) && stay_is_open (self) &&
-                                 self->absence_started_at != NULL);
+                                 self->absence != NULL);
 
   if (self->session == NULL || self->summary == NULL || self->stay == NULL ||
       self->person == NULL)
@@ -473,7 +459,7 @@ shelter_resident_page_ask_return (ShelterResidentPage *self,
 void
 _shelter_resident_page_record_return (ShelterResidentPage *self)
 {
-  if (self->session == NULL || !stay_is_open (self) || self->absence_started_at == NULL)
+  if (self->session == NULL || !stay_is_open (self) || self->absence == NULL)
     return;
   shelter_resident_page_ask_return (self, NULL, NULL);
 }

@@ -450,8 +450,7 @@ shelter_resident_page_show_person (ShelterResidentPage  *self,
   g_autoptr(ShelterIntake) intake = NULL;
   g_autoptr(ShelterCaseFile) case_file = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *absence_started_at = NULL;
-  g_autofree char *absence_return_on = NULL;
+  g_autoptr(ShelterAbsence) absence = NULL;
   gboolean same_person;
 
   g_return_val_if_fail (SHELTER_IS_RESIDENT_PAGE (self), FALSE);
@@ -496,8 +495,8 @@ shelter_resident_page_show_person (ShelterResidentPage  *self,
       /* Where the resident of an open stay is: at the centre, or away and until when;
        * whereabouts of a protected resident are not for those who may not know them. */
       if (person != NULL && shelter_stay_get_discharged_at (stay) == NULL &&
-          !shelter_absence_get_open (self->session, shelter_stay_get_id (stay),
-                                     &absence_started_at, &absence_return_on, &local_error) &&
+          (absence = shelter_absence_get_open (self->session, shelter_stay_get_id (stay),
+                                               &local_error)) == NULL &&
           local_error != NULL && !is_permission_denied (local_error))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
@@ -514,10 +513,8 @@ shelter_resident_page_show_person (ShelterResidentPage  *self,
   g_set_object (&self->intake, intake);
   g_clear_pointer (&self->case_file, shelter_case_file_free);
   self->case_file = g_steal_pointer (&case_file);
-  g_free (self->absence_started_at);
-  self->absence_started_at = g_steal_pointer (&absence_started_at);
-  g_free (self->absence_return_on);
-  self->absence_return_on = g_steal_pointer (&absence_return_on);
+  g_clear_pointer (&self->absence, shelter_absence_free);
+  self->absence = g_steal_pointer (&absence);
 
   /* Another resident starts on the Overview; the same one stays where the user was. */
   if (!same_person)
@@ -695,8 +692,7 @@ shelter_resident_page_clear (ShelterResidentPage *self)
   g_clear_object (&self->stay);
   g_clear_object (&self->intake);
   g_clear_pointer (&self->case_file, shelter_case_file_free);
-  g_clear_pointer (&self->absence_started_at, g_free);
-  g_clear_pointer (&self->absence_return_on, g_free);
+  g_clear_pointer (&self->absence, shelter_absence_free);
   self->person_id = 0;
   if (self->history_group != NULL)
     shelter_resident_page_clear_history (self);

@@ -1068,13 +1068,14 @@ is_away (ShelterWindow *window,
   ShelterSession *session = shelter_window_get_session (window);
   g_autoptr (GError) error = NULL;
   g_autoptr (ShelterStay) stay = shelter_stay_open_latest (session, person_id, &error);
-  gboolean away;
+  g_autoptr (ShelterAbsence) absence = NULL;
 
   g_assert_no_error (error);
-  away = shelter_absence_get_open (session, shelter_stay_get_id (stay), NULL, return_on,
-                                   &error);
+  absence = shelter_absence_get_open (session, shelter_stay_get_id (stay), &error);
   g_assert_no_error (error);
-  return away;
+  if (absence != NULL && return_on != NULL)
+    *return_on = g_strdup (absence->planned_return_on);
+  return absence != NULL;
 }
 
 /* An absence (in hospital since three days ago, due back yesterday) is recorded, flagged

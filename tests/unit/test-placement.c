@@ -328,7 +328,13 @@ test_absences (Fixture       *fixture,
     g_assert_cmpuint (women_before->occupied, ==, 0);
     g_assert_cmpuint (women_before->free, ==, 2);
   }
-  /* Today is 22/11, past the planned return of 20/11. */
+  /* Today is 22/11, past the planned return of 20/11: listed, and flagged on the absence. */
+  {
+    g_autoptr (ShelterAbsence) away = shelter_absence_get_open (fixture->session, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (away->overdue);
+  }
   overdue = shelter_absences_overdue (fixture->session, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (overdue->len, ==, 1);
@@ -354,38 +360,37 @@ test_open_absence (Fixture       *fixture,
   g_autoptr (ShelterStay) stay = receive (fixture, "Tám", "1987-01-01", fixture->women,
                                           "2026-11-01T09:00:00+07:00");
   g_autoptr (ShelterSession) administrator = test_session_new (fixture->db, "administrator");
+  g_autoptr (ShelterAbsence) absence = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *started_at = NULL;
-  g_autofree char *planned = NULL;
   gint64 id = shelter_stay_get_id (stay);
 
-  g_assert_false (shelter_absence_get_open (fixture->session, id, &started_at, &planned,
-                                            &error));
+  absence = shelter_absence_get_open (fixture->session, id, &error);
   g_assert_no_error (error);
-  g_assert_null (started_at);
-  g_assert_null (planned);
+  g_assert_null (absence);
 
   g_assert_cmpint (shelter_absence_start (fixture->session, id, "court",
                                           "2026-11-18T08:00:00+07:00", "2026-11-23", NULL,
                                           &error), >, 0);
   g_assert_no_error (error);
-  g_assert_true (shelter_absence_get_open (fixture->session, id, &started_at, &planned,
-                                           &error));
+  absence = shelter_absence_get_open (fixture->session, id, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (started_at, ==, "2026-11-18T08:00:00+07:00");
-  g_assert_cmpstr (planned, ==, "2026-11-23");
-  g_clear_pointer (&started_at, g_free);
-  g_clear_pointer (&planned, g_free);
+  g_assert_nonnull (absence);
+  g_assert_cmpstr (absence->started_at, ==, "2026-11-18T08:00:00+07:00");
+  g_assert_cmpstr (absence->planned_return_on, ==, "2026-11-23");
+  /* Due back tomorrow: not overdue yet. */
+  g_assert_false (absence->overdue);
+  g_clear_pointer (&absence, shelter_absence_free);
 
-  g_assert_false (shelter_absence_get_open (administrator, id, &started_at, &planned, &error));
+  absence = shelter_absence_get_open (administrator, id, &error);
   g_assert_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_PERMISSION_DENIED);
+  g_assert_null (absence);
   g_clear_error (&error);
 
   g_assert_true (shelter_absence_end (fixture->session, id, "2026-11-21T17:00:00+07:00",
                                       &error));
-  g_assert_false (shelter_absence_get_open (fixture->session, id, &started_at, NULL, &error));
+  absence = shelter_absence_get_open (fixture->session, id, &error);
   g_assert_no_error (error);
-  g_assert_null (started_at);
+  g_assert_null (absence);
 }
 
 /* The forecast on a small centre worked out by hand. Today is 22/11/2026; the stay limit
