@@ -3,7 +3,6 @@
 
 #include "shelter-db.h"
 #include "shelter-intake.h"
-#include "shelter-stay.h"
 
 G_BEGIN_DECLS
 
@@ -16,22 +15,6 @@ gboolean       shelter_intake_store_insert        (ShelterDb           *db,
  * in from elsewhere). */
 ShelterIntake *shelter_intake_store_get           (ShelterDb           *db,
                                                    gint64               stay_id,
-                                                   GError             **error);
-
-/* A stay by its id (voided ones are not found). */
-ShelterStay   *shelter_stay_store_get             (ShelterDb           *db,
-                                                   gint64               stay_id,
-                                                   GError             **error);
-/* The person's newest stay, open or not, or NULL without error when there is none. */
-ShelterStay   *shelter_stay_store_get_latest      (ShelterDb           *db,
-                                                   gint64               person_id,
-                                                   GError             **error);
-
-/* The person's stay that covers the moment @at (ISO 8601 with offset): admitted then or
- * before, and not yet discharged then. NULL without error when there is none. */
-ShelterStay   *shelter_stay_store_get_at          (ShelterDb           *db,
-                                                   gint64               person_id,
-                                                   const char          *at,
                                                    GError             **error);
 
 /* The case-file documents received for a stay: @kinds and @received_on (YYYY-MM-DD) get

@@ -275,29 +275,6 @@ shelter_absence_store_overdue (ShelterDb   *db,
   return g_steal_pointer (&stays);
 }
 
-guint
-shelter_absence_store_count_in_room (ShelterDb  *db,
-                                     gint64      room_id,
-                                     GError    **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 count;
-
-  g_return_val_if_fail (SHELTER_IS_DB (db), 0);
-
-  stmt = _shelter_db_prepare (db,
-                              "SELECT count(*) FROM absence a JOIN placement p "
-                              "ON p.stay_id = a.stay_id AND p.ended_at IS NULL "
-                              "AND p.voided_at IS NULL WHERE p.room_id = ? "
-                              "AND a.returned_at IS NULL AND a.voided_at IS NULL",
-                              error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, room_id);
-  count = _shelter_db_step_count (db, stmt, error);
-  return count < 0 ? 0 : (guint) count;
-}
-
 GArray *
 shelter_placement_store_occupancy_at (ShelterDb   *db,
                                       const char  *at,

@@ -53,10 +53,6 @@ gboolean shelter_absence_store_end      (ShelterDb           *db,
 GArray  *shelter_absence_store_overdue  (ShelterDb           *db,
                                          const char          *today,
                                          GError             **error);
-/* How many of a room's residents are away now. */
-guint    shelter_absence_store_count_in_room (ShelterDb      *db,
-                                              gint64          room_id,
-                                              GError        **error);
 
 typedef struct
 {

@@ -221,3 +221,110 @@ shelter_stay_store_count_open (ShelterDb  *db,
                       "AND voided_at IS NULL",
                       0, error);
 }
+
+static ShelterStay *
+stay_from_row (sqlite3_stmt *stmt)
+{
+  ShelterStay *stay = shelter_stay_new ();
+
+  shelter_stay_set_id (stay, sqlite3_column_int64 (stmt, 0));
+  shelter_stay_set_person_id (stay, sqlite3_column_int64 (stmt, 1));
+  shelter_stay_set_admitted_at (stay, _shelter_db_column_text (stmt, 2));
+  shelter_stay_set_discharged_at (stay, _shelter_db_column_text (stmt, 3));
+  shelter_stay_set_discharge_reason (stay, _shelter_db_column_text (stmt, 4));
+  shelter_stay_set_version (stay, sqlite3_column_int64 (stmt, 5));
+  return stay;
+}
+
+ShelterStay *
+shelter_stay_store_get (ShelterDb  *db,
+                        gint64      stay_id,
+                        GError    **error)
+{
+  ShelterStay *stay = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
+
+  stmt = _shelter_db_prepare (db,
+                              "SELECT id, person_id, admitted_at, discharged_at, "
+                              "discharge_reason, version FROM stay "
+                              "WHERE id = ? AND voided_at IS NULL",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, stay_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    stay = stay_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, SHELTER_DB_ERROR, SHELTER_DB_ERROR_NOT_FOUND,
+                 _("This stay no longer exists."));
+  else
+    _shelter_db_set_error (db, rc, error);
+  _shelter_db_release (db, stmt);
+  return stay;
+}
+
+ShelterStay *
+shelter_stay_store_get_latest (ShelterDb  *db,
+                               gint64      person_id,
+                               GError    **error)
+{
+  ShelterStay *stay = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
+
+  stmt = _shelter_db_prepare (db,
+                              "SELECT id, person_id, admitted_at, discharged_at, "
+                              "discharge_reason, version FROM stay "
+                              "WHERE person_id = ? AND voided_at IS NULL "
+                              "ORDER BY admitted_at DESC, id DESC LIMIT 1",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    stay = stay_from_row (stmt);
+  else if (rc != SQLITE_DONE)
+    _shelter_db_set_error (db, rc, error);
+  _shelter_db_release (db, stmt);
+  return stay;
+}
+
+ShelterStay *
+shelter_stay_store_get_at (ShelterDb   *db,
+                           gint64       person_id,
+                           const char  *at,
+                           GError     **error)
+{
+  ShelterStay *stay = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
+
+  /* Times of one centre share the +07:00 offset, so they compare as text. */
+  stmt = _shelter_db_prepare (db,
+                              "SELECT id, person_id, admitted_at, discharged_at, "
+                              "discharge_reason, version FROM stay "
+                              "WHERE person_id = ?1 AND voided_at IS NULL AND admitted_at <= ?2 "
+                              "AND (discharged_at IS NULL OR discharged_at > ?2) "
+                              "ORDER BY admitted_at DESC LIMIT 1",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  _shelter_db_bind_text (stmt, 2, at);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    stay = stay_from_row (stmt);
+  else if (rc != SQLITE_DONE)
+    _shelter_db_set_error (db, rc, error);
+  _shelter_db_release (db, stmt);
+  return stay;
+}

@@ -41,4 +41,20 @@ guint        shelter_stay_store_count_in_room     (ShelterDb           *db,
 gint64       shelter_stay_store_count_open        (ShelterDb           *db,
                                                    GError             **error);
 
+/* A stay by its id (voided ones are not found). */
+ShelterStay *shelter_stay_store_get               (ShelterDb           *db,
+                                                   gint64               stay_id,
+                                                   GError             **error);
+/* The person's newest stay, open or not, or NULL without error when there is none. */
+ShelterStay *shelter_stay_store_get_latest        (ShelterDb           *db,
+                                                   gint64               person_id,
+                                                   GError             **error);
+
+/* The person's stay that covers the moment @at (ISO 8601 with offset): admitted then or
+ * before, and not yet discharged then. NULL without error when there is none. */
+ShelterStay *shelter_stay_store_get_at            (ShelterDb           *db,
+                                                   gint64               person_id,
+                                                   const char          *at,
+                                                   GError             **error);
+
 G_END_DECLS
