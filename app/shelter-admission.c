@@ -46,14 +46,14 @@ check_name (ShelterPerson  *person,
   clean = shelter_text_clean (value, &invalid);
   if (invalid)
     return shelter_field_error (error, field,
-                        _("%s: the text contains characters that are not letters. "
-                          "Type the name again."), label);
+                                _("%s: the text contains characters that are not letters. "
+                                  "Type the name again."), label);
   if (clean == NULL)
     {
       set (person, NULL);
       if (required)
         return shelter_field_error (error, field, _("%s: enter the name. If it is not known, enter "
-                                            "the name the person is called by."), label);
+                                                    "the name the person is called by."), label);
       return TRUE;
     }
   if (g_utf8_strlen (clean, -1) > NAME_MAX_CHARS)
@@ -61,8 +61,8 @@ check_name (ShelterPerson  *person,
   for (const char *p = clean; *p != '\0'; p = g_utf8_next_char (p))
     if (!is_name_char (g_utf8_get_char (p)))
       return shelter_field_error (error, field,
-                          _("%s: use letters only (spaces, hyphens and apostrophes are "
-                            "allowed), not digits or signs."), label);
+                                  _("%s: use letters only (spaces, hyphens and apostrophes are "
+                                    "allowed), not digits or signs."), label);
   set (person, clean);
   return TRUE;
 }
@@ -163,8 +163,8 @@ check_birth (ShelterPerson  *person,
     precision = birth != NULL ? (strlen (birth) == 4 ? "year" : "day") : "unknown";
   if (!shelter_enum_is_valid (&shelter_enum_birth_precision, precision))
     return shelter_field_error (error, SHELTER_FIELD_BIRTH_DATE,
-                        _("Date of birth: choose exact date, year only, estimated age or "
-                          "unknown."));
+                                _("Date of birth: choose exact date, year only, estimated age or "
+                                  "unknown."));
   shelter_person_set_birth_precision (person, precision);
 
   if (g_str_equal (precision, "unknown"))
@@ -184,23 +184,23 @@ check_birth (ShelterPerson  *person,
       g_date_clear (&date, 1);
       if (birth == NULL || strlen (birth) != 10 || !shelter_text_parse_date (birth, &date))
         return shelter_field_error (error, SHELTER_FIELD_BIRTH_DATE,
-                            _("Date of birth: enter a real date as dd/mm/yyyy, or choose "
-                              "“year only” if only the year is known."));
+                                    _("Date of birth: enter a real date as dd/mm/yyyy, or choose "
+                                      "“year only” if only the year is known."));
       if (g_date_compare (&date, &today) > 0)
         return shelter_field_error (error, SHELTER_FIELD_BIRTH_DATE,
-                            _("Date of birth: the date is in the future. Check the year."));
+                                    _("Date of birth: the date is in the future. Check the year."));
     }
   else if (!all_digits (birth, 4))
     return shelter_field_error (error, SHELTER_FIELD_BIRTH_DATE,
-                        _("Date of birth: enter the year of birth with four digits."));
+                                _("Date of birth: enter the year of birth with four digits."));
 
   if (birth_year_of (person) > this_year)
     return shelter_field_error (error, SHELTER_FIELD_BIRTH_DATE,
-                        _("Date of birth: the year is in the future. Check the year."));
+                                _("Date of birth: the year is in the future. Check the year."));
   if (birth_year_of (person) < this_year - OLDEST_AGE)
     return shelter_field_error (error, SHELTER_FIELD_BIRTH_DATE,
-                        _("Date of birth: the person would be over %d years old. "
-                          "Check the year."), OLDEST_AGE);
+                                _("Date of birth: the person would be over %d years old. "
+                                  "Check the year."), OLDEST_AGE);
   return TRUE;
 }
 
@@ -216,8 +216,8 @@ check_cccd (const char  *number,
 
   if (province < 1 || province > 96)
     return shelter_field_error (error, SHELTER_FIELD_ID_NUMBER,
-                        _("ID number: the first three digits (%.3s) are not a province code. "
-                          "Check the number on the card."), number);
+                                _("ID number: the first three digits (%.3s) are not a province code. "
+                                  "Check the number on the card."), number);
   return TRUE;
 }
 
@@ -268,7 +268,7 @@ check_papers (ShelterPerson  *person,
     paper = "none";
   if (!shelter_enum_is_valid (&shelter_enum_id_paper, paper))
     return shelter_field_error (error, SHELTER_FIELD_ID_PAPER,
-                        _("ID paper: choose CCCD, old CMND, passport or no papers."));
+                                _("ID paper: choose CCCD, old CMND, passport or no papers."));
   shelter_person_set_id_paper (person, paper);
 
   number = shelter_text_clean (shelter_person_get_id_number (person), NULL);
@@ -287,20 +287,20 @@ check_papers (ShelterPerson  *person,
     {
       if (number != NULL)
         return shelter_field_error (error, SHELTER_FIELD_ID_PAPER,
-                            _("ID paper: a number was entered, so choose which paper it is."));
+                                    _("ID paper: a number was entered, so choose which paper it is."));
       shelter_person_set_id_number (person, NULL);
       return TRUE;
     }
 
   if (number == NULL)
     return shelter_field_error (error, SHELTER_FIELD_ID_NUMBER,
-                        _("ID number: enter the number of the paper, or choose “no papers”."));
+                                _("ID number: enter the number of the paper, or choose “no papers”."));
 
   if (g_str_equal (paper, "cccd"))
     {
       if (!all_digits (number, 12))
         return shelter_field_error (error, SHELTER_FIELD_ID_NUMBER,
-                            _("ID number: a CCCD number has exactly 12 digits."));
+                                    _("ID number: a CCCD number has exactly 12 digits."));
       if (!check_cccd (number, error))
         return FALSE;
     }
@@ -308,8 +308,8 @@ check_papers (ShelterPerson  *person,
     {
       if (!all_digits (number, 9) && !all_digits (number, 12))
         return shelter_field_error (error, SHELTER_FIELD_ID_NUMBER,
-                            _("ID number: an old CMND number has 9 digits (12 on the last "
-                              "cards issued)."));
+                                    _("ID number: an old CMND number has 9 digits (12 on the last "
+                                      "cards issued)."));
     }
   else
     {
@@ -320,7 +320,7 @@ check_papers (ShelterPerson  *person,
         alnum = g_ascii_isalnum (number[i]);
       if (!alnum)
         return shelter_field_error (error, SHELTER_FIELD_ID_NUMBER,
-                            _("ID number: a passport number has 5 to 20 letters and digits."));
+                                    _("ID number: a passport number has 5 to 20 letters and digits."));
     }
   shelter_person_set_id_number (person, number);
   return TRUE;
@@ -344,9 +344,9 @@ check_phone (ShelterPerson  *person,
              normalized[1] == '2';
   if (!mobile && !landline)
     return shelter_field_error (error, SHELTER_FIELD_PHONE,
-                        _("Phone: a mobile number has 10 digits and starts with 03, 05, 07, "
-                          "08 or 09; a landline has 11 digits and starts with 02 (+84 counts "
-                          "as 0)."));
+                                _("Phone: a mobile number has 10 digits and starts with 03, 05, 07, "
+                                  "08 or 09; a landline has 11 digits and starts with 02 (+84 counts "
+                                  "as 0)."));
   shelter_person_set_phone (person, normalized);
   return TRUE;
 }
@@ -379,8 +379,8 @@ check_text (ShelterPerson  *person,
   clean = shelter_text_clean (value, &invalid);
   if (invalid)
     return shelter_field_error (error, field,
-                        _("%s: the text contains characters that cannot be stored. "
-                          "Type it again."), label);
+                                _("%s: the text contains characters that cannot be stored. "
+                                  "Type it again."), label);
   if (clean != NULL && g_utf8_strlen (clean, -1) > NAME_MAX_CHARS)
     return shelter_field_error (error, field, _("%s: at most %d characters."), label, NAME_MAX_CHARS);
   set (person, clean);
@@ -444,16 +444,16 @@ shelter_person_validate (ShelterPerson  *person,
 
   if (!shelter_enum_is_valid (&shelter_enum_person_type, shelter_person_get_person_type (person)))
     return shelter_field_error (error, SHELTER_FIELD_PERSON_TYPE,
-                        _("Person type: choose victim, person being identified, accompanying "
-                          "child or other protected person."));
+                                _("Person type: choose victim, person being identified, accompanying "
+                                  "child or other protected person."));
 
   status = shelter_person_get_nationality_status (person);
   if (status == NULL)
     status = "citizen";
   if (!shelter_enum_is_valid (&shelter_enum_nationality_status, status))
     return shelter_field_error (error, SHELTER_FIELD_NATIONALITY,
-                        _("Nationality: choose Vietnamese citizen, stateless person or "
-                          "foreigner."));
+                                _("Nationality: choose Vietnamese citizen, stateless person or "
+                                  "foreigner."));
   shelter_person_set_nationality_status (person, status);
   if (g_str_equal (status, "citizen"))
     {
@@ -461,8 +461,8 @@ shelter_person_validate (ShelterPerson  *person,
         shelter_person_set_nationality (person, "VN");
       else if (g_strcmp0 (shelter_person_get_nationality (person), "VN") != 0)
         return shelter_field_error (error, SHELTER_FIELD_NATIONALITY,
-                            _("Nationality: a Vietnamese citizen has Vietnamese nationality; "
-                              "choose “foreigner” for another country."));
+                                    _("Nationality: a Vietnamese citizen has Vietnamese nationality; "
+                                      "choose “foreigner” for another country."));
     }
   else if (g_str_equal (status, "foreigner"))
     {
@@ -471,7 +471,7 @@ shelter_person_validate (ShelterPerson  *person,
       if (country == NULL || strlen (country) != 2 || g_str_equal (country, "VN") ||
           !g_ascii_isupper (country[0]) || !g_ascii_isupper (country[1]))
         return shelter_field_error (error, SHELTER_FIELD_NATIONALITY,
-                            _("Nationality: choose the country of the foreigner."));
+                                    _("Nationality: choose the country of the foreigner."));
     }
   else
     shelter_person_set_nationality (person, NULL);
@@ -482,7 +482,7 @@ shelter_person_validate (ShelterPerson  *person,
   if ((shelter_person_get_ethnicity_code (person) == NULL) !=
       (shelter_person_get_ethnicity_scheme (person) == NULL))
     return shelter_field_error (error, SHELTER_FIELD_ETHNICITY,
-                        _("Ethnicity: choose the ethnic group from the list."));
+                                _("Ethnicity: choose the ethnic group from the list."));
   if (!check_code (shelter_person_get_ethnicity_code (person), 2, SHELTER_FIELD_ETHNICITY,
                    _("Ethnicity: choose the ethnic group from the list."), error))
     return FALSE;
@@ -495,7 +495,7 @@ shelter_person_validate (ShelterPerson  *person,
   if (shelter_person_get_religion (person) != NULL &&
       !shelter_enum_is_valid (&shelter_enum_religion, shelter_person_get_religion (person)))
     return shelter_field_error (error, SHELTER_FIELD_RELIGION,
-                        _("Religion: choose the religion from the list, or “not recorded”."));
+                                _("Religion: choose the religion from the list, or “not recorded”."));
 
   if (!check_text (person, shelter_person_get_languages (person),
                    shelter_person_set_languages, SHELTER_FIELD_LANGUAGES,
@@ -1010,7 +1010,7 @@ shelter_discharge_stay (ShelterSession  *session,
 
   if (!shelter_enum_is_valid (&shelter_enum_discharge_reason, reason_code))
     return shelter_field_error (error, SHELTER_FIELD_DISCHARGE_REASON,
-                        _("Reason: choose why the support ends."));
+                                _("Reason: choose why the support ends."));
 
   db = shelter_session_get_db (session);
   now = shelter_session_now (session);
@@ -1023,7 +1023,7 @@ shelter_discharge_stay (ShelterSession  *session,
   admitted = g_date_time_new_from_iso8601 (shelter_stay_get_admitted_at (stay), NULL);
   if (admitted != NULL && g_date_time_compare (discharged, admitted) < 0)
     return shelter_field_error (error, SHELTER_FIELD_DISCHARGED_AT,
-                        _("End date: it is before the admission. Check the date."));
+                                _("End date: it is before the admission. Check the date."));
 
   discharged_iso = shelter_session_format_time (discharged);
   stamp_at = shelter_session_format_time (now);

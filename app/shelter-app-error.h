@@ -106,4 +106,15 @@ gboolean shelter_field_error       (GError       **error,
                                     const char    *format,
                                     ...) G_GNUC_PRINTF (3, 4);
 
+/* Cleans @text as shelter_text_clean() does (shelter_text_clean_note() when @note) into
+ * *@clean (NULL when nothing is left), refusing control characters and more than
+ * @max_chars characters with a message that starts with @label. */
+gboolean shelter_field_clean_text  (const char    *text,
+                                    gboolean       note,
+                                    int            max_chars,
+                                    ShelterField   field,
+                                    const char    *label,
+                                    char         **clean,
+                                    GError       **error);
+
 G_END_DECLS

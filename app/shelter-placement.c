@@ -49,25 +49,25 @@ shelter_age_bands_save (ShelterSession         *session,
   /* One group for every age: from 0, each starting the year after the previous ends. */
   if (bands->min_age[0] != 0)
     return shelter_field_error (error, SHELTER_FIELD_AGE_BANDS,
-                        _("Age groups: the first group must start at age 0."));
+                                _("Age groups: the first group must start at age 0."));
   for (guint i = 0; i < 4; i++)
     {
       gboolean last = i == 3;
 
       if (last != (bands->max_age[i] < 0))
         return shelter_field_error (error, SHELTER_FIELD_AGE_BANDS,
-                            _("Age groups: only the last group (the elderly) has no upper "
-                              "age."));
+                                    _("Age groups: only the last group (the elderly) has no upper "
+                                      "age."));
       if (!last && (bands->max_age[i] < bands->min_age[i] || bands->max_age[i] > 150))
         return shelter_field_error (error, SHELTER_FIELD_AGE_BANDS,
-                            _("Age groups: a group ends before it starts. Check the ages."));
+                                    _("Age groups: a group ends before it starts. Check the ages."));
       if (!last && bands->min_age[i + 1] != bands->max_age[i] + 1)
         return shelter_field_error (error, SHELTER_FIELD_AGE_BANDS,
-                            bands->min_age[i + 1] <= bands->max_age[i]
-                              ? _("Age groups: two groups overlap. Each group starts the year "
-                                  "after the previous one ends.")
-                              : _("Age groups: some ages belong to no group. Each group starts "
-                                  "the year after the previous one ends."));
+                                    bands->min_age[i + 1] <= bands->max_age[i]
+                                      ? _("Age groups: two groups overlap. Each group starts the year "
+                                          "after the previous one ends.")
+                                      : _("Age groups: some ages belong to no group. Each group starts "
+                                          "the year after the previous one ends."));
     }
 
   db = shelter_session_get_db (session);
@@ -386,27 +386,6 @@ parse_moment (const char    *iso,
   return g_steal_pointer (&moment);
 }
 
-/* Cleans @text into *@out (NULL when empty); refuses control characters and length. */
-static gboolean
-clean_short_text (const char    *text,
-                  int            max,
-                  ShelterField   field,
-                  const char    *label,
-                  char         **out,
-                  GError       **error)
-{
-  gboolean invalid = FALSE;
-  g_autofree char *clean = shelter_text_clean (text, &invalid);
-
-  if (invalid)
-    return shelter_field_error (error, field,
-                        _("%s: the text contains control characters. Type it again."), label);
-  if (clean != NULL && g_utf8_strlen (clean, -1) > max)
-    return shelter_field_error (error, field, _("%s: at most %d characters."), label, max);
-  *out = g_steal_pointer (&clean);
-  return TRUE;
-}
-
 gboolean
 shelter_move_resident (ShelterSession  *session,
                        gint64           stay_id,
@@ -441,15 +420,17 @@ shelter_move_resident (ShelterSession  *session,
 
   if (!shelter_session_check (session, SHELTER_PERMISSION_ADMIT, error))
     return FALSE;
-  if (!clean_short_text (reason, REASON_MAX, SHELTER_FIELD_MOVE_REASON, _("Reason for the move"),
-                         &clean_reason, error) ||
-      !clean_short_text (override_reason, REASON_MAX, SHELTER_FIELD_OVERRIDE_REASON,
-                         _("Why this room although it does not suit"), &clean_override, error))
+  if (!shelter_field_clean_text (reason, FALSE, REASON_MAX, SHELTER_FIELD_MOVE_REASON,
+                                 _("Reason for the move"), &clean_reason, error) ||
+      !shelter_field_clean_text (override_reason, FALSE, REASON_MAX,
+                                 SHELTER_FIELD_OVERRIDE_REASON,
+                                 _("Why this room although it does not suit"), &clean_override,
+                                 error))
     return FALSE;
   if (clean_reason == NULL)
     return shelter_field_error (error, SHELTER_FIELD_MOVE_REASON,
-                        _("Reason for the move: say why the resident moves (for example, "
-                          "“turned 16” or “closer to the care room”)."));
+                                _("Reason for the move: say why the resident moves (for example, "
+                                  "“turned 16” or “closer to the care room”)."));
   if (clean_override != NULL &&
       !shelter_session_check (session, SHELTER_PERMISSION_OVERRIDE_PLACEMENT, error))
     return FALSE;
@@ -599,11 +580,11 @@ shelter_absence_start (ShelterSession  *session,
   if (!shelter_enum_is_valid (&shelter_enum_absence_kind, kind))
     {
       shelter_field_error (error, SHELTER_FIELD_ABSENCE_KIND,
-                   _("Absence: choose hospital, court, home leave or other."));
+                           _("Absence: choose hospital, court, home leave or other."));
       return 0;
     }
-  if (!clean_short_text (note, NOTE_MAX, SHELTER_FIELD_ABSENCE_NOTE, _("Note"), &clean_note,
-                         error))
+  if (!shelter_field_clean_text (note, FALSE, NOTE_MAX, SHELTER_FIELD_ABSENCE_NOTE, _("Note"),
+                                 &clean_note, error))
     return 0;
   now = shelter_session_now (session);
   moment = parse_moment (started_at, now, SHELTER_FIELD_ABSENCE_START, _("Away from"), error);
@@ -615,13 +596,13 @@ shelter_absence_start (ShelterSession  *session,
       !shelter_text_parse_date (planned_return_on, &planned))
     {
       shelter_field_error (error, SHELTER_FIELD_ABSENCE_RETURN,
-                   _("Back on: enter the day the resident should be back, as dd/mm/yyyy."));
+                           _("Back on: enter the day the resident should be back, as dd/mm/yyyy."));
       return 0;
     }
   if (strncmp (planned_return_on, moment_iso, 10) < 0)
     {
       shelter_field_error (error, SHELTER_FIELD_ABSENCE_RETURN,
-                   _("Back on: the day is before the absence starts. Check both dates."));
+                           _("Back on: the day is before the absence starts. Check both dates."));
       return 0;
     }
 

@@ -43,16 +43,10 @@ clean_text (ShelterIntake  *intake,
             GError        **error)
 {
   g_autofree char *clean = NULL;
-  gboolean invalid = FALSE;
-  int max = note ? NOTE_MAX : SHORT_TEXT_MAX;
 
-  clean = note ? shelter_text_clean_note (get (intake), &invalid)
-               : shelter_text_clean (get (intake), &invalid);
-  if (invalid)
-    return shelter_field_error (error, field,
-                        _("%s: the text contains control characters. Type it again."), label);
-  if (clean != NULL && g_utf8_strlen (clean, -1) > max)
-    return shelter_field_error (error, field, _("%s: at most %d characters."), label, max);
+  if (!shelter_field_clean_text (get (intake), note, note ? NOTE_MAX : SHORT_TEXT_MAX, field,
+                                 label, &clean, error))
+    return FALSE;
   set (intake, clean);
   return TRUE;
 }
@@ -69,27 +63,27 @@ check_trafficking (ShelterIntake  *intake,
     {
       if (!shelter_enum_is_valid (&shelter_enum_trafficking_purpose, purposes[i]))
         return shelter_field_error (error, SHELTER_FIELD_TRAFFICKING_PURPOSES,
-                            _("Purposes of trafficking: choose them from the list."));
+                                    _("Purposes of trafficking: choose them from the list."));
       for (guint j = 0; j < i; j++)
         if (g_str_equal (purposes[i], purposes[j]))
           return shelter_field_error (error, SHELTER_FIELD_TRAFFICKING_PURPOSES,
-                              _("Purposes of trafficking: each purpose can be chosen once."));
+                                      _("Purposes of trafficking: each purpose can be chosen once."));
     }
 
   if (scope != NULL && !shelter_enum_is_valid (&shelter_enum_trafficking_scope, scope))
     return shelter_field_error (error, SHELTER_FIELD_TRAFFICKING_SCOPE,
-                        _("Where: choose in the country or abroad."));
+                                _("Where: choose in the country or abroad."));
   if (g_strcmp0 (scope, "abroad") == 0)
     {
       if (country == NULL || strlen (country) != 2 || !g_ascii_isupper (country[0]) ||
           !g_ascii_isupper (country[1]))
         return shelter_field_error (error, SHELTER_FIELD_DESTINATION_COUNTRY,
-                            _("Destination country: choose the country the person was taken "
-                              "to."));
+                                    _("Destination country: choose the country the person was taken "
+                                      "to."));
       if (g_str_equal (country, "VN"))
         return shelter_field_error (error, SHELTER_FIELD_DESTINATION_COUNTRY,
-                            _("Destination country: for a trafficking inside Vietnam choose "
-                              "“In the country” instead."));
+                                    _("Destination country: for a trafficking inside Vietnam choose "
+                                      "“In the country” instead."));
     }
   else
     shelter_intake_set_destination_country (intake, NULL);
@@ -97,12 +91,12 @@ check_trafficking (ShelterIntake  *intake,
   if (shelter_intake_get_return_mode (intake) != NULL &&
       !shelter_enum_is_valid (&shelter_enum_return_mode, shelter_intake_get_return_mode (intake)))
     return shelter_field_error (error, SHELTER_FIELD_RETURN_MODE,
-                        _("How they came back: choose from the list."));
+                                _("How they came back: choose from the list."));
   if (shelter_intake_get_identification_status (intake) != NULL &&
       !shelter_enum_is_valid (&shelter_enum_identification_status,
                               shelter_intake_get_identification_status (intake)))
     return shelter_field_error (error, SHELTER_FIELD_IDENTIFICATION,
-                        _("Identification: choose the status from the list."));
+                                _("Identification: choose the status from the list."));
   return clean_text (intake, shelter_intake_get_identification_document,
                      shelter_intake_set_identification_document, FALSE,
                      SHELTER_FIELD_IDENTIFICATION, _("Identification document"), error);
@@ -144,18 +138,18 @@ check_consent (ShelterIntake  *intake,
 
       if (shelter_intake_get_consent_not_now_reason (intake) == NULL)
         return shelter_field_error (error, SHELTER_FIELD_CONSENT_REASON,
-                            _("Why consent could not be given: write the reason (for "
-                              "example, the person is in shock or needs an interpreter)."));
+                                    _("Why consent could not be given: write the reason (for "
+                                      "example, the person is in shock or needs an interpreter)."));
       g_date_clear (&date, 1);
       if (ask_again == NULL || strlen (ask_again) != 10 ||
           !shelter_text_parse_date (ask_again, &date))
         return shelter_field_error (error, SHELTER_FIELD_CONSENT_ASK_AGAIN,
-                            _("Ask again on: enter the date to ask for consent again, as "
-                              "dd/mm/yyyy."));
+                                    _("Ask again on: enter the date to ask for consent again, as "
+                                      "dd/mm/yyyy."));
       if (strcmp (ask_again, received_on) < 0)
         return shelter_field_error (error, SHELTER_FIELD_CONSENT_ASK_AGAIN,
-                            _("Ask again on: the date is before the reception. Choose a later "
-                              "date."));
+                                    _("Ask again on: the date is before the reception. Choose a later "
+                                      "date."));
       /* Nothing was consented to yet: keep no choice that could be read as consent. */
       shelter_intake_set_consent_record (intake, FALSE);
       shelter_intake_set_consent_share (intake, FALSE);
@@ -168,26 +162,26 @@ check_consent (ShelterIntake  *intake,
 
   if (g_strcmp0 (status, "given") != 0)
     return shelter_field_error (error, SHELTER_FIELD_CONSENT,
-                        _("Consent: choose whether consent was given or could not be given "
-                          "now."));
+                                _("Consent: choose whether consent was given or could not be given "
+                                  "now."));
   shelter_intake_set_consent_not_now_reason (intake, NULL);
   shelter_intake_set_consent_ask_again_on (intake, NULL);
 
   if (!shelter_enum_is_valid (&shelter_enum_consent_given_by,
                               shelter_intake_get_consent_given_by (intake)))
     return shelter_field_error (error, SHELTER_FIELD_CONSENT,
-                        _("Consent: choose who gave it, the person or a parent or guardian."));
+                                _("Consent: choose who gave it, the person or a parent or guardian."));
   if (age >= 0 && age < ADULT_AGE &&
       g_strcmp0 (shelter_intake_get_consent_given_by (intake), "guardian") != 0)
     return shelter_field_error (error, SHELTER_FIELD_CONSENT,
-                        _("Consent: the person is under 18, so a parent or guardian gives "
-                          "consent. Choose “Parent or guardian” and enter their name."));
+                                _("Consent: the person is under 18, so a parent or guardian gives "
+                                  "consent. Choose “Parent or guardian” and enter their name."));
   if (g_strcmp0 (shelter_intake_get_consent_given_by (intake), "guardian") == 0)
     {
       if (shelter_intake_get_guardian_name (intake) == NULL)
         return shelter_field_error (error, SHELTER_FIELD_GUARDIAN_NAME,
-                            _("Parent or guardian: enter the full name of the person who gave "
-                              "consent."));
+                                    _("Parent or guardian: enter the full name of the person who gave "
+                                      "consent."));
     }
   else
     shelter_intake_set_guardian_name (intake, NULL);
@@ -196,8 +190,8 @@ check_consent (ShelterIntake  *intake,
     {
       if (shelter_intake_get_consent_share_agencies (intake) == NULL)
         return shelter_field_error (error, SHELTER_FIELD_CONSENT_AGENCIES,
-                            _("Partner agencies: name the agencies the information may be "
-                              "shared with."));
+                                    _("Partner agencies: name the agencies the information may be "
+                                      "shared with."));
     }
   else
     shelter_intake_set_consent_share_agencies (intake, NULL);
@@ -220,18 +214,18 @@ check_belongings (ShelterIntake  *intake,
 
       if (invalid)
         return shelter_field_error (error, SHELTER_FIELD_BELONGINGS,
-                            _("Belongings, line %u: the text contains control characters. "
-                              "Type it again."), i + 1);
+                                    _("Belongings, line %u: the text contains control characters. "
+                                      "Type it again."), i + 1);
       if (item == NULL)
         continue;
       if (g_utf8_strlen (item, -1) > SHORT_TEXT_MAX)
         return shelter_field_error (error, SHELTER_FIELD_BELONGINGS,
-                            _("Belongings, line %u: at most %d characters a line. Split it "
-                              "into several lines."), i + 1, SHORT_TEXT_MAX);
+                                    _("Belongings, line %u: at most %d characters a line. Split it "
+                                      "into several lines."), i + 1, SHORT_TEXT_MAX);
       if (++n > BELONGINGS_MAX)
         return shelter_field_error (error, SHELTER_FIELD_BELONGINGS,
-                            _("Belongings: at most %d lines. Group small items on one line."),
-                            BELONGINGS_MAX);
+                                    _("Belongings: at most %d lines. Group small items on one line."),
+                                    BELONGINGS_MAX);
       g_strv_builder_add (clean_items, item);
     }
   result = g_strv_builder_end (clean_items);
@@ -255,7 +249,7 @@ shelter_intake_validate (ShelterIntake  *intake,
   handed_over_by = shelter_intake_get_handed_over_by (intake);
   if (!shelter_enum_is_valid (&shelter_enum_handed_over_by, handed_over_by))
     return shelter_field_error (error, SHELTER_FIELD_HANDED_OVER_BY,
-                        _("Handed over by: choose who brought the person, or “Came alone”."));
+                                _("Handed over by: choose who brought the person, or “Came alone”."));
   if (!clean_text (intake, shelter_intake_get_officer_name, shelter_intake_set_officer_name,
                    FALSE, SHELTER_FIELD_OFFICER_NAME, _("Officer’s name"), error) ||
       !clean_text (intake, shelter_intake_get_officer_unit, shelter_intake_set_officer_unit,
@@ -270,19 +264,19 @@ shelter_intake_validate (ShelterIntake  *intake,
     }
   else if (shelter_intake_get_officer_unit (intake) == NULL)
     return shelter_field_error (error, SHELTER_FIELD_OFFICER_UNIT,
-                        _("Unit: enter the unit that handed the person over (for example, "
-                          "“Đồn Biên phòng Cửa khẩu Lào Cai”)."));
+                                _("Unit: enter the unit that handed the person over (for example, "
+                                  "“Đồn Biên phòng Cửa khẩu Lào Cai”)."));
 
   if (g_strcmp0 (shelter_person_get_person_type (person), "accompanying_minor") == 0)
     {
       if (age_at_reception >= ADULT_AGE)
         return shelter_field_error (error, SHELTER_FIELD_PERSON_TYPE,
-                            _("Person type: an accompanying child is under 18; this person "
-                              "is %d. Choose another type."), age_at_reception);
+                                    _("Person type: an accompanying child is under 18; this person "
+                                      "is %d. Choose another type."), age_at_reception);
       if (shelter_intake_get_linked_person_id (intake) <= 0)
         return shelter_field_error (error, SHELTER_FIELD_LINKED_PERSON,
-                            _("Came with: choose the adult resident this child came with. "
-                              "Receive the adult first."));
+                                    _("Came with: choose the adult resident this child came with. "
+                                      "Receive the adult first."));
     }
   else
     shelter_intake_set_linked_person_id (intake, 0);
@@ -313,8 +307,8 @@ shelter_intake_validate (ShelterIntake  *intake,
     shelter_intake_set_not_signed_reason (intake, NULL);
   else if (shelter_intake_get_not_signed_reason (intake) == NULL)
     return shelter_field_error (error, SHELTER_FIELD_NOT_SIGNED_REASON,
-                        _("Why the person cannot sign: write the reason (for example, a "
-                          "young child, or the person cannot write)."));
+                                _("Why the person cannot sign: write the reason (for example, a "
+                                  "young child, or the person cannot write)."));
   return TRUE;
 }
 
@@ -382,7 +376,7 @@ write_intake (ShelterSession      *session,
 
       if (shelter_intake_get_linked_person_id (intake) == shelter_person_get_id (person))
         return shelter_field_error (error, SHELTER_FIELD_LINKED_PERSON,
-                            _("Came with: a child cannot be linked to their own case."));
+                                    _("Came with: a child cannot be linked to their own case."));
       /* Staying at the time of this reception, which may be entered afterwards. */
       adult_stay = shelter_stay_store_get_at (db, shelter_intake_get_linked_person_id (intake),
                                               shelter_stay_get_admitted_at (stay), &local_error);
@@ -467,8 +461,8 @@ shelter_receive_person_overriding (ShelterSession  *session,
       if (invalid || clean_override == NULL || g_utf8_strlen (clean_override, -1) > SHORT_TEXT_MAX)
         {
           shelter_field_error (error, SHELTER_FIELD_OVERRIDE_REASON,
-                       _("Why this room although it does not suit: write the reason, in at "
-                         "most %d characters."), SHORT_TEXT_MAX);
+                               _("Why this room although it does not suit: write the reason, in at "
+                                 "most %d characters."), SHORT_TEXT_MAX);
           return NULL;
         }
       if (!shelter_session_check (session, SHELTER_PERMISSION_OVERRIDE_PLACEMENT, error))
@@ -740,7 +734,7 @@ shelter_case_file_mark_received (ShelterSession  *session,
     return FALSE;
   if (!shelter_enum_is_valid (&shelter_enum_case_document, kind))
     return shelter_field_error (error, SHELTER_FIELD_DOCUMENT_DATE,
-                        _("Document: choose one of the case file’s documents."));
+                                _("Document: choose one of the case file’s documents."));
 
   today = today_iso (session);
   if (received_on == NULL)
@@ -748,11 +742,11 @@ shelter_case_file_mark_received (ShelterSession  *session,
   g_date_clear (&date, 1);
   if (strlen (received_on) != 10 || !shelter_text_parse_date (received_on, &date))
     return shelter_field_error (error, SHELTER_FIELD_DOCUMENT_DATE,
-                        _("Date received: enter the date as dd/mm/yyyy."));
+                                _("Date received: enter the date as dd/mm/yyyy."));
   if (strcmp (received_on, today) > 0)
     return shelter_field_error (error, SHELTER_FIELD_DOCUMENT_DATE,
-                        _("Date received: the date is in the future. Enter the day the "
-                          "document arrived."));
+                                _("Date received: the date is in the future. Enter the day the "
+                                  "document arrived."));
 
   db = shelter_session_get_db (session);
   now = shelter_session_now (session);
@@ -821,7 +815,7 @@ shelter_case_file_unmark (ShelterSession  *session,
     return FALSE;
   if (!shelter_enum_is_valid (&shelter_enum_case_document, kind))
     return shelter_field_error (error, SHELTER_FIELD_DOCUMENT_DATE,
-                        _("Document: choose one of the case file’s documents."));
+                                _("Document: choose one of the case file’s documents."));
   clean_reason = shelter_text_clean (reason, NULL);
   if (clean_reason == NULL)
     clean_reason = g_strdup ("marked by mistake");
