@@ -119,6 +119,18 @@ open_existing (const char  *path,
                           error);
 }
 
+/* The database at @path opened for a command, with the session of the operating-system
+ * user who runs it; the session keeps the database. */
+static ShelterSession *
+open_operator_session (const char  *path,
+                       gboolean     read_only,
+                       GError     **error)
+{
+  g_autoptr (ShelterDb) db = open_existing (path, read_only, error);
+
+  return db != NULL ? shelter_session_new_for_operator (db) : NULL;
+}
+
 static int
 command_check (int    argc,
                char **argv)
@@ -205,7 +217,6 @@ command_backup (int    argc,
 {
   g_autoptr (GOptionContext) context =
     g_option_context_new (_("DB OUT — make a consistent backup, even while the app is in use"));
-  g_autoptr (ShelterDb) db = NULL;
   g_autoptr (ShelterSession) session = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *passphrase_file = NULL;
@@ -225,10 +236,9 @@ command_backup (int    argc,
   if (passphrase_file != NULL && (passphrase = read_passphrase_file (passphrase_file, &error)) == NULL)
     return fail (g_steal_pointer (&error));
 
-  db = open_existing (argv[1], FALSE, &error);
-  if (db == NULL)
+  session = open_operator_session (argv[1], FALSE, &error);
+  if (session == NULL)
     return fail (g_steal_pointer (&error));
-  session = shelter_session_new_for_operator (db);
   if (!shelter_backup_create (session, argv[2], passphrase, &error))
     return fail (g_steal_pointer (&error));
   g_print (_("Backup written to %s\n"), argv[2]);
@@ -279,7 +289,6 @@ command_rooms (int    argc,
 {
   g_autoptr (GOptionContext) context =
     g_option_context_new (_("DB — list the rooms with their beds occupied, absent and free"));
-  g_autoptr (ShelterDb) db = NULL;
   g_autoptr (ShelterSession) session = NULL;
   g_autoptr (GPtrArray) rooms = NULL;
   g_autoptr (GError) error = NULL;
@@ -297,10 +306,9 @@ command_rooms (int    argc,
   if (argc != 2)
     return usage (context, _("Give the path of the database."));
 
-  db = open_existing (argv[1], TRUE, &error);
-  if (db == NULL)
+  session = open_operator_session (argv[1], TRUE, &error);
+  if (session == NULL)
     return fail (g_steal_pointer (&error));
-  session = shelter_session_new_for_operator (db);
   rooms = shelter_rooms_occupancy_on (session, date, &error);
   if (rooms == NULL)
     return fail (g_steal_pointer (&error));
@@ -329,7 +337,7 @@ command_search (int    argc,
 {
   g_autoptr (GOptionContext) context =
     g_option_context_new (_("DB TEXT — find people by name, case code, ID number or phone"));
-  g_autoptr (ShelterDb) db = NULL;
+  ShelterDb *db;
   g_autoptr (ShelterSession) session = NULL;
   g_autoptr (GArray) ids = NULL;
   g_autoptr (GError) error = NULL;
@@ -349,10 +357,10 @@ command_search (int    argc,
   if (limit < 1 || limit > 100000)
     return usage (context, _("--limit must be between 1 and 100000."));
 
-  db = open_existing (argv[1], TRUE, &error);
-  if (db == NULL)
+  session = open_operator_session (argv[1], TRUE, &error);
+  if (session == NULL)
     return fail (g_steal_pointer (&error));
-  session = shelter_session_new_for_operator (db);
+  db = shelter_session_get_db (session);
   text = g_strjoinv (" ", argv + 2);
   ids = shelter_residents_search (session, text, (guint) limit, &error);
   if (ids == NULL)
@@ -381,7 +389,7 @@ command_bench (int    argc,
 {
   g_autoptr (GOptionContext) context =
     g_option_context_new (_("DB — time the searches design.md sets targets for"));
-  g_autoptr (ShelterDb) db = NULL;
+  ShelterDb *db;
   g_autoptr (ShelterSession) session = NULL;
   g_autoptr (GPtrArray) searches = NULL;
   g_autoptr (GError) error = NULL;
@@ -401,10 +409,10 @@ command_bench (int    argc,
   if (runs < 1 || runs > 100000)
     return usage (context, _("--runs must be between 1 and 100000."));
 
-  db = open_existing (argv[1], TRUE, &error);
-  if (db == NULL)
+  session = open_operator_session (argv[1], TRUE, &error);
+  if (session == NULL)
     return fail (g_steal_pointer (&error));
-  session = shelter_session_new_for_operator (db);
+  db = shelter_session_get_db (session);
   searches = shelter_bench_search (session, (guint) runs, &error);
   if (searches == NULL)
     return fail (g_steal_pointer (&error));
@@ -442,7 +450,7 @@ command_intake_record (int    argc,
   g_autoptr (GOptionContext) context =
     g_option_context_new (_("DB CASE_CODE — the intake record of a person’s latest stay, as "
                             "PDF or text"));
-  g_autoptr (ShelterDb) db = NULL;
+  ShelterDb *db;
   g_autoptr (ShelterSession) session = NULL;
   g_autoptr (ShelterStay) stay = NULL;
   g_autoptr (ShelterIntakeRecord) record = NULL;
@@ -469,10 +477,10 @@ command_intake_record (int    argc,
     return usage (context, _("Give --output FILE, --text or both."));
 
   /* Read-write: writing the PDF is recorded in the audit trail. */
-  db = open_existing (argv[1], FALSE, &error);
-  if (db == NULL)
+  session = open_operator_session (argv[1], FALSE, &error);
+  if (session == NULL)
     return fail (g_steal_pointer (&error));
-  session = shelter_session_new_for_operator (db);
+  db = shelter_session_get_db (session);
   case_code = g_strstrip (g_strdup (argv[2]));
   person_id = shelter_person_store_find_by_case_code (db, case_code, &error);
   if (person_id < 0)
@@ -516,7 +524,6 @@ command_forecast (int    argc,
 {
   g_autoptr (GOptionContext) context =
     g_option_context_new (_("DB — beds by segment today and the forecast of the weeks ahead"));
-  g_autoptr (ShelterDb) db = NULL;
   g_autoptr (ShelterSession) session = NULL;
   g_autofree ShelterCapacityForecast *forecast = NULL;
   g_autoptr (GError) error = NULL;
@@ -536,10 +543,9 @@ command_forecast (int    argc,
   if (weeks < 1 || weeks > SHELTER_CAPACITY_MAX_WEEKS)
     return usage (context, _("--weeks must be between 1 and 52."));
 
-  db = open_existing (argv[1], TRUE, &error);
-  if (db == NULL)
+  session = open_operator_session (argv[1], TRUE, &error);
+  if (session == NULL)
     return fail (g_steal_pointer (&error));
-  session = shelter_session_new_for_operator (db);
   forecast = shelter_capacity_forecast (session, (guint) weeks, &error);
   if (forecast == NULL)
     return fail (g_steal_pointer (&error));
