@@ -106,6 +106,20 @@ check_value (const char  *key,
           return FALSE;
         }
     }
+  else if (g_str_equal (key, SHELTER_SETTING_STAFF_CAREGIVERS) ||
+           g_str_equal (key, SHELTER_SETTING_STAFF_SOCIAL_WORKERS) ||
+           g_str_equal (key, SHELTER_SETTING_STAFF_MEDICAL) ||
+           g_str_equal (key, SHELTER_SETTING_STAFF_COUNSELLORS))
+    {
+      gint64 count;
+
+      if (!g_ascii_string_to_signed (value, 10, 0, 1000, &count, NULL))
+        {
+          g_set_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_SETTING,
+                       _("Staff: enter a number of people from 0 to 1000."));
+          return FALSE;
+        }
+    }
   else if (g_str_equal (key, SHELTER_SETTING_MANAGING_AGENCY))
     {
       if (!g_utf8_validate (value, -1, NULL) || g_utf8_strlen (value, -1) > 200)

@@ -18,6 +18,12 @@ G_BEGIN_DECLS
 /* Bedroom area per resident in m², and in 24-hour care rooms (6 and 8 by default). */
 #define SHELTER_SETTING_AREA_PER_RESIDENT      "area_per_resident_m2"
 #define SHELTER_SETTING_AREA_PER_RESIDENT_CARE "area_per_resident_care_m2"
+/* How many staff the centre has, by role, for the staff ratios of the compliance view (residents
+ * per staff member); unset or 0 when the centre has not entered them. */
+#define SHELTER_SETTING_STAFF_CAREGIVERS       "staff_caregivers"
+#define SHELTER_SETTING_STAFF_SOCIAL_WORKERS   "staff_social_workers"
+#define SHELTER_SETTING_STAFF_MEDICAL          "staff_medical"
+#define SHELTER_SETTING_STAFF_COUNSELLORS      "staff_counsellors"
 /* Working days from reception within which the case file must be complete (default 10). */
 #define SHELTER_SETTING_CASE_FILE_WORKING_DAYS "case_file_working_days"
 
