@@ -43,6 +43,8 @@ static const struct
   { "backup_failed", N_("Backup failed") },
   { "restore", N_("Backup restored") },
   { "setting", N_("Setting changed") },
+  { "close_room", N_("Room closed") },
+  { "reopen_room", N_("Room reopened") },
 };
 
 static const struct
@@ -58,6 +60,7 @@ static const struct
   { "backup", N_("Backup") },
   { "setting", N_("Setting") },
   { "holiday", N_("Public holiday") },
+  { "stay_limit", N_("Stay limit") },
   { "audit_log", N_("Audit log") },
 };
 

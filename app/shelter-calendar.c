@@ -167,10 +167,7 @@ static gboolean
 check_day (const char  *day,
            GError     **error)
 {
-  GDate date;
-
-  g_date_clear (&date, 1);
-  if (day == NULL || strlen (day) != 10 || !shelter_text_parse_date (day, &date))
+  if (!shelter_text_is_iso_date (day))
     {
       g_set_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_HOLIDAY_DATE,
                    _("Date: enter the day as dd/mm/yyyy."));

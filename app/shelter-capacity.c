@@ -203,6 +203,144 @@ shelter_capacity_segment_alert (const ShelterCapacityForecast *forecast,
   return FALSE;
 }
 
+/* Occupancy history */
+
+/* The nights from @from to @to (exclusive) that a room open from @opened_on until
+ * @closed_on (exclusive, NULL: still open) was open. */
+static guint
+nights_open (const GDate *from,
+             const GDate *to,
+             const char  *opened_on,
+             const char  *closed_on)
+{
+  GDate start = *from;
+  GDate end = *to;
+  GDate date;
+  char day[11];
+
+  g_date_clear (&date, 1);
+  if (opened_on != NULL)
+    {
+      g_strlcpy (day, opened_on, sizeof day);
+      if (shelter_text_parse_date (day, &date) && g_date_compare (&date, &start) > 0)
+        start = date;
+    }
+  if (closed_on != NULL)
+    {
+      g_strlcpy (day, closed_on, sizeof day);
+      if (shelter_text_parse_date (day, &date) && g_date_compare (&date, &end) < 0)
+        end = date;
+    }
+  return g_date_compare (&start, &end) < 0 ? (guint) g_date_days_between (&start, &end) : 0;
+}
+
+ShelterOccupancyHistory *
+shelter_capacity_occupancy_history (ShelterSession  *session,
+                                    guint            months,
+                                    GError         **error)
+{
+  g_autofree ShelterOccupancyHistory *history = NULL;
+  g_autoptr (GPtrArray) rooms = NULL;
+  g_autoptr (GArray) nights = NULL;
+  g_autoptr (GDateTime) now = NULL;
+  g_autofree char *now_iso = NULL;
+  char bounds_text[SHELTER_CAPACITY_MAX_MONTHS + 1][11];
+  const char *bounds[SHELTER_CAPACITY_MAX_MONTHS + 1];
+  GDate month_first[SHELTER_CAPACITY_MAX_MONTHS];
+  GDate month_end[SHELTER_CAPACITY_MAX_MONTHS];
+  GDate today;
+  GDate first;
+  ShelterDb *db;
+
+  g_return_val_if_fail (SHELTER_IS_SESSION (session), NULL);
+  g_return_val_if_fail (months >= 1 && months <= SHELTER_CAPACITY_MAX_MONTHS, NULL);
+
+  if (!shelter_session_check (session, SHELTER_PERMISSION_VIEW_ROOMS, error))
+    return NULL;
+  db = shelter_session_get_db (session);
+  now = shelter_session_now (session);
+  now_iso = shelter_session_format_time (now);
+
+  history = g_new0 (ShelterOccupancyHistory, 1);
+  history->months = months;
+  g_strlcpy (history->today, now_iso, sizeof history->today);
+  g_date_clear (&today, 1);
+  if (!shelter_text_parse_date (history->today, &today))
+    g_return_val_if_reached (NULL);
+
+  if ((rooms = shelter_room_store_list (db, error)) == NULL)
+    return NULL;
+
+  /* The first day of the oldest month. */
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 1, g_date_get_month (&today), g_date_get_year (&today));
+  g_date_subtract_months (&first, months - 1);
+
+  /* The months and the nights they count: month m from bounds[m] to bounds[m + 1]. */
+  for (guint m = 0; m < months; m++)
+    {
+      ShelterOccupancyMonth *month = &history->month[m];
+      GDate next = first;
+
+      g_date_add_months (&next, 1);
+      /* Up to tonight, which is not over: the current month ends with yesterday. */
+      month_end[m] = g_date_compare (&next, &today) > 0 ? today : next;
+      month_first[m] = first;
+      g_date_strftime (month->month, sizeof month->month, "%Y-%m", &first);
+      g_date_strftime (month->first, sizeof month->first, "%Y-%m-%d", &first);
+      g_date_strftime (bounds_text[m], sizeof bounds_text[m], "%Y-%m-%d", &first);
+      g_date_strftime (bounds_text[m + 1], sizeof bounds_text[m + 1], "%Y-%m-%d",
+                       &month_end[m]);
+      bounds[m] = bounds_text[m];
+      bounds[m + 1] = bounds_text[m + 1];
+      month->nights = (guint) MAX (g_date_days_between (&first, &month_end[m]), 0);
+      if (month->nights > 0)
+        {
+          GDate last = month_end[m];
+
+          g_date_subtract_days (&last, 1);
+          g_date_strftime (month->last, sizeof month->last, "%Y-%m-%d", &last);
+        }
+      else
+        {
+          /* Today is the 1st: nothing of this month is over yet. */
+          g_strlcpy (month->last, month->first, sizeof month->last);
+        }
+      first = next;
+    }
+
+  if ((nights = shelter_placement_store_room_nights (db, bounds, months, error)) == NULL)
+    return NULL;
+
+  for (guint m = 0; m < months; m++)
+    for (guint r = 0; r < rooms->len; r++)
+      {
+        ShelterRoom *room = g_ptr_array_index (rooms, r);
+        ShelterOccupancyCell *cell = &history->month[m].segments[segment_of (room)];
+
+        cell->available += shelter_room_get_beds (room) *
+                           nights_open (&month_first[m], &month_end[m],
+                                        shelter_room_get_opened_on (room),
+                                        shelter_room_get_closed_on (room));
+      }
+  for (guint i = 0; i < nights->len; i++)
+    {
+      const ShelterRoomNightsRow *row = &g_array_index (nights, ShelterRoomNightsRow, i);
+      guint segment;
+
+      if (row->period < months && find_room (rooms, row->room_id, &segment))
+        history->month[row->period].segments[segment].occupied += (guint) row->nights;
+    }
+  for (guint m = 0; m < months; m++)
+    for (guint s = 0; s < SHELTER_CAPACITY_N_SEGMENTS; s++)
+      {
+        ShelterOccupancyCell *cell = &history->month[m].segments[s];
+
+        cell->rate = cell->available > 0 ? (double) cell->occupied / cell->available : NAN;
+      }
+  return g_steal_pointer (&history);
+}
+
 /* The stay is flagged from two months, before the usual three-month limit arrives. */
 #define FLAG_AFTER_DAYS 60
 
@@ -345,7 +483,6 @@ shelter_stay_extend (ShelterSession  *session,
   gboolean invalid = FALSE;
   ShelterStamp stamp;
   ShelterDb *db;
-  GDate date;
 
   g_return_val_if_fail (SHELTER_IS_SESSION (session), FALSE);
 
@@ -354,9 +491,7 @@ shelter_stay_extend (ShelterSession  *session,
   now = shelter_session_now (session);
   at = shelter_session_format_time (now);
   g_strlcpy (today, at, sizeof today);
-  g_date_clear (&date, 1);
-  if (until == NULL || strlen (until) != 10 || !shelter_text_parse_date (until, &date) ||
-      strcmp (until, today) <= 0)
+  if (!shelter_text_is_iso_date (until) || strcmp (until, today) <= 0)
     {
       g_set_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_DISCHARGED_AT,
                    _("Extended until: enter a day after today, as dd/mm/yyyy."));

@@ -46,6 +46,45 @@ ShelterCapacityForecast *shelter_capacity_forecast      (ShelterSession         
 gboolean                 shelter_capacity_segment_alert (const ShelterCapacityForecast *forecast,
                                                          guint                          index);
 
+#define SHELTER_CAPACITY_MAX_MONTHS 24
+
+/* Bed-nights of a segment in a month. */
+typedef struct
+{
+  guint  occupied;   /* nights someone was placed in a room of the segment */
+  guint  available;  /* for each night, the beds of the segment's rooms open that night */
+  double rate;       /* occupied / available; NAN when no bed was available */
+} ShelterOccupancyCell;
+
+typedef struct
+{
+  char                  month[8];   /* YYYY-MM */
+  char                  first[11];  /* the first night counted, YYYY-MM-DD */
+  char                  last[11];   /* the last night counted: the month's end, or yesterday */
+  guint                 nights;     /* nights counted (0 for the current month on its 1st) */
+  ShelterOccupancyCell  segments[SHELTER_CAPACITY_N_SEGMENTS];
+} ShelterOccupancyMonth;
+
+typedef struct
+{
+  char                   today[11];  /* YYYY-MM-DD */
+  guint                  months;
+  ShelterOccupancyMonth  month[SHELTER_CAPACITY_MAX_MONTHS];  /* oldest first */
+} ShelterOccupancyHistory;
+
+/* VIEW_ROOMS. Occupancy of the last @months calendar months (1 to
+ * SHELTER_CAPACITY_MAX_MONTHS; 12 on the planning screen), oldest first, ending with the
+ * current month, which is counted up to yesterday's night only (tonight is not over).
+ * Available bed-nights: for each night, the beds of the rooms open that night (opened on
+ * that day or before, and not closed on or before it). Occupied bed-nights: one for each
+ * person placed at the end of the day (local time) in a room of the segment; someone
+ * away (hospital, court, home leave) keeps their bed and counts, someone moved counts in
+ * the room they moved to, a stay that begins and ends on one day counts no night.
+ * Rooms belong to segments by the same rule as the forecast. Free with g_free(). */
+ShelterOccupancyHistory *shelter_capacity_occupancy_history (ShelterSession  *session,
+                                                             guint            months,
+                                                             GError         **error);
+
 /* Someone whose placement needs a look: their stay passed two months and nears its limit
  * ("limit_near"), passed the limit without a manager's decision ("limit_passed"), or they
  * have grown out of their room's age group ("age_group", a birthday: time to move). */

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -579,6 +580,58 @@ command_forecast (int    argc,
   return EXIT_SUCCESS;
 }
 
+static int
+command_occupancy (int    argc,
+                   char **argv)
+{
+  g_autoptr (GOptionContext) context =
+    g_option_context_new (_("DB — bed-nights used and available by segment, month by month"));
+  g_autoptr (ShelterSession) session = NULL;
+  g_autofree ShelterOccupancyHistory *history = NULL;
+  g_autoptr (GError) error = NULL;
+  int months = 12;
+  int status;
+  GOptionEntry entries[] = {
+    { "months", 'm', 0, G_OPTION_ARG_INT, &months,
+      N_("Months back, the current one included (default 12, at most 24)"), "N" },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context,
+                                _("One line per month and segment: the month, the segment, "
+                                  "the bed-nights used, the bed-nights available and their "
+                                  "ratio (“-” when no bed was available). The current "
+                                  "month counts up to last night."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage (context, _("Give the path of the database."));
+  if (months < 1 || months > SHELTER_CAPACITY_MAX_MONTHS)
+    return usage (context, _("--months must be between 1 and 24."));
+
+  session = open_operator_session (argv[1], TRUE, &error);
+  if (session == NULL)
+    return fail (g_steal_pointer (&error));
+  history = shelter_capacity_occupancy_history (session, (guint) months, &error);
+  if (history == NULL)
+    return fail (g_steal_pointer (&error));
+
+  g_print ("# month\tcode\toccupied\tavailable\trate\n");
+  for (guint m = 0; m < history->months; m++)
+    for (guint s = 0; s < SHELTER_CAPACITY_N_SEGMENTS; s++)
+      {
+        const ShelterOccupancyCell *cell = &history->month[m].segments[s];
+        char rate[G_ASCII_DTOSTR_BUF_SIZE] = "-";
+
+        if (!isnan (cell->rate))
+          g_ascii_formatd (rate, sizeof rate, "%.3f", cell->rate);
+        g_print ("%s\t%s\t%u\t%u\t%s\n", history->month[m].month,
+                 shelter_capacity_segment_code (s), cell->occupied, cell->available, rate);
+      }
+  return EXIT_SUCCESS;
+}
+
 static const struct
 {
   const char  *name;
@@ -591,6 +644,8 @@ static const struct
   { "backup", command_backup, N_("Make a backup, optionally encrypted") },
   { "restore", command_restore, N_("Verify a backup and restore it, keeping the old file") },
   { "forecast", command_forecast, N_("Beds by segment today and the forecast of the weeks ahead") },
+  { "occupancy", command_occupancy,
+    N_("Bed-nights used and available by segment over the last months") },
   { "rooms", command_rooms, N_("List the rooms with their beds used and free") },
   { "search", command_search, N_("Find people by name, case code, ID number or phone") },
   { "intake-record", command_intake_record,

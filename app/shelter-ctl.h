@@ -10,4 +10,5 @@ G_BEGIN_DECLS
 int shelter_ctl_run (int    argc,
                      char **argv);
 
+
 G_END_DECLS

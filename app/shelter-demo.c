@@ -14,6 +14,7 @@
 #include "shelter-accounts.h"
 #include "shelter-admission.h"
 #include "shelter-app-error.h"
+#include "shelter-capacity.h"
 #include "shelter-demo.h"
 #include "shelter-placement.h"
 #include "shelter-reception.h"
@@ -615,6 +616,38 @@ demo_password (const char *username)
 /* Through the set-up assistant's use case and the account administration, as a centre would
  * do it by hand; then the centre is marked as a demo so that the sign-in screen shows the
  * demo passwords. */
+/* Staff in proportion to the beds, as a centre with a full team would have them, so that the
+ * planning view shows its staff ratios. */
+static gboolean
+write_staff_counts (DemoCentre      *centre,
+                    ShelterSession  *admin_session,
+                    GError         **error)
+{
+  guint beds = 0;
+  const struct
+  {
+    const char *key;
+    guint       beds_each;
+  } roles[] = {
+    { SHELTER_SETTING_STAFF_CAREGIVERS, 5 },
+    { SHELTER_SETTING_STAFF_SOCIAL_WORKERS, 10 },
+    { SHELTER_SETTING_STAFF_MEDICAL, 25 },
+    { SHELTER_SETTING_STAFF_COUNSELLORS, 30 },
+  };
+
+  for (guint i = 0; i < centre->rooms->len; i++)
+    beds += g_array_index (centre->rooms, DemoRoom, i).beds;
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", MIN (1000, MAX (1, (beds + roles[i].beds_each - 1)
+                                                                          / roles[i].beds_each)));
+
+      if (!shelter_settings_set (admin_session, roles[i].key, count, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 write_centre_and_accounts (DemoCentre  *centre,
                            GError     **error)
@@ -656,7 +689,8 @@ write_centre_and_accounts (DemoCentre  *centre,
    * Department of Health. */
   return shelter_settings_set (admin_session, SHELTER_SETTING_MANAGING_AGENCY,
                                "Sở Y tế tỉnh Lào Cai", error) &&
-         shelter_settings_set (admin_session, SHELTER_SETTING_DEMO, "1", error);
+         shelter_settings_set (admin_session, SHELTER_SETTING_DEMO, "1", error) &&
+         write_staff_counts (centre, admin_session, error);
 }
 
 /* Copies of the base set of rooms for @residents people. The history grows with them, from
@@ -1470,6 +1504,51 @@ write_absences (DemoCentre  *centre,
   return TRUE;
 }
 
+/* What the rooms' history and the planning view show besides the stays: a room closed
+ * for repairs a month and a half ago, and a manager's decision to keep someone past the
+ * emergency protection limit while their family is traced. */
+static gboolean
+write_room_decisions (DemoCentre  *centre,
+                      const char  *opened_on,
+                      GError     **error)
+{
+  g_autoptr (ShelterRoom) room = shelter_room_new ();
+  g_autoptr (GDateTime) now = shelter_session_now (centre->session);
+  g_autoptr (GDateTime) closed = g_date_time_add_days (now, -45);
+  g_autoptr (GDateTime) until = g_date_time_add_days (now, 30);
+  g_autofree char *closed_on = g_date_time_format (closed, "%Y-%m-%d");
+  g_autofree char *until_on = g_date_time_format (until, "%Y-%m-%d");
+  g_autoptr (GPtrArray) flags = NULL;
+
+  shelter_room_set_code (room, "A199");
+  shelter_room_set_building (room, "Nhà A");
+  shelter_room_set_name (room, "Phòng nữ cũ (đang sửa chữa)");
+  shelter_room_set_sex_use (room, "female");
+  shelter_room_set_age_group (room, "adult");
+  shelter_room_set_beds (room, 4);
+  shelter_room_set_area_m2 (room, 26.0);
+  shelter_room_set_opened_on (room, opened_on);
+  if (!shelter_rooms_add (centre->session, room, error) ||
+      !shelter_rooms_close (centre->session, shelter_room_get_id (room), closed_on,
+                            shelter_room_get_version (room), error))
+    return FALSE;
+
+  flags = shelter_placement_flags (centre->session, error);
+  if (flags == NULL)
+    return FALSE;
+  for (guint i = 0; i < flags->len; i++)
+    {
+      ShelterPlacementFlag *flag = g_ptr_array_index (flags, i);
+
+      if (g_strcmp0 (flag->kind, "limit_passed") == 0)
+        return shelter_stay_extend (centre->session, flag->stay_id, until_on,
+                                    "Quyết định số 27/QĐ-TTBTXH của Giám đốc Trung tâm: gia hạn "
+                                    "bảo vệ khẩn cấp để xác minh gia đình trước khi hồi gia.",
+                                    error);
+    }
+  return TRUE;
+}
+
 /* ---- The file ---------------------------------------------------------------------------- */
 
 static void
@@ -1565,7 +1644,8 @@ generate_centre (const char           *db_path,
     }
   return shelter_db_commit (centre.db, error) &&
          write_stays (&centre, plan, progress, user_data, error) &&
-         write_absences (&centre, error);
+         write_absences (&centre, error) &&
+         write_room_decisions (&centre, opened_on, error);
 }
 
 gboolean

@@ -20,6 +20,9 @@
 /* A clock a few minutes apart on two desks must not make "now" a future time. */
 #define CLOCK_SKEW_SECONDS (5 * 60)
 
+/* The oldest age a group may start at; the table allows 150, no resident reaches it. */
+#define MAX_BAND_AGE 120
+
 static const char *const band_codes[4] = { "child", "youth", "adult", "elderly" };
 
 gboolean
@@ -27,6 +30,10 @@ shelter_age_bands_load (ShelterDb        *db,
                         ShelterAgeBands  *bands,
                         GError          **error)
 {
+  static const ShelterAgeBands defaults = { { 0, 16, 18, 60 }, { 15, 17, 59, -1 } };
+
+  /* Usable even when the table cannot be read: the defaults of domain.md. */
+  *bands = defaults;
   return shelter_age_band_store_get (db, bands->min_age, bands->max_age, error);
 }
 
@@ -58,7 +65,11 @@ shelter_age_bands_save (ShelterSession         *session,
         return shelter_field_error (error, SHELTER_FIELD_AGE_BANDS,
                                     _("Age groups: only the last group (the elderly) has no upper "
                                       "age."));
-      if (!last && (bands->max_age[i] < bands->min_age[i] || bands->max_age[i] > 150))
+      if (!last && bands->max_age[i] >= MAX_BAND_AGE)
+        return shelter_field_error (error, SHELTER_FIELD_AGE_BANDS,
+                                    _("Age groups: the elderly group must start at 120 or "
+                                      "younger. Lower the ages."));
+      if (!last && bands->max_age[i] < bands->min_age[i])
         return shelter_field_error (error, SHELTER_FIELD_AGE_BANDS,
                                     _("Age groups: a group ends before it starts. Check the ages."));
       if (!last && bands->min_age[i + 1] != bands->max_age[i] + 1)
@@ -123,6 +134,24 @@ shelter_age_bands_label (const ShelterAgeBands *bands,
         return g_strdup_printf (_("for %d-%d"), bands->min_age[i], bands->max_age[i]);
       }
   return g_strdup (_("for all ages"));
+}
+
+char *
+shelter_age_bands_title (const ShelterAgeBands *bands,
+                         const char            *group)
+{
+  g_return_val_if_fail (bands != NULL, NULL);
+
+  /* The bands follow each other from 0, the last one open-ended (shelter_age_bands_save). */
+  if (g_strcmp0 (group, "child") == 0)
+    return g_strdup_printf (_("Children under %d"), bands->max_age[0] + 1);
+  if (g_strcmp0 (group, "youth") == 0)
+    return g_strdup_printf (_("Aged %d to %d"), bands->min_age[1], bands->max_age[1]);
+  if (g_strcmp0 (group, "adult") == 0)
+    return g_strdup_printf (_("Adults %d to %d"), bands->min_age[2], bands->max_age[2]);
+  if (g_strcmp0 (group, "elderly") == 0)
+    return g_strdup_printf (_("Elderly, %d and over"), bands->min_age[3]);
+  return g_strdup (_("All ages"));
 }
 
 char *
@@ -621,7 +650,7 @@ shelter_absence_start (ShelterSession  *session,
                    _("Away from: the resident was not staying at the centre then."));
       goto failed;
     }
-  if (shelter_absence_store_get_open (db, stay_id, NULL, NULL, &local_error) != 0)
+  if (shelter_absence_store_get_open (db, stay_id, NULL, NULL, NULL, &local_error) != 0)
     {
       g_set_error (&local_error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_FAILED,
                    _("The resident is already recorded as away. Record their return first."));
@@ -682,7 +711,7 @@ shelter_absence_end (ShelterSession  *session,
 
   if (!shelter_db_begin (db, error))
     return FALSE;
-  absence_id = shelter_absence_store_get_open (db, stay_id, &started_at, NULL, &local_error);
+  absence_id = shelter_absence_store_get_open (db, stay_id, NULL, &started_at, NULL, &local_error);
   if (local_error != NULL)
     goto failed;
   if (absence_id == 0)
@@ -726,6 +755,7 @@ shelter_absence_free (ShelterAbsence *absence)
 {
   if (absence == NULL)
     return;
+  g_free (absence->kind);
   g_free (absence->started_at);
   g_free (absence->planned_return_on);
   g_free (absence);
@@ -738,6 +768,7 @@ shelter_absence_get_open (ShelterSession  *session,
 {
   g_autoptr (GDateTime) now = NULL;
   g_autofree char *today = NULL;
+  g_autofree char *kind = NULL;
   g_autofree char *started = NULL;
   g_autofree char *planned = NULL;
   ShelterAbsence *absence;
@@ -746,13 +777,14 @@ shelter_absence_get_open (ShelterSession  *session,
 
   if (!shelter_session_check (session, SHELTER_PERMISSION_VIEW_RESIDENTS, error))
     return NULL;
-  if (shelter_absence_store_get_open (shelter_session_get_db (session), stay_id, &started,
-                                      &planned, error) == 0)
+  if (shelter_absence_store_get_open (shelter_session_get_db (session), stay_id, &kind,
+                                      &started, &planned, error) == 0)
     return NULL;
 
   now = shelter_session_now (session);
   today = g_date_time_format (now, "%Y-%m-%d");
   absence = g_new0 (ShelterAbsence, 1);
+  absence->kind = g_steal_pointer (&kind);
   absence->started_at = g_steal_pointer (&started);
   absence->planned_return_on = g_steal_pointer (&planned);
   /* The same rule as shelter_absences_overdue(): the day they should be back has passed. */

@@ -18,6 +18,7 @@ typedef struct
   int max_age[4];
 } ShelterAgeBands;
 
+/* The bands as the centre set them; on error, @bands holds the defaults. */
 gboolean     shelter_age_bands_load   (ShelterDb              *db,
                                        ShelterAgeBands        *bands,
                                        GError                **error);
@@ -31,6 +32,11 @@ const char  *shelter_age_bands_group  (const ShelterAgeBands  *bands,
                                        int                     age);
 /* What a room of @group is for, translated: "for under 16", "for 16-17", "for 60 and over". */
 char        *shelter_age_bands_label  (const ShelterAgeBands  *bands,
+                                       const char             *group);
+
+/* The name of a room's age group with its bounds as now configured, translated: "Children
+ * under 16", "Aged 16 to 17", "Adults 18 to 59", "Elderly, 60 and over", "All ages". */
+char        *shelter_age_bands_title  (const ShelterAgeBands  *bands,
                                        const char             *group);
 
 /* Why @room does not suit a person of @sex aged @age (years, -1 unknown), as a short
@@ -128,6 +134,7 @@ gboolean     shelter_absence_end      (ShelterSession         *session,
  * back has passed. */
 typedef struct
 {
+  char     *kind;               /* hospital, court, home_leave or other */
   char     *started_at;         /* ISO 8601 with offset */
   char     *planned_return_on;  /* YYYY-MM-DD */
   gboolean  overdue;

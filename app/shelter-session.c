@@ -114,7 +114,9 @@ shelter_session_check (ShelterSession     *self,
                        ShelterPermission   permission,
                        GError            **error)
 {
-  static const char *what[] = {
+  /* Sized to every permission: one left without its words is said generically, never read
+   * past the end (tests/unit/test-permissions.c checks each has its own). */
+  static const char *what[SHELTER_N_PERMISSIONS] = {
     [SHELTER_PERMISSION_VIEW_RESIDENTS] = N_("see the residents"),
     [SHELTER_PERMISSION_ADMIT] = N_("receive a person"),
     [SHELTER_PERMISSION_VIEW_ROOMS] = N_("see the rooms"),
@@ -126,6 +128,7 @@ shelter_session_check (ShelterSession     *self,
     [SHELTER_PERMISSION_BACKUP] = N_("make a backup"),
     [SHELTER_PERMISSION_RESTORE] = N_("restore a backup"),
     [SHELTER_PERMISSION_EDIT_SETTINGS] = N_("change the centre’s settings"),
+    [SHELTER_PERMISSION_OVERRIDE_PLACEMENT] = N_("place someone in a room that does not suit them"),
   };
 
   g_return_val_if_fail (SHELTER_IS_SESSION (self), FALSE);
@@ -136,7 +139,7 @@ shelter_session_check (ShelterSession     *self,
 
   g_set_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_PERMISSION_DENIED,
                _("Your account may not %s. Ask a manager or the administrator."),
-               _(what[permission]));
+               what[permission] != NULL ? _(what[permission]) : _("do this"));
   return FALSE;
 }
 

@@ -347,3 +347,17 @@ shelter_text_format_formal_date (const char *iso_date)
   return g_strdup_printf (_("day %s month %s year %d"), day, month,
                           (int) g_date_get_year (&date));
 }
+
+gboolean
+shelter_text_is_iso_date (const char *text)
+{
+  GDate date;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+  g_date_clear (&date, 1);
+  return shelter_text_parse_date (text, &date);
+}

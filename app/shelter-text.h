@@ -34,6 +34,8 @@ char   *shelter_text_format_formal_date (const char  *iso_date);
 /* Reads dd/mm/yyyy (or d/m/yyyy, or yyyy-mm-dd) into a GDate; FALSE when it is no date. */
 gboolean shelter_text_parse_date        (const char  *text,
                                          GDate       *out);
+/* Whether @text is a real day written "YYYY-MM-DD", as app/ takes and stores dates. */
+gboolean shelter_text_is_iso_date       (const char  *text);
 /* Whole years from @birth ("YYYY-MM-DD" or "YYYY") to @on; -1 when unknown. */
 int     shelter_text_age_on             (const char  *birth,
                                          const GDate *on);

@@ -178,6 +178,7 @@ shelter_absence_store_insert (ShelterDb           *db,
 gint64
 shelter_absence_store_get_open (ShelterDb   *db,
                                 gint64       stay_id,
+                                char       **kind,
                                 char       **started_at,
                                 char       **planned_return_on,
                                 GError     **error)
@@ -189,7 +190,7 @@ shelter_absence_store_get_open (ShelterDb   *db,
   g_return_val_if_fail (SHELTER_IS_DB (db), 0);
 
   stmt = _shelter_db_prepare (db,
-                              "SELECT id, started_at, planned_return_on FROM absence "
+                              "SELECT id, started_at, planned_return_on, kind FROM absence "
                               "WHERE stay_id = ? AND returned_at IS NULL AND voided_at IS NULL "
                               "ORDER BY started_at DESC LIMIT 1",
                               error);
@@ -204,6 +205,8 @@ shelter_absence_store_get_open (ShelterDb   *db,
         *started_at = g_strdup (_shelter_db_column_text (stmt, 1));
       if (planned_return_on != NULL)
         *planned_return_on = g_strdup (_shelter_db_column_text (stmt, 2));
+      if (kind != NULL)
+        *kind = g_strdup (_shelter_db_column_text (stmt, 3));
     }
   else if (rc != SQLITE_DONE)
     _shelter_db_set_error (db, rc, error);
@@ -391,6 +394,70 @@ shelter_capacity_store_arrivals (ShelterDb   *db,
       return NULL;
     }
   return g_steal_pointer (&rooms);
+}
+
+GArray *
+shelter_placement_store_room_nights (ShelterDb          *db,
+                                     const char *const  *bounds,
+                                     guint               n_periods,
+                                     GError            **error)
+{
+  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (ShelterRoomNightsRow));
+  g_autoptr (GString) sql = g_string_new ("WITH period (k, first, next) AS (VALUES ");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
+  g_return_val_if_fail (bounds != NULL && n_periods >= 1 && n_periods <= 100, NULL);
+
+  /* (0, ?2, ?3), (1, ?3, ?4), ...: ?1 is the first day of all, ?(n + 2) the end. */
+  for (guint k = 0; k < n_periods; k++)
+    g_string_append_printf (sql, "%s(%u, ?%u, ?%u)", k > 0 ? ", " : "", k, k + 2, k + 3);
+  /* Days are the local dates of the times (their first ten characters, all in +07:00): the
+   * nights of a placement in a period are the days from the later of its first day and
+   * the period's up to, not including, the earliest of the day it ended, the day the stay
+   * ended and the period's end. The placements are read once (CROSS JOIN keeps them
+   * outside), each matched with the few periods it overlaps. */
+  g_string_append_printf (sql,
+                          ") SELECT period.k, p.room_id, sum(max(0, CAST(round("
+                          "julianday(min(coalesce(substr(p.ended_at, 1, 10), period.next), "
+                          "coalesce(substr(s.discharged_at, 1, 10), period.next), period.next)) - "
+                          "julianday(max(substr(p.started_at, 1, 10), period.first))) AS INTEGER))) "
+                          "FROM placement p JOIN stay s ON s.id = p.stay_id CROSS JOIN period "
+                          "WHERE p.voided_at IS NULL AND s.voided_at IS NULL "
+                          "AND substr(p.started_at, 1, 10) < ?%u "
+                          "AND (p.ended_at IS NULL OR substr(p.ended_at, 1, 10) > ?1) "
+                          "AND (s.discharged_at IS NULL OR substr(s.discharged_at, 1, 10) > ?1) "
+                          "AND substr(p.started_at, 1, 10) < period.next "
+                          "AND (p.ended_at IS NULL OR substr(p.ended_at, 1, 10) > period.first) "
+                          "AND (s.discharged_at IS NULL "
+                          "OR substr(s.discharged_at, 1, 10) > period.first) "
+                          "GROUP BY period.k, p.room_id",
+                          n_periods + 2);
+  stmt = _shelter_db_prepare (db, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  _shelter_db_bind_text (stmt, 1, bounds[0]);
+  for (guint k = 0; k <= n_periods; k++)
+    _shelter_db_bind_text (stmt, k + 2, bounds[k]);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ShelterRoomNightsRow row = {
+        (guint) sqlite3_column_int (stmt, 0),
+        sqlite3_column_int64 (stmt, 1),
+        sqlite3_column_int64 (stmt, 2),
+      };
+
+      if (row.period < n_periods && row.nights > 0)
+        g_array_append_val (rows, row);
+    }
+  _shelter_db_release (db, stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _shelter_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
 }
 
 int

@@ -37,9 +37,10 @@ gint64   shelter_absence_store_insert   (ShelterDb           *db,
                                          const char          *note,
                                          const ShelterStamp  *stamp,
                                          GError             **error);
-/* The open absence of a stay (id, or 0 without error), with its start. */
+/* The open absence of a stay (id, or 0 without error), with its kind and start. */
 gint64   shelter_absence_store_get_open (ShelterDb           *db,
                                          gint64               stay_id,
+                                         char               **kind,
                                          char               **started_at,
                                          char               **planned_return_on,
                                          GError             **error);
@@ -82,6 +83,25 @@ GArray  *shelter_capacity_store_arrivals      (ShelterDb      *db,
                                                const char     *from,
                                                const char     *to,
                                                GError        **error);
+typedef struct
+{
+  guint  period;   /* index into the periods asked for */
+  gint64 room_id;
+  gint64 nights;   /* bed-nights used: one a night for each person placed there */
+} ShelterRoomNightsRow;
+
+/* For each of @n_periods back-to-back periods, period k running from @bounds[k]
+ * (YYYY-MM-DD, inclusive) to @bounds[k + 1] (exclusive), and each room used in it, the
+ * nights someone spent placed in the room. A person counts for the night of day D in the
+ * room they are placed in at the end of D (local time): placed on D or before, and neither
+ * moved out nor discharged before D + 1. So a move counts the night in the new room, a stay
+ * that begins and ends on one day counts none, and an absence keeps the bed (it counts).
+ * Voided placements and stays do not count. One pass over the placements. */
+GArray  *shelter_placement_store_room_nights  (ShelterDb          *db,
+                                               const char *const  *bounds,
+                                               guint               n_periods,
+                                               GError            **error);
+
 /* The days of the stay limit of @kind in force on @on (0 when none; -1 on error). */
 int      shelter_stay_limit_store_days        (ShelterDb      *db,
                                                const char     *kind,

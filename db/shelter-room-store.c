@@ -79,6 +79,116 @@ shelter_room_store_insert (ShelterDb           *db,
   return ok;
 }
 
+static gboolean
+finish_versioned_update (ShelterDb     *db,
+                         sqlite3_stmt  *stmt,
+                         GError       **error)
+{
+  gboolean ok = _shelter_db_exec_stmt (db, stmt, error);
+  int changed = _shelter_db_changes (db);
+
+  _shelter_db_release (db, stmt);
+  if (ok && changed == 0)
+    {
+      g_set_error (error, SHELTER_DB_ERROR, SHELTER_DB_ERROR_STALE,
+                   _("This room was changed by someone else after you opened it. "
+                     "Nothing was overwritten: reopen it to see their changes."));
+      return FALSE;
+    }
+  return ok;
+}
+
+gboolean
+shelter_room_store_update (ShelterDb           *db,
+                           ShelterRoom         *room,
+                           const ShelterStamp  *stamp,
+                           GError             **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), FALSE);
+  g_return_val_if_fail (SHELTER_IS_ROOM (room), FALSE);
+
+  stmt = _shelter_db_prepare (db,
+                              "UPDATE room SET code = ?1, building = ?2, name = ?3, sex_use = ?4, "
+                              "age_group = ?5, beds = ?6, area_m2 = ?7, care_24h = ?8, "
+                              "accessible = ?9, updated_at = ?10, updated_by = ?11, "
+                              "version = version + 1 WHERE id = ?12 AND version = ?13",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  _shelter_db_bind_text (stmt, 1, shelter_room_get_code (room));
+  sqlite3_bind_text (stmt, 2, shelter_room_get_building (room) ?: "", -1, SQLITE_TRANSIENT);
+  _shelter_db_bind_text (stmt, 3, shelter_room_get_name (room));
+  _shelter_db_bind_text (stmt, 4, shelter_room_get_sex_use (room));
+  _shelter_db_bind_text (stmt, 5, shelter_room_get_age_group (room));
+  sqlite3_bind_int (stmt, 6, (int) shelter_room_get_beds (room));
+  sqlite3_bind_double (stmt, 7, shelter_room_get_area_m2 (room));
+  sqlite3_bind_int (stmt, 8, shelter_room_get_care_24h (room) ? 1 : 0);
+  sqlite3_bind_int (stmt, 9, shelter_room_get_accessible (room) ? 1 : 0);
+  _shelter_db_bind_text (stmt, 10, stamp->at);
+  _shelter_db_bind_text (stmt, 11, stamp->actor);
+  sqlite3_bind_int64 (stmt, 12, shelter_room_get_id (room));
+  sqlite3_bind_int64 (stmt, 13, shelter_room_get_version (room));
+  if (!finish_versioned_update (db, stmt, error))
+    return FALSE;
+  shelter_room_set_version (room, shelter_room_get_version (room) + 1);
+  return TRUE;
+}
+
+gboolean
+shelter_room_store_set_closed (ShelterDb           *db,
+                               gint64               id,
+                               gint64               version,
+                               const char          *closed_on,
+                               const ShelterStamp  *stamp,
+                               GError             **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), FALSE);
+
+  stmt = _shelter_db_prepare (db,
+                              "UPDATE room SET closed_on = ?1, updated_at = ?2, updated_by = ?3, "
+                              "version = version + 1 WHERE id = ?4 AND version = ?5",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  _shelter_db_bind_text (stmt, 1, closed_on);
+  _shelter_db_bind_text (stmt, 2, stamp->at);
+  _shelter_db_bind_text (stmt, 3, stamp->actor);
+  sqlite3_bind_int64 (stmt, 4, id);
+  sqlite3_bind_int64 (stmt, 5, version);
+  return finish_versioned_update (db, stmt, error);
+}
+
+char *
+shelter_room_store_last_left_on (ShelterDb  *db,
+                                 gint64      id,
+                                 GError    **error)
+{
+  char *day = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
+
+  stmt = _shelter_db_prepare (db,
+                              "SELECT max(substr(ended_at, 1, 10)) FROM placement "
+                              "WHERE room_id = ? AND ended_at IS NOT NULL AND voided_at IS NULL",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    day = g_strdup (_shelter_db_column_text (stmt, 0));
+  else
+    _shelter_db_set_error (db, rc, error);
+  _shelter_db_release (db, stmt);
+  return day;
+}
+
 ShelterRoom *
 shelter_room_store_get (ShelterDb  *db,
                         gint64      id,

@@ -17,4 +17,5 @@
 #include "shelter-room-store.h"
 #include "shelter-setting-store.h"
 #include "shelter-stay-store.h"
+#include "shelter-stay-limit-store.h"
 #include "shelter-user-store.h"

@@ -11,6 +11,8 @@
 #include "shelter-backup-page.h"
 #include "shelter-enums.h"
 #include "shelter-holidays-page.h"
+#include "shelter-placement-rules-page.h"
+#include "shelter-rooms-admin-page.h"
 #include "shelter-ui-private.h"
 
 struct _ShelterAdminPage
@@ -25,11 +27,15 @@ struct _ShelterAdminPage
   AdwViewStackPage    *audit_stack_page;
   AdwViewStackPage    *backup_stack_page;
   AdwViewStackPage    *holidays_stack_page;
+  AdwViewStackPage    *rooms_stack_page;
+  AdwViewStackPage    *rules_stack_page;
   AdwViewStackPage    *account_stack_page;
   ShelterAccountsPage *accounts_page;
   ShelterAuditPage    *audit_page;
   ShelterBackupPage   *backup_page;
   ShelterHolidaysPage *holidays_page;
+  ShelterRoomsAdminPage *rooms_page;
+  ShelterPlacementRulesPage *rules_page;
   AdwActionRow        *full_name_row;
   AdwActionRow        *username_row;
   AdwActionRow        *role_row;
@@ -46,7 +52,9 @@ shelter_admin_page_session_may_see (ShelterSession *session)
   return session != NULL
          && (shelter_session_may (session, SHELTER_PERMISSION_MANAGE_USERS)
              || shelter_session_may (session, SHELTER_PERMISSION_VIEW_AUDIT)
-             || shelter_session_may (session, SHELTER_PERMISSION_BACKUP));
+             || shelter_session_may (session, SHELTER_PERMISSION_BACKUP)
+             || shelter_session_may (session, SHELTER_PERMISSION_MANAGE_ROOMS)
+             || shelter_session_may (session, SHELTER_PERMISSION_EDIT_SETTINGS));
 }
 
 static void
@@ -80,6 +88,10 @@ shelter_admin_page_reload (ShelterAdminPage *self)
     shelter_backup_page_reload (self->backup_page);
   else if (child == GTK_WIDGET (self->holidays_page))
     shelter_holidays_page_reload (self->holidays_page);
+  else if (child == GTK_WIDGET (self->rooms_page))
+    shelter_rooms_admin_page_reload (self->rooms_page);
+  else if (child == GTK_WIDGET (self->rules_page))
+    shelter_placement_rules_page_reload (self->rules_page);
 }
 
 static void
@@ -98,6 +110,8 @@ shelter_admin_page_set_session (ShelterAdminPage *self,
   gboolean may_manage_users = FALSE;
   gboolean may_view_audit = FALSE;
   gboolean may_back_up = FALSE;
+  gboolean may_manage_rooms = FALSE;
+  gboolean may_edit_settings = FALSE;
 
   g_return_if_fail (SHELTER_IS_ADMIN_PAGE (self));
   g_return_if_fail (session == NULL || SHELTER_IS_SESSION (session));
@@ -112,6 +126,8 @@ shelter_admin_page_set_session (ShelterAdminPage *self,
       may_manage_users = shelter_session_may (session, SHELTER_PERMISSION_MANAGE_USERS);
       may_view_audit = shelter_session_may (session, SHELTER_PERMISSION_VIEW_AUDIT);
       may_back_up = shelter_session_may (session, SHELTER_PERMISSION_BACKUP);
+      may_manage_rooms = shelter_session_may (session, SHELTER_PERMISSION_MANAGE_ROOMS);
+      may_edit_settings = shelter_session_may (session, SHELTER_PERMISSION_EDIT_SETTINGS);
     }
 
   /* Pages the session may not use get no session at all. */
@@ -120,11 +136,19 @@ shelter_admin_page_set_session (ShelterAdminPage *self,
   shelter_backup_page_set_session (self->backup_page, may_back_up ? session : NULL);
   /* Anyone may read the holidays; the page lets only an administrator change them. */
   shelter_holidays_page_set_session (self->holidays_page, session);
+  shelter_rooms_admin_page_set_session (self->rooms_page, may_manage_rooms ? session : NULL);
+  /* Age groups and stay limits are the rooms' managers'; area and staff the administrator's:
+   * the page lets each change their part. */
+  shelter_placement_rules_page_set_session (self->rules_page,
+                                            may_manage_rooms || may_edit_settings ? session
+                                                                                  : NULL);
 
   adw_view_stack_page_set_visible (self->accounts_stack_page, may_manage_users);
   adw_view_stack_page_set_visible (self->audit_stack_page, may_view_audit);
   adw_view_stack_page_set_visible (self->backup_stack_page, may_back_up);
   adw_view_stack_page_set_visible (self->holidays_stack_page, session != NULL);
+  adw_view_stack_page_set_visible (self->rooms_stack_page, may_manage_rooms);
+  adw_view_stack_page_set_visible (self->rules_stack_page, may_manage_rooms || may_edit_settings);
 
   shelter_admin_page_show_user (self);
 
@@ -135,6 +159,8 @@ shelter_admin_page_set_session (ShelterAdminPage *self,
     adw_view_stack_set_visible_child (self->stack, GTK_WIDGET (self->audit_page));
   else if (may_back_up)
     adw_view_stack_set_visible_child (self->stack, GTK_WIDGET (self->backup_page));
+  else if (may_manage_rooms)
+    adw_view_stack_set_visible_child (self->stack, GTK_WIDGET (self->rooms_page));
   else
     adw_view_stack_set_visible_child_name (self->stack, "your-account");
 }
@@ -181,6 +207,8 @@ shelter_admin_page_class_init (ShelterAdminPageClass *klass)
   g_type_ensure (SHELTER_TYPE_AUDIT_PAGE);
   g_type_ensure (SHELTER_TYPE_BACKUP_PAGE);
   g_type_ensure (SHELTER_TYPE_HOLIDAYS_PAGE);
+  g_type_ensure (SHELTER_TYPE_ROOMS_ADMIN_PAGE);
+  g_type_ensure (SHELTER_TYPE_PLACEMENT_RULES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/vn/maiam/Shelter/shelter-admin-page.ui");
@@ -189,11 +217,15 @@ shelter_admin_page_class_init (ShelterAdminPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, audit_stack_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, backup_stack_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, holidays_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, rooms_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, rules_stack_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, account_stack_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, accounts_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, audit_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, backup_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, holidays_page);
+  gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, rooms_page);
+  gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, rules_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, full_name_row);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, username_row);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, role_row);

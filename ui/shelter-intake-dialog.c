@@ -1450,26 +1450,6 @@ room_toggled_cb (GtkCheckButton      *check,
     }
 }
 
-static char *
-describe_room (ShelterRoom *room)
-{
-  guint beds = shelter_room_get_beds (room);
-  guint free_beds = shelter_room_get_beds_free (room);
-  g_autofree char *beds_text = NULL;
-
-  /* Translators: "2 of 6 beds free". */
-  beds_text = g_strdup_printf (ngettext ("%u of %u bed free", "%u of %u beds free", beds),
-                               free_beds, beds);
-  /* Translators: room use, age group, beds: "Female room · Adults 18 to 59 · 2 of 6 beds
-   * free". */
-  return g_strdup_printf (_("%s · %s · %s"),
-                          shelter_enum_label (&shelter_enum_room_use,
-                                              shelter_room_get_sex_use (room)),
-                          shelter_enum_label (&shelter_enum_age_group,
-                                              shelter_room_get_age_group (room)),
-                          beds_text);
-}
-
 static void
 shelter_intake_dialog_load_rooms (ShelterIntakeDialog *self)
 {
@@ -1478,12 +1458,15 @@ shelter_intake_dialog_load_rooms (ShelterIntakeDialog *self)
   GtkCheckButton *group = NULL;
   GtkWidget *first = NULL;
   gint64 chosen = self->room_id;
+  ShelterAgeBands bands;
   int age;
 
   _shelter_ui_clear_list_box (self->room_list);
   self->room_id = 0;
 
   age = shelter_intake_dialog_age (self);
+  /* Unreadable bands leave the defaults, good enough to describe the rooms. */
+  shelter_age_bands_load (shelter_session_get_db (self->session), &bands, NULL);
   {
     g_autofree char *on = self->admitted_at != NULL ? g_strndup (self->admitted_at, 10) : NULL;
 
@@ -1518,7 +1501,7 @@ shelter_intake_dialog_load_rooms (ShelterIntakeDialog *self)
         /* Translators: why a room cannot take the person: "Not suitable: male room". */
         subtitle = g_strdup_printf (_("Not suitable: %s"), reason);
       else
-        subtitle = describe_room (room);
+        subtitle = _shelter_ui_describe_room (room, &bands);
 
       row = _shelter_ui_new_text_row (title, subtitle);
       check = gtk_check_button_new ();

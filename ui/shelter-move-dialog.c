@@ -116,26 +116,6 @@ room_toggled_cb (GtkCheckButton    *check,
     }
 }
 
-static char *
-describe_room (ShelterRoom *room)
-{
-  guint beds = shelter_room_get_beds (room);
-  guint free_beds = shelter_room_get_beds_free (room);
-  g_autofree char *beds_text = NULL;
-
-  /* Translators: "2 of 6 beds free". */
-  beds_text = g_strdup_printf (ngettext ("%u of %u bed free", "%u of %u beds free", beds),
-                               free_beds, beds);
-  /* Translators: room use, age group, beds: "Female room · Adults 18 to 59 · 2 of 6 beds
-   * free". */
-  return g_strdup_printf (_("%s · %s · %s"),
-                          shelter_enum_label (&shelter_enum_room_use,
-                                              shelter_room_get_sex_use (room)),
-                          shelter_enum_label (&shelter_enum_age_group,
-                                              shelter_room_get_age_group (room)),
-                          beds_text);
-}
-
 /* The open rooms as they are now, as app/ rates them for the resident. The choice made
  * stays chosen while it can still be made. */
 static void
@@ -149,12 +129,15 @@ shelter_move_dialog_load_rooms (ShelterMoveDialog *self)
   GtkCheckButton *group = NULL;
   gint64 chosen = self->room_id;
   guint n_choices = 0;
+  ShelterAgeBands bands;
 
   _shelter_ui_clear_list_box (self->room_list);
   self->room_id = 0;
   g_clear_pointer (&self->room_code, g_free);
   self->room_unsuitable = FALSE;
 
+  /* Unreadable bands leave the defaults, good enough to describe the rooms. */
+  shelter_age_bands_load (shelter_session_get_db (self->session), &bands, NULL);
   options = shelter_placement_options (self->session,
                                        shelter_resident_summary_get_sex (self->summary),
                                        shelter_move_dialog_age (self),
@@ -199,7 +182,7 @@ shelter_move_dialog_load_rooms (ShelterMoveDialog *self)
         /* Translators: why a room cannot take the person: "Not suitable: male room". */
         subtitle = g_strdup_printf (_("Not suitable: %s"), option->reason);
       else
-        subtitle = describe_room (room);
+        subtitle = _shelter_ui_describe_room (room, &bands);
 
       row = _shelter_ui_new_text_row (title, subtitle);
       check = gtk_check_button_new ();
@@ -401,6 +384,28 @@ shelter_move_dialog_new (ShelterSession         *session,
   gtk_widget_child_focus (GTK_WIDGET (self->room_list), GTK_DIR_TAB_FORWARD);
 
   return self;
+}
+
+void
+shelter_move_dialog_choose_room (ShelterMoveDialog *self,
+                                 gint64             room_id)
+{
+  g_return_if_fail (SHELTER_IS_MOVE_DIALOG (self));
+
+  self->room_id = room_id;
+  shelter_move_dialog_load_rooms (self);
+  if (self->room_id != room_id)
+    {
+      /* The list says why that room cannot take them. */
+      _shelter_ui_show_message (self->error_label,
+                                _("The room chosen on the board cannot take this resident; "
+                                  "the list says why. Choose another room."));
+      gtk_widget_child_focus (GTK_WIDGET (self->room_list), GTK_DIR_TAB_FORWARD);
+    }
+  else if (gtk_widget_get_visible (GTK_WIDGET (self->override_row)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->override_row));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->reason_row));
 }
 
 static void

@@ -19,5 +19,10 @@ G_DECLARE_FINAL_TYPE (ShelterMoveDialog, shelter_move_dialog, SHELTER, MOVE_DIAL
 ShelterMoveDialog *shelter_move_dialog_new (ShelterSession         *session,
                                             ShelterResidentSummary *summary,
                                             gint64                  stay_id);
+/* Chooses @room_id as the new room, as when the resident is dropped on its tile on the
+ * rooms board; when the room cannot take them the dialog says so and the choice is left
+ * to the user. */
+void               shelter_move_dialog_choose_room (ShelterMoveDialog *self,
+                                                    gint64             room_id);
 
 G_END_DECLS

@@ -4,10 +4,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "shelter-capacity.h"
+#include "shelter-compliance.h"
 #include "shelter-extend-dialog.h"
 #include "shelter-forecast-chart.h"
+#include "shelter-occupancy-chart.h"
 #include "shelter-planning-page.h"
 #include "shelter-resident-summary.h"
 #include "shelter-residents-model.h"
@@ -16,8 +19,12 @@
 #include "shelter-window-private.h"
 
 /* Capacity planning for managers: the beds of each group of rooms today, the forecast of
- * the weeks ahead as a chart and as a table, and how it is computed. Everything shown comes
- * from shelter_capacity_forecast(); the page only lays it out. */
+ * the weeks ahead as a chart and as a table, and how it is computed; the occupancy of the
+ * last 12 months (shelter_capacity_occupancy_history()) and the compliance of the rooms
+ * and staff (shelter-compliance.h). The page only lays out what app/ returns. */
+
+/* The months of the occupancy chart and table. */
+#define OCCUPANCY_MONTHS 12
 
 struct _ShelterPlanningPage
 {
@@ -34,6 +41,11 @@ struct _ShelterPlanningPage
   ShelterForecastChart *chart;
   GtkGrid              *week_grid;
   GtkLabel             *method_label;
+  ShelterOccupancyChart *occupancy_chart;
+  GtkGrid              *occupancy_grid;
+  GtkListBox           *compliance_list;
+  GtkListBox           *staff_list;
+  AdwPreferencesGroup  *occupancy_group;
   AdwStatusPage        *error_page;
 };
 
@@ -489,6 +501,269 @@ shelter_planning_page_show_method (ShelterPlanningPage           *self,
   gtk_label_set_label (self->method_label, text->str);
 }
 
+/* Occupancy of the last months */
+
+static void
+clear_grid (GtkGrid *grid)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
+    gtk_grid_remove (grid, child);
+}
+
+/* "97%" for a rate, "–" without beds; not translated (digits and a sign). */
+static char *
+format_rate (double rate)
+{
+  if (isnan (rate))
+    return g_strdup ("–");
+  return g_strdup_printf ("%.0f%%", rate * 100.0);
+}
+
+static void
+shelter_planning_page_show_occupancy (ShelterPlanningPage           *self,
+                                      const ShelterOccupancyHistory *history)
+{
+  guint row = 1;
+
+  clear_grid (self->occupancy_grid);
+  shelter_occupancy_chart_set_history (self->occupancy_chart, history);
+
+  gtk_grid_attach (self->occupancy_grid, new_cell (_("Group"), 0.0), 0, 0, 1, 1);
+  for (guint m = 0; m < history->months; m++)
+    {
+      g_autofree char *month = shelter_occupancy_chart_format_month (history, m);
+
+      gtk_grid_attach (self->occupancy_grid, new_cell (month, 1.0), m + 1, 0, 1, 1);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->occupancy_grid));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_add_css_class (child, "caption-heading");
+
+  for (guint i = 0; i < SHELTER_CAPACITY_N_SEGMENTS; i++)
+    {
+      gboolean had_beds = FALSE;
+
+      for (guint m = 0; m < history->months; m++)
+        had_beds |= history->month[m].segments[i].available > 0;
+      if (!had_beds)
+        continue;
+      gtk_grid_attach (self->occupancy_grid, new_cell (shelter_capacity_segment_label (i), 0.0),
+                       0, row, 1, 1);
+      for (guint m = 0; m < history->months; m++)
+        {
+          const ShelterOccupancyCell *cell = &history->month[m].segments[i];
+          g_autofree char *month = shelter_occupancy_chart_format_month (history, m);
+          g_autofree char *rate = format_rate (cell->rate);
+          /* Translators: a cell of the occupancy table: the rate, then bed-nights used and
+           * available, on two lines, e.g. "97%\n1,204/1,240". */
+          g_autofree char *text = g_strdup_printf (_("%s\n%u/%u"), rate, cell->occupied,
+                                                   cell->available);
+          /* Translators: a cell of the occupancy table read by screen readers, e.g.
+           * "Women, 10/2026: 97%, 1204 of 1240 bed-nights used". */
+          g_autofree char *sentence = g_strdup_printf (_("%s, %s: %s, %u of %u bed-nights used"),
+                                                       shelter_capacity_segment_label (i), month,
+                                                       rate, cell->occupied, cell->available);
+          GtkWidget *label = new_cell (text, 1.0);
+
+          gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          sentence, -1);
+          gtk_grid_attach (self->occupancy_grid, label, m + 1, row, 1, 1);
+        }
+      row++;
+    }
+}
+
+/* Compliance */
+
+/* "5.0 m²", or "–" when there is nothing to divide by. */
+static char *
+format_area (double m2)
+{
+  if (isnan (m2))
+    return g_strdup ("–");
+  /* Translators: an area in square metres with one decimal, e.g. "5.0 m²". */
+  return g_strdup_printf (_("%.1f m²"), m2);
+}
+
+static GtkWidget *
+new_compliance_row (const ShelterRoomCompliance *room)
+{
+  g_autofree char *area = format_area (room->area_m2);
+  g_autofree char *per_bed = format_area (room->m2_per_bed);
+  g_autofree char *per_resident = format_area (room->m2_per_resident);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *description = NULL;
+  GtkWidget *row;
+
+  /* Translators: a room in the compliance list: its code and name. */
+  title = g_strdup_printf (_("%s · %s"), shelter_room_get_code (room->room),
+                           shelter_room_get_name (room->room));
+  /* Translators: under a room in the compliance list, e.g. "20.0 m² · 4 beds · 5.0 m² per
+   * bed · 5.0 m² per resident now". */
+  if (room->residents > 0)
+    subtitle = g_strdup_printf (ngettext ("%s · %u bed · %s per bed · %s per resident now",
+                                          "%s · %u beds · %s per bed · %s per resident now",
+                                          room->beds),
+                                area, room->beds, per_bed, per_resident);
+  else
+    subtitle = g_strdup_printf (ngettext ("%s · %u bed · %s per bed · empty now",
+                                          "%s · %u beds · %s per bed · empty now",
+                                          room->beds),
+                                area, room->beds, per_bed);
+  row = _shelter_ui_new_text_row (title, subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+
+  if (room->beds_exceed || room->residents_exceed)
+    {
+      g_autofree char *required = format_area (room->required_m2);
+      GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE,
+                                      "icon-name", "dialog-warning-symbolic",
+                                      "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                      NULL);
+      GtkWidget *label;
+
+      if (room->beds_exceed)
+        /* Translators: a flagged room; %u is the beds its area allows, %s the area per
+         * resident required, e.g. "Too many beds: the area allows 3 at 6.0 m² each". */
+        description = g_strdup_printf (ngettext ("Too many beds: the area allows %u at %s each",
+                                                 "Too many beds: the area allows %u at %s each",
+                                                 room->max_beds),
+                                       room->max_beds, required);
+      else
+        description = g_strdup_printf (ngettext ("Too many residents now: the area allows %u "
+                                                 "at %s each",
+                                                 "Too many residents now: the area allows %u "
+                                                 "at %s each",
+                                                 room->max_beds),
+                                       room->max_beds, required);
+      label = gtk_label_new (description);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 45);
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_widget_add_css_class (label, "warning");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      gtk_widget_set_name (row, "flagged");
+    }
+  else
+    {
+      description = g_strdup (_("Within the minimum area"));
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+  return row;
+}
+
+static void
+append_text_row (GtkListBox *list,
+                 const char *name,
+                 const char *title,
+                 const char *subtitle)
+{
+  GtkWidget *row = _shelter_ui_new_text_row (title, subtitle);
+
+  gtk_widget_set_name (row, name);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_append (list, row);
+}
+
+static void
+shelter_planning_page_show_compliance (ShelterPlanningPage *self)
+{
+  g_autoptr (GPtrArray) rooms = NULL;
+  g_autoptr (GError) error = NULL;
+  ShelterStaffRatios ratios;
+
+  _shelter_ui_clear_list_box (self->compliance_list);
+  _shelter_ui_clear_list_box (self->staff_list);
+
+  rooms = shelter_compliance_rooms (self->session, &error);
+  if (rooms == NULL)
+    append_text_row (self->compliance_list, "error", error->message, NULL);
+  else
+    {
+      GtkWidget *within = NULL;
+      guint n_within = 0;
+
+      /* The flagged rooms first, one row each; the others folded into one row that opens
+       * onto theirs, so that a large centre's list stays short. */
+      for (guint i = 0; i < rooms->len; i++)
+        {
+          const ShelterRoomCompliance *room = g_ptr_array_index (rooms, i);
+
+          if (room->beds_exceed || room->residents_exceed)
+            gtk_list_box_append (self->compliance_list, new_compliance_row (room));
+          else
+            n_within++;
+        }
+      if (n_within > 0)
+        {
+          g_autofree char *title = NULL;
+
+          /* Translators: the row that opens onto the rooms not flagged in the compliance
+           * list. */
+          title = g_strdup_printf (ngettext ("%u room within the minimum area",
+                                             "%u rooms within the minimum area", n_within),
+                                   n_within);
+          within = adw_expander_row_new ();
+          gtk_widget_set_name (within, "within");
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (within), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (within), title);
+          gtk_list_box_append (self->compliance_list, within);
+        }
+      for (guint i = 0; i < rooms->len; i++)
+        {
+          const ShelterRoomCompliance *room = g_ptr_array_index (rooms, i);
+
+          if (!room->beds_exceed && !room->residents_exceed)
+            adw_expander_row_add_row (ADW_EXPANDER_ROW (within), new_compliance_row (room));
+        }
+      if (rooms->len == 0)
+        append_text_row (self->compliance_list, "empty", _("No room is open."), NULL);
+    }
+  g_clear_error (&error);
+
+  if (!shelter_compliance_staff (self->session, &ratios, &error))
+    {
+      append_text_row (self->staff_list, "error", error->message, NULL);
+      return;
+    }
+  if (ratios.n_entered == 0)
+    {
+      append_text_row (self->staff_list, "empty", _("Staff counts are not entered"),
+                       _("An administrator enters them under Administration."));
+      return;
+    }
+  for (guint r = 0; r < SHELTER_STAFF_N_ROLES; r++)
+    {
+      g_autofree char *subtitle = NULL;
+
+      if (ratios.staff[r] == 0)
+        continue;
+      /* Translators: a staff ratio, e.g. "2.5 residents per staff member (10 residents, 4
+       * staff)". */
+      subtitle = g_strdup_printf (ngettext ("%.1f residents per staff member (%u resident, "
+                                            "%u staff)",
+                                            "%.1f residents per staff member (%u residents, "
+                                            "%u staff)",
+                                            ratios.residents),
+                                  ratios.residents_per_staff[r], ratios.residents,
+                                  ratios.staff[r]);
+      append_text_row (self->staff_list, "ratio", shelter_staff_role_label (r), subtitle);
+    }
+  append_text_row (self->staff_list, "note",
+                   _("Residents per staff member, those away included; no norm is set, so "
+                     "the ratios are not judged."),
+                   NULL);
+}
+
 static void
 shelter_planning_page_clear (ShelterPlanningPage *self)
 {
@@ -497,12 +772,17 @@ shelter_planning_page_clear (ShelterPlanningPage *self)
   shelter_planning_page_clear_weeks (self);
   shelter_forecast_chart_set_forecast (self->chart, NULL);
   gtk_label_set_label (self->method_label, "");
+  clear_grid (self->occupancy_grid);
+  shelter_occupancy_chart_set_history (self->occupancy_chart, NULL);
+  _shelter_ui_clear_list_box (self->compliance_list);
+  _shelter_ui_clear_list_box (self->staff_list);
 }
 
 void
 shelter_planning_page_reload (ShelterPlanningPage *self)
 {
   g_autofree ShelterCapacityForecast *forecast = NULL;
+  g_autofree ShelterOccupancyHistory *history = NULL;
   g_autoptr (GError) error = NULL;
   guint beds = 0;
 
@@ -538,6 +818,14 @@ shelter_planning_page_reload (ShelterPlanningPage *self)
   shelter_forecast_chart_set_forecast (self->chart, forecast);
   shelter_planning_page_show_weeks (self, forecast);
   shelter_planning_page_show_method (self, forecast);
+
+  history = shelter_capacity_occupancy_history (self->session, OCCUPANCY_MONTHS, &error);
+  gtk_widget_set_visible (GTK_WIDGET (self->occupancy_group), history != NULL);
+  if (history != NULL)
+    shelter_planning_page_show_occupancy (self, history);
+  else
+    g_warning ("Occupancy history: %s", error->message);
+  shelter_planning_page_show_compliance (self);
   gtk_stack_set_visible_child_name (self->stack, "forecast");
 }
 
@@ -588,6 +876,7 @@ shelter_planning_page_class_init (ShelterPlanningPageClass *klass)
   object_class->dispose = shelter_planning_page_dispose;
 
   g_type_ensure (SHELTER_TYPE_FORECAST_CHART);
+  g_type_ensure (SHELTER_TYPE_OCCUPANCY_CHART);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/vn/maiam/Shelter/shelter-planning-page.ui");
@@ -600,6 +889,11 @@ shelter_planning_page_class_init (ShelterPlanningPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShelterPlanningPage, week_grid);
   gtk_widget_class_bind_template_child (widget_class, ShelterPlanningPage, method_label);
   gtk_widget_class_bind_template_child (widget_class, ShelterPlanningPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, ShelterPlanningPage, occupancy_group);
+  gtk_widget_class_bind_template_child (widget_class, ShelterPlanningPage, occupancy_chart);
+  gtk_widget_class_bind_template_child (widget_class, ShelterPlanningPage, occupancy_grid);
+  gtk_widget_class_bind_template_child (widget_class, ShelterPlanningPage, compliance_list);
+  gtk_widget_class_bind_template_child (widget_class, ShelterPlanningPage, staff_list);
   gtk_widget_class_bind_template_callback (widget_class, refresh_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, flag_row_activated_cb);
 

@@ -12,6 +12,7 @@
 
 #include "shelter-absence-dialog.h"
 #include "shelter-app-error.h"
+#include "shelter-enums.h"
 #include "shelter-move-dialog.h"
 #include "shelter-placement.h"
 #include "shelter-resident-page-private.h"
@@ -38,6 +39,15 @@ may_admit (ShelterResidentPage *self)
   return self->session != NULL && shelter_session_may (self->session, SHELTER_PERMISSION_ADMIT);
 }
 
+/* Where the resident is while away: "Hospital", "Court", "Home leave" or "Other". */
+static const char *
+absence_kind_label (ShelterResidentPage *self)
+{
+  const char *label = shelter_enum_label (&shelter_enum_absence_kind, self->absence->kind);
+
+  return label != NULL ? label : "";
+}
+
 /* Whether the resident is away past the day they should have been back (app/'s rule). */
 static gboolean
 absence_overdue (ShelterResidentPage *self)
@@ -62,8 +72,9 @@ _shelter_resident_page_add_stay_alerts (ShelterResidentPage *self)
   overdue = absence_overdue (self);
   return_on = shelter_text_format_date (self->absence->planned_return_on);
   since = _shelter_ui_format_time (self->absence->started_at);
-  /* Translators: under the alert of an absence; %s is when it started (dd/mm/yyyy hh:mm). */
-  subtitle = g_strdup_printf (_("Away since %s"), since);
+  /* Translators: under the alert of an absence: where to (Hospital, Court, Home leave),
+   * and when it started (dd/mm/yyyy hh:mm). */
+  subtitle = g_strdup_printf (_("%s, since %s"), absence_kind_label (self), since);
   if (overdue)
     /* Translators: an alert; %s is the day the resident should have been back (dd/mm/yyyy). */
     title = g_strdup_printf (_("Absence overdue since %s"), return_on);
@@ -206,8 +217,9 @@ add_absence_group (ShelterResidentPage *self)
       g_autofree char *subtitle = NULL;
       GtkWidget *icon;
 
-      /* Translators: %s is when the absence started (dd/mm/yyyy hh:mm). */
-      title = g_strdup_printf (_("Away since %s"), since);
+      /* Translators: where the resident is (Hospital, Court, Home leave) and when the
+       * absence started (dd/mm/yyyy hh:mm). */
+      title = g_strdup_printf (_("Away: %s, since %s"), absence_kind_label (self), since);
       /* Translators: %s is the day the resident should be back (dd/mm/yyyy). */
       subtitle = g_strdup_printf (_("Back on %s"), return_on);
       row = _shelter_ui_new_text_row (title, subtitle);

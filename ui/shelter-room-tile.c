@@ -19,6 +19,7 @@ struct _ShelterRoomTile
   guint            present;
   guint            absent;
   guint            free;
+  char            *age_group;
   char            *summary;
 };
 
@@ -155,8 +156,7 @@ shelter_room_tile_build (ShelterRoomTile *self)
   const char *building = shelter_room_get_building (self->room);
   const char *use = shelter_enum_label (&shelter_enum_room_use,
                                         shelter_room_get_sex_use (self->room));
-  const char *age = shelter_enum_label (&shelter_enum_age_group,
-                                        shelter_room_get_age_group (self->room));
+  const char *age = self->age_group;
   g_autofree char *title = NULL;
   g_autofree char *accessible = NULL;
   GtkWidget *box;
@@ -215,6 +215,7 @@ shelter_room_tile_build (ShelterRoomTile *self)
 
 GtkWidget *
 shelter_room_tile_new (ShelterRoom *room,
+                       const char  *age_group,
                        guint        occupied,
                        guint        absent,
                        guint        free)
@@ -225,6 +226,7 @@ shelter_room_tile_new (ShelterRoom *room,
 
   self = g_object_new (SHELTER_TYPE_ROOM_TILE, NULL);
   self->room = g_object_ref (room);
+  self->age_group = g_strdup (age_group);
   self->absent = MIN (absent, occupied);
   self->present = occupied - self->absent;
   self->free = free;
@@ -275,6 +277,7 @@ shelter_room_tile_finalize (GObject *object)
   ShelterRoomTile *self = SHELTER_ROOM_TILE (object);
 
   g_clear_object (&self->room);
+  g_clear_pointer (&self->age_group, g_free);
   g_clear_pointer (&self->summary, g_free);
 
   G_OBJECT_CLASS (shelter_room_tile_parent_class)->finalize (object);

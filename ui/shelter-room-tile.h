@@ -12,9 +12,11 @@ G_DECLARE_FINAL_TYPE (ShelterRoomTile, shelter_room_tile, SHELTER, ROOM_TILE, Gt
 
 /* One room on the rooms board: its code and name, what it is for (an icon and words, so
  * that it reads without colour), its age group and its beds, one glyph a bed, with the
- * numbers in words. @occupied, @absent and @free are app/'s (ShelterRoomOccupancy):
+ * numbers in words. @age_group names the room's group with its bounds
+ * (shelter_age_bands_title()). @occupied, @absent and @free are app/'s (ShelterRoomOccupancy):
  * @occupied counts those away, who keep their bed. */
 GtkWidget   *shelter_room_tile_new          (ShelterRoom *room,
+                                             const char  *age_group,
                                              guint        occupied,
                                              guint        absent,
                                              guint        free);

@@ -22,6 +22,9 @@ struct _ShelterRoomsPage
   GPtrArray      *buildings;
   /* The room whose residents the side panel shows, 0 when it is closed. */
   gint64          panel_room_id;
+  /* The resident being dragged from the side panel onto a room's tile. */
+  ShelterResidentSummary *drag_summary;
+  gint64          drag_stay_id;
 
   /* Template widgets */
   GtkStack       *stack;
@@ -81,6 +84,27 @@ fill_enum_filter (GtkDropDown       *drop_down,
   for (guint i = 0; i < enumeration->n_values; i++)
     gtk_string_list_append (model, shelter_enum_label (enumeration, enumeration->values[i].code));
   gtk_drop_down_set_model (drop_down, G_LIST_MODEL (model));
+}
+
+/* The age group filter names the groups with the bounds the centre set, keeping the choice. */
+static void
+shelter_rooms_page_fill_age_groups (ShelterRoomsPage      *self,
+                                    const ShelterAgeBands *bands)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  guint selected = gtk_drop_down_get_selected (self->age_drop);
+
+  gtk_string_list_append (model, _("All age groups"));
+  for (guint i = 0; i < shelter_enum_age_group.n_values; i++)
+    {
+      g_autofree char *title = shelter_age_bands_title (bands,
+                                                        shelter_enum_age_group.values[i].code);
+
+      gtk_string_list_append (model, title);
+    }
+  gtk_drop_down_set_model (self->age_drop, G_LIST_MODEL (model));
+  if (selected != GTK_INVALID_LIST_POSITION)
+    gtk_drop_down_set_selected (self->age_drop, selected);
 }
 
 static gboolean
@@ -216,6 +240,62 @@ move_clicked_cb (ShelterRoomsPage *self,
   _shelter_window_present_dialog (GTK_WIDGET (self), GTK_WINDOW (dialog));
 }
 
+/* Drag and drop: a resident dragged from the side panel onto a room's tile opens the move
+ * dialog with that room chosen; the reason is still asked, and app/ still decides. */
+
+static GdkContentProvider *
+resident_drag_prepare_cb (GtkDragSource    *source,
+                          double            x,
+                          double            y,
+                          ShelterRoomsPage *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  ShelterResidentSummary *summary = g_object_get_data (G_OBJECT (row), "summary");
+  gint64 *stay_id = g_object_get_data (G_OBJECT (row), "stay-id");
+
+  if (summary == NULL || stay_id == NULL)
+    return NULL;
+  g_set_object (&self->drag_summary, summary);
+  self->drag_stay_id = *stay_id;
+  return gdk_content_provider_new_typed (G_TYPE_INT64, *stay_id);
+}
+
+static void
+resident_drag_begin_cb (GtkDragSource    *source,
+                        GdkDrag          *drag,
+                        ShelterRoomsPage *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (row);
+
+  gtk_drag_source_set_icon (source, icon, 0, 0);
+}
+
+static gboolean
+tile_drop_cb (GtkDropTarget    *target,
+              const GValue     *value,
+              double            x,
+              double            y,
+              ShelterRoomsPage *self)
+{
+  GtkWidget *tile = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  ShelterRoom *room = shelter_room_tile_get_room (SHELTER_ROOM_TILE (tile));
+  ShelterMoveDialog *dialog;
+
+  /* Only a drag begun here, from this page's side panel. */
+  if (self->session == NULL || self->drag_summary == NULL ||
+      g_value_get_int64 (value) != self->drag_stay_id)
+    return FALSE;
+
+  dialog = shelter_move_dialog_new (self->session, self->drag_summary, self->drag_stay_id);
+  g_signal_connect_object (dialog, "moved", G_CALLBACK (moved_cb), self, G_CONNECT_SWAPPED);
+  _shelter_window_present_dialog (GTK_WIDGET (self), GTK_WINDOW (dialog));
+  shelter_move_dialog_choose_room (dialog, shelter_room_get_id (room));
+  g_clear_object (&self->drag_summary);
+  self->drag_stay_id = 0;
+  return TRUE;
+}
+
 static GtkWidget *
 shelter_rooms_page_create_resident_row (ShelterRoomsPage    *self,
                                         ShelterRoomResident *resident)
@@ -224,6 +304,7 @@ shelter_rooms_page_create_resident_row (ShelterRoomsPage    *self,
   const char *name = shelter_resident_summary_get_full_name (summary);
   const char *case_code = shelter_resident_summary_get_case_code (summary);
   gint64 person_id = shelter_resident_summary_get_person_id (summary);
+  GtkDragSource *source;
   GtkWidget *row;
 
   row = adw_action_row_new ();
@@ -268,6 +349,15 @@ shelter_rooms_page_create_resident_row (ShelterRoomsPage    *self,
       g_signal_connect_object (button, "clicked", G_CALLBACK (move_clicked_cb), self,
                                G_CONNECT_SWAPPED);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+      source = gtk_drag_source_new ();
+      gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+      g_object_set_data_full (G_OBJECT (row), "summary", g_object_ref (summary), g_object_unref);
+      g_object_set_data_full (G_OBJECT (row), "stay-id",
+                              g_memdup2 (&resident->stay_id, sizeof (gint64)), g_free);
+      g_signal_connect_object (source, "prepare", G_CALLBACK (resident_drag_prepare_cb), self, 0);
+      g_signal_connect_object (source, "drag-begin", G_CALLBACK (resident_drag_begin_cb), self, 0);
+      gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
     }
 
   return row;
@@ -354,6 +444,8 @@ shelter_rooms_page_reload (ShelterRoomsPage *self)
   g_autoptr(GPtrArray) rooms = NULL;
   g_autoptr(GError) error = NULL;
   ShelterRoomTile *panel_tile = NULL;
+  ShelterAgeBands bands;
+  gboolean may_move;
   guint beds = 0;
   guint used = 0;
   guint beds_free = 0;
@@ -388,13 +480,26 @@ shelter_rooms_page_reload (ShelterRoomsPage *self)
     }
 
   shelter_rooms_page_fill_buildings (self, rooms);
+  /* Unreadable bands leave the defaults, good enough to name the groups. */
+  shelter_age_bands_load (shelter_session_get_db (self->session), &bands, NULL);
+  shelter_rooms_page_fill_age_groups (self, &bands);
+  may_move = shelter_session_may (self->session, SHELTER_PERMISSION_ADMIT);
 
   for (guint i = 0; i < rooms->len; i++)
     {
       ShelterRoomOccupancy *occupancy = g_ptr_array_index (rooms, i);
-      GtkWidget *tile = shelter_room_tile_new (occupancy->room, occupancy->occupied,
+      g_autofree char *age_group = shelter_age_bands_title (&bands,
+                                                            shelter_room_get_age_group (occupancy->room));
+      GtkWidget *tile = shelter_room_tile_new (occupancy->room, age_group, occupancy->occupied,
                                                occupancy->absent, occupancy->free);
 
+      if (may_move)
+        {
+          GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
+
+          g_signal_connect_object (target, "drop", G_CALLBACK (tile_drop_cb), self, 0);
+          gtk_widget_add_controller (tile, GTK_EVENT_CONTROLLER (target));
+        }
       gtk_flow_box_append (self->board, tile);
       if (shelter_room_get_id (occupancy->room) == self->panel_room_id)
         panel_tile = SHELTER_ROOM_TILE (tile);
@@ -446,6 +551,7 @@ shelter_rooms_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SHELTER_TYPE_ROOMS_PAGE);
   g_clear_object (&self->session);
   g_clear_pointer (&self->buildings, g_ptr_array_unref);
+  g_clear_object (&self->drag_summary);
 
   G_OBJECT_CLASS (shelter_rooms_page_parent_class)->dispose (object);
 }
@@ -501,6 +607,7 @@ shelter_rooms_page_init (ShelterRoomsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   fill_enum_filter (self->use_drop, _("All room uses"), &shelter_enum_room_use);
+  /* Named with the bounds the centre set at each reload. */
   fill_enum_filter (self->age_drop, _("All age groups"), &shelter_enum_age_group);
   gtk_flow_box_set_filter_func (self->board, board_filter_func, self, NULL);
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "shelter-enums.h"
 #include "shelter-ui-private.h"
 #include "shelter-ui-resources.h"
 
@@ -285,4 +286,24 @@ _shelter_ui_name_drop_down_search (GtkDropDown *drop_down)
                                  G_CONNECT_SWAPPED | G_CONNECT_AFTER);
         break;
       }
+}
+
+char *
+_shelter_ui_describe_room (ShelterRoom           *room,
+                           const ShelterAgeBands *bands)
+{
+  guint beds = shelter_room_get_beds (room);
+  guint free_beds = shelter_room_get_beds_free (room);
+  g_autofree char *beds_text = NULL;
+  g_autofree char *age_group = shelter_age_bands_title (bands, shelter_room_get_age_group (room));
+
+  /* Translators: "2 of 6 beds free". */
+  beds_text = g_strdup_printf (ngettext ("%u of %u bed free", "%u of %u beds free", beds),
+                               free_beds, beds);
+  /* Translators: room use, age group, beds: "Female room · Adults 18 to 59 · 2 of 6 beds
+   * free". */
+  return g_strdup_printf (_("%s · %s · %s"),
+                          shelter_enum_label (&shelter_enum_room_use,
+                                              shelter_room_get_sex_use (room)),
+                          age_group, beds_text);
 }

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "shelter-placement.h"
+
 G_BEGIN_DECLS
 
 /* Registers the UI's GResource (templates, style sheet, shortcuts window, icon) once.
@@ -61,5 +63,10 @@ G_BEGIN_DECLS
 /* "Discard Changes?" over @parent, with the responses "keep" (default, and on Escape) and
  * "discard" (destructive). The caller connects "response" and presents it. */
 GtkWidget *_shelter_ui_new_discard_dialog (GtkWindow *parent);
+
+/* A room in a list of rooms to choose from: "Female room · Adults 18 to 59 · 2 of 6 beds
+ * free", with the age group's bounds as the centre has set them. */
+char *_shelter_ui_describe_room    (ShelterRoom           *room,
+                                    const ShelterAgeBands *bands);
 
 G_END_DECLS

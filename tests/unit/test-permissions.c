@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "shelter-accounts.h"
 #include "shelter-audit.h"
 #include "shelter-backup.h"
@@ -218,6 +220,33 @@ test_deactivated_may_nothing (void)
     g_assert_false (shelter_session_may (session, p));
 }
 
+/* A refusal says what the account may not do, for every permission: "Your account may not
+ * place someone in a room that does not suit them", not a generic "do this". */
+static void
+test_refusals_say_what (void)
+{
+  g_autoptr (ShelterDb) db = test_db_new ();
+  g_autoptr (ShelterUser) user = shelter_user_new ();
+  g_autoptr (ShelterSession) session = NULL;
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  shelter_user_set_username (user, "cu.giamdoc");
+  shelter_user_set_full_name (user, "Cựu Giám Đốc");
+  shelter_user_set_role (user, "manager");
+  shelter_user_set_active (user, FALSE);
+  session = shelter_session_new_for_user (db, user);
+  for (int p = 0; p < SHELTER_N_PERMISSIONS; p++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      g_assert_false (shelter_session_check (session, p, &error));
+      g_assert_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_PERMISSION_DENIED);
+      g_assert_null (strstr (error->message, "do this"));
+      /* Each its own words. */
+      g_assert_true (g_hash_table_add (seen, g_strdup (error->message)));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -226,6 +255,7 @@ main (int   argc,
 
   g_test_add_func ("/app/permissions/every-role-every-use-case", test_matrix);
   g_test_add_func ("/app/permissions/deactivated-may-nothing", test_deactivated_may_nothing);
+  g_test_add_func ("/app/permissions/refusals-say-what", test_refusals_say_what);
 
   return g_test_run ();
 }

@@ -107,6 +107,14 @@ test_age_bands (Fixture       *fixture,
   g_assert_false (shelter_age_bands_save (fixture->manager, &changed, &error));
   g_assert_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_AGE_BANDS);
   g_clear_error (&error);
+  /* Adults up to 150 would leave the elderly starting at 151: refused by name, not by the
+   * database. */
+  changed = bands;
+  changed.max_age[2] = 150;
+  changed.min_age[3] = 151;
+  g_assert_false (shelter_age_bands_save (fixture->manager, &changed, &error));
+  g_assert_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_AGE_BANDS);
+  g_clear_error (&error);
   changed = bands;
   changed.min_age[0] = 1;
   g_assert_false (shelter_age_bands_save (fixture->manager, &changed, &error));
@@ -123,6 +131,16 @@ test_age_bands (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (shelter_age_bands_load (fixture->db, &bands, &error));
   g_assert_cmpstr (shelter_age_bands_group (&bands, 15), ==, "youth");
+  /* The rooms board and the room lists name the groups with the bounds now in force. */
+  g_clear_pointer (&label, g_free);
+  label = shelter_age_bands_title (&bands, "child");
+  g_assert_cmpstr (label, ==, "Children under 15");
+  g_clear_pointer (&label, g_free);
+  label = shelter_age_bands_title (&bands, "youth");
+  g_assert_cmpstr (label, ==, "Aged 15 to 17");
+  g_clear_pointer (&label, g_free);
+  label = shelter_age_bands_title (&bands, "elderly");
+  g_assert_cmpstr (label, ==, "Elderly, 60 and over");
 }
 
 /* Each room comes with the reason it does not suit, in the desk's words. */
@@ -375,6 +393,7 @@ test_open_absence (Fixture       *fixture,
   absence = shelter_absence_get_open (fixture->session, id, &error);
   g_assert_no_error (error);
   g_assert_nonnull (absence);
+  g_assert_cmpstr (absence->kind, ==, "court");
   g_assert_cmpstr (absence->started_at, ==, "2026-11-18T08:00:00+07:00");
   g_assert_cmpstr (absence->planned_return_on, ==, "2026-11-23");
   /* Due back tomorrow: not overdue yet. */
@@ -548,6 +567,11 @@ test_flags_and_extensions (Fixture       *fixture,
   g_assert_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_PERMISSION_DENIED);
   g_clear_error (&error);
   g_assert_false (shelter_stay_extend (fixture->manager, shelter_stay_get_id (past), "2026-11-20",
+                                       "QĐ 12/QĐ-TTBTXH", &error));
+  g_assert_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_DISCHARGED_AT);
+  g_clear_error (&error);
+  /* Dates reach app/ as YYYY-MM-DD; a day typed as on screen is not taken for one. */
+  g_assert_false (shelter_stay_extend (fixture->manager, shelter_stay_get_id (past), "31/12/2026",
                                        "QĐ 12/QĐ-TTBTXH", &error));
   g_assert_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_DISCHARGED_AT);
   g_clear_error (&error);

@@ -703,6 +703,9 @@ test_holidays_move_deadlines (Fixture       *fixture,
   g_assert_false (shelter_holidays_add (admin, "2026-11-20", "Nghỉ bù", &error));
   g_assert_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_HOLIDAY_DATE);
   g_clear_error (&error);
+  g_assert_false (shelter_holidays_add (admin, "24/12/2026", "Giáng sinh", &error));
+  g_assert_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_HOLIDAY_DATE);
+  g_clear_error (&error);
   g_assert_false (shelter_holidays_add (admin, "2026-02-30", "Ngày lạ", &error));
   g_assert_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_HOLIDAY_DATE);
   g_clear_error (&error);
