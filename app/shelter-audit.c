@@ -45,6 +45,10 @@ static const struct
   { "setting", N_("Setting changed") },
   { "close_room", N_("Room closed") },
   { "reopen_room", N_("Room reopened") },
+  { "set_diet", N_("Diet changed") }, { "add_rate", N_("Rate added") }, { "issue_clothing_kit", N_("Clothing kit issued") },
+  { "record_service", N_("Service recorded") },
+  { "add_exception", N_("Entitlement exception recorded") },
+  { "record_restricted", N_("Restricted medical information recorded") },
 };
 
 static const struct
@@ -61,6 +65,8 @@ static const struct
   { "setting", N_("Setting") },
   { "holiday", N_("Public holiday") },
   { "stay_limit", N_("Stay limit") },
+  { "rate", N_("Rate") }, { "kitchen_sheet", N_("Kitchen sheet") },
+  { "service", N_("Service") },
   { "audit_log", N_("Audit log") },
 };
 

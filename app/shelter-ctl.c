@@ -646,6 +646,7 @@ static const struct
   { "forecast", command_forecast, N_("Beds by segment today and the forecast of the weeks ahead") },
   { "occupancy", command_occupancy,
     N_("Bed-nights used and available by segment over the last months") },
+  { "kitchen", shelter_ctl_kitchen, N_("The meals of a day by meal and diet (kitchen sheet)") },
   { "rooms", command_rooms, N_("List the rooms with their beds used and free") },
   { "search", command_search, N_("Find people by name, case code, ID number or phone") },
   { "intake-record", command_intake_record,

@@ -10,5 +10,6 @@ G_BEGIN_DECLS
 int shelter_ctl_run (int    argc,
                      char **argv);
 
+int shelter_ctl_kitchen (int argc, char **argv); /* shelter-ctl-kitchen.c */
 
 G_END_DECLS

@@ -16,6 +16,8 @@
 #include "shelter-app-error.h"
 #include "shelter-capacity.h"
 #include "shelter-demo.h"
+#include "shelter-meals.h"
+#include "shelter-services.h"
 #include "shelter-placement.h"
 #include "shelter-reception.h"
 #include "shelter-domain.h"
@@ -1645,6 +1647,8 @@ generate_centre (const char           *db_path,
   return shelter_db_commit (centre.db, error) &&
          write_stays (&centre, plan, progress, user_data, error) &&
          write_absences (&centre, error) &&
+         _shelter_demo_services_write (centre.session, error) &&
+         _shelter_demo_meals_write (centre.session, error) &&
          write_room_decisions (&centre, opened_on, error);
 }
 

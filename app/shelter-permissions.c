@@ -27,6 +27,13 @@ static const struct
   { SHELTER_PERMISSION_RESTORE, { "administrator" } },
   { SHELTER_PERMISSION_EDIT_SETTINGS, { "administrator" } },
   { SHELTER_PERMISSION_OVERRIDE_PLACEMENT, { "manager" } },
+  { SHELTER_PERMISSION_RECORD_DIET, { "manager", "caseworker", "medical" } }, { SHELTER_PERMISSION_VIEW_KITCHEN, { "administrator", "manager", "caseworker", "medical", "counsellor" } },
+  { SHELTER_PERMISSION_RECORD_MEDICAL, { "medical" } },
+  { SHELTER_PERMISSION_RECORD_PSYCHOLOGICAL, { "counsellor" } },
+  { SHELTER_PERMISSION_RECORD_SOCIAL_SERVICE, { "manager", "caseworker" } },
+  { SHELTER_PERMISSION_READ_PSYCHOLOGICAL_NOTES, { "counsellor" } },
+  { SHELTER_PERMISSION_READ_MEDICAL_RESTRICTED, { "medical" } },
+  { SHELTER_PERMISSION_ENTITLEMENT_EXCEPTION, { "manager" } },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (permission_table) == SHELTER_N_PERMISSIONS);

@@ -20,6 +20,14 @@ typedef enum
   SHELTER_PERMISSION_RESTORE,
   SHELTER_PERMISSION_EDIT_SETTINGS,
   SHELTER_PERMISSION_OVERRIDE_PLACEMENT, /* place someone in a room that does not suit them */
+  SHELTER_PERMISSION_RECORD_DIET, SHELTER_PERMISSION_VIEW_KITCHEN, /* a diet (medical staff: soft or medical only); the kitchen sheet */
+  /* Services (app/shelter-services.c): who records which kind, who reads what is restricted */
+  SHELTER_PERMISSION_RECORD_MEDICAL,
+  SHELTER_PERMISSION_RECORD_PSYCHOLOGICAL,
+  SHELTER_PERMISSION_RECORD_SOCIAL_SERVICE, /* legal, schooling, vocational, interpretation, travel */
+  SHELTER_PERMISSION_READ_PSYCHOLOGICAL_NOTES,
+  SHELTER_PERMISSION_READ_MEDICAL_RESTRICTED, /* HIV status, pregnancy */
+  SHELTER_PERMISSION_ENTITLEMENT_EXCEPTION,
   SHELTER_N_PERMISSIONS
 } ShelterPermission;
 

@@ -129,6 +129,14 @@ shelter_session_check (ShelterSession     *self,
     [SHELTER_PERMISSION_RESTORE] = N_("restore a backup"),
     [SHELTER_PERMISSION_EDIT_SETTINGS] = N_("change the centre’s settings"),
     [SHELTER_PERMISSION_OVERRIDE_PLACEMENT] = N_("place someone in a room that does not suit them"),
+    [SHELTER_PERMISSION_RECORD_DIET] = N_("record a resident’s diet"),
+    [SHELTER_PERMISSION_VIEW_KITCHEN] = N_("see the kitchen sheet"),
+    [SHELTER_PERMISSION_RECORD_MEDICAL] = N_("record medical care"),
+    [SHELTER_PERMISSION_RECORD_PSYCHOLOGICAL] = N_("record psychological counselling"),
+    [SHELTER_PERMISSION_RECORD_SOCIAL_SERVICE] = N_("record legal, schooling, vocational, interpretation or travel services"),
+    [SHELTER_PERMISSION_READ_PSYCHOLOGICAL_NOTES] = N_("read counsellors’ confidential notes"),
+    [SHELTER_PERMISSION_READ_MEDICAL_RESTRICTED] = N_("see HIV status or pregnancy"),
+    [SHELTER_PERMISSION_ENTITLEMENT_EXCEPTION] = N_("record an exception to the entitlements"),
   };
 
   g_return_val_if_fail (SHELTER_IS_SESSION (self), FALSE);

@@ -7,6 +7,7 @@
 
 #include "shelter-app-error.h"
 #include "shelter-audit.h"
+#include "shelter-meals.h"
 #include "shelter-settings.h"
 #include "shelter-stores.h"
 
@@ -60,7 +61,14 @@ check_value (const char  *key,
              const char  *value,
              GError     **error)
 {
-  if (g_str_equal (key, SHELTER_SETTING_IDLE_LOCK_MINUTES))
+  if (g_str_equal (key, SHELTER_SETTING_MEAL_SCHEDULE))
+    {
+      g_auto (GStrv) meals = shelter_meal_schedule_parse (value, error);
+
+      if (meals == NULL)
+        return FALSE;
+    }
+  else if (g_str_equal (key, SHELTER_SETTING_IDLE_LOCK_MINUTES))
     {
       gint64 minutes;
 
@@ -68,6 +76,17 @@ check_value (const char  *key,
         {
           g_set_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_SETTING,
                        _("Lock after: enter a number of minutes from 1 to 120."));
+          return FALSE;
+        }
+    }
+  else if (g_str_equal (key, SHELTER_SETTING_HEALTH_CHECK_ARRIVAL_HOURS))
+    {
+      gint64 hours;
+
+      if (!g_ascii_string_to_signed (value, 10, 1, 168, &hours, NULL))
+        {
+          g_set_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_SETTING,
+                       _("Health check at arrival: enter a number of hours from 1 to 168."));
           return FALSE;
         }
     }

@@ -26,6 +26,10 @@ G_BEGIN_DECLS
 #define SHELTER_SETTING_STAFF_COUNSELLORS      "staff_counsellors"
 /* Working days from reception within which the case file must be complete (default 10). */
 #define SHELTER_SETTING_CASE_FILE_WORKING_DAYS "case_file_working_days"
+/* The meal schedule: SHELTER_SETTING_MEAL_SCHEDULE, in shelter-meals.h. */
+/* Hours after admission within which the health check at arrival is due (default 24, 1 to
+ * 168); past them without one, the stay is flagged. */
+#define SHELTER_SETTING_HEALTH_CHECK_ARRIVAL_HOURS "health_check_arrival_hours"
 
 /* The value, or @fallback when it is not set. */
 char    *shelter_settings_get       (ShelterDb       *db,

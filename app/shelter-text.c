@@ -348,6 +348,25 @@ shelter_text_format_formal_date (const char *iso_date)
                           (int) g_date_get_year (&date));
 }
 
+char *
+shelter_text_format_money (gint64 dong)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                             dong < 0 ? (guint64) -(dong + 1) + 1 : (guint64) dong);
+  GString *text = g_string_new (dong < 0 ? "-" : "");
+  gsize n = strlen (digits);
+
+  /* A dot between groups of three digits, a space before the sign. */
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i > 0 && (n - i) % 3 == 0)
+        g_string_append_c (text, '.');
+      g_string_append_c (text, digits[i]);
+    }
+  g_string_append (text, " ₫");
+  return g_string_free (text, FALSE);
+}
+
 gboolean
 shelter_text_is_iso_date (const char *text)
 {

@@ -40,4 +40,7 @@ gboolean shelter_text_is_iso_date       (const char  *text);
 int     shelter_text_age_on             (const char  *birth,
                                          const GDate *on);
 
+/* Whole đồng as Vietnamese papers write them: 1500000 -> "1.500.000 ₫". */
+char   *shelter_text_format_money       (gint64       dong);
+
 G_END_DECLS

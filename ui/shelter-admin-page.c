@@ -12,6 +12,7 @@
 #include "shelter-enums.h"
 #include "shelter-holidays-page.h"
 #include "shelter-placement-rules-page.h"
+#include "shelter-rates-page.h"
 #include "shelter-rooms-admin-page.h"
 #include "shelter-ui-private.h"
 
@@ -29,6 +30,7 @@ struct _ShelterAdminPage
   AdwViewStackPage    *holidays_stack_page;
   AdwViewStackPage    *rooms_stack_page;
   AdwViewStackPage    *rules_stack_page;
+  AdwViewStackPage    *rates_stack_page;
   AdwViewStackPage    *account_stack_page;
   ShelterAccountsPage *accounts_page;
   ShelterAuditPage    *audit_page;
@@ -36,6 +38,7 @@ struct _ShelterAdminPage
   ShelterHolidaysPage *holidays_page;
   ShelterRoomsAdminPage *rooms_page;
   ShelterPlacementRulesPage *rules_page;
+  ShelterRatesPage    *rates_page;
   AdwActionRow        *full_name_row;
   AdwActionRow        *username_row;
   AdwActionRow        *role_row;
@@ -92,6 +95,8 @@ shelter_admin_page_reload (ShelterAdminPage *self)
     shelter_rooms_admin_page_reload (self->rooms_page);
   else if (child == GTK_WIDGET (self->rules_page))
     shelter_placement_rules_page_reload (self->rules_page);
+  else if (child == GTK_WIDGET (self->rates_page))
+    shelter_rates_page_reload (self->rates_page);
 }
 
 static void
@@ -137,6 +142,8 @@ shelter_admin_page_set_session (ShelterAdminPage *self,
   /* Anyone may read the holidays; the page lets only an administrator change them. */
   shelter_holidays_page_set_session (self->holidays_page, session);
   shelter_rooms_admin_page_set_session (self->rooms_page, may_manage_rooms ? session : NULL);
+  /* Anyone may read the rates; the page lets those who keep the centre's profile add one. */
+  shelter_rates_page_set_session (self->rates_page, session);
   /* Age groups and stay limits are the rooms' managers'; area and staff the administrator's:
    * the page lets each change their part. */
   shelter_placement_rules_page_set_session (self->rules_page,
@@ -148,6 +155,7 @@ shelter_admin_page_set_session (ShelterAdminPage *self,
   adw_view_stack_page_set_visible (self->backup_stack_page, may_back_up);
   adw_view_stack_page_set_visible (self->holidays_stack_page, session != NULL);
   adw_view_stack_page_set_visible (self->rooms_stack_page, may_manage_rooms);
+  adw_view_stack_page_set_visible (self->rates_stack_page, session != NULL);
   adw_view_stack_page_set_visible (self->rules_stack_page, may_manage_rooms || may_edit_settings);
 
   shelter_admin_page_show_user (self);
@@ -209,6 +217,7 @@ shelter_admin_page_class_init (ShelterAdminPageClass *klass)
   g_type_ensure (SHELTER_TYPE_HOLIDAYS_PAGE);
   g_type_ensure (SHELTER_TYPE_ROOMS_ADMIN_PAGE);
   g_type_ensure (SHELTER_TYPE_PLACEMENT_RULES_PAGE);
+  g_type_ensure (SHELTER_TYPE_RATES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/vn/maiam/Shelter/shelter-admin-page.ui");
@@ -219,6 +228,7 @@ shelter_admin_page_class_init (ShelterAdminPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, holidays_stack_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, rooms_stack_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, rules_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, rates_stack_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, account_stack_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, accounts_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, audit_page);
@@ -226,6 +236,7 @@ shelter_admin_page_class_init (ShelterAdminPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, holidays_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, rooms_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, rules_page);
+  gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, rates_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, full_name_row);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, username_row);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, role_row);

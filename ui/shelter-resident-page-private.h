@@ -57,6 +57,8 @@ struct _ShelterResidentPage
   GtkBox                 *overview_box;
   ShelterCaseFileView    *case_file_view;
   AdwViewSwitcherBar     *switcher_bar;
+  AdwViewStackPage       *care_page; GtkBox *care_box; /* shelter-resident-page-care.c */
+  AdwViewStackPage       *services_page; GtkBox *services_box; /* shelter-resident-page-services.c */
 };
 
 /* shelter-resident-page-overview.c: fills the Overview tab from what the page holds. */
@@ -89,5 +91,11 @@ void     _shelter_resident_page_record_return   (ShelterResidentPage *self);
 void _shelter_resident_page_print_record     (ShelterResidentPage *self);
 void _shelter_resident_page_save_record      (ShelterResidentPage *self);
 void _shelter_resident_page_close_chooser    (ShelterResidentPage *self);
+
+/* shelter-resident-page-care.c: fills the Meals and Needs tab (and shows it or not). */
+void _shelter_resident_page_update_care      (ShelterResidentPage *self);
+
+/* shelter-resident-page-services.c: fills the Services tab (and shows it or not). */
+void _shelter_resident_page_update_services  (ShelterResidentPage *self);
 
 G_END_DECLS

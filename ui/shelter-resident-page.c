@@ -312,6 +312,8 @@ shelter_resident_page_update (ShelterResidentPage *self)
                                     self->person != NULL ? "details" : "masked");
   _shelter_resident_page_update_overview (self);
   _shelter_resident_page_update_stay (self);
+  _shelter_resident_page_update_care (self);
+  _shelter_resident_page_update_services (self);
   shelter_resident_page_update_case_file (self);
 }
 
@@ -718,6 +720,8 @@ shelter_resident_page_set_session (ShelterResidentPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->alerts_list), FALSE);
   _shelter_resident_page_update_overview (self);
   _shelter_resident_page_update_stay (self);
+  _shelter_resident_page_update_care (self);
+  _shelter_resident_page_update_services (self);
   shelter_case_file_view_show (self->case_file_view, NULL, NULL, NULL);
   shelter_resident_page_update_actions (self);
 }
@@ -782,6 +786,9 @@ shelter_resident_page_class_init (ShelterResidentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShelterResidentPage, overview_box);
   gtk_widget_class_bind_template_child (widget_class, ShelterResidentPage, case_file_view);
   gtk_widget_class_bind_template_child (widget_class, ShelterResidentPage, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, ShelterResidentPage, care_page); gtk_widget_class_bind_template_child (widget_class, ShelterResidentPage, care_box);
+  gtk_widget_class_bind_template_child (widget_class, ShelterResidentPage, services_page);
+  gtk_widget_class_bind_template_child (widget_class, ShelterResidentPage, services_box);
   gtk_widget_class_bind_template_callback (widget_class, edit_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, alert_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, case_file_changed_cb);
@@ -807,4 +814,6 @@ shelter_resident_page_init (ShelterResidentPage *self)
 
   shelter_resident_page_update_actions (self);
   _shelter_resident_page_update_stay (self);
+  _shelter_resident_page_update_care (self);
+  _shelter_resident_page_update_services (self);
 }

@@ -10,6 +10,8 @@
 #include "shelter-intake-dialog.h"
 #include "shelter-password-dialog.h"
 #include "shelter-planning-page.h"
+#include "shelter-kitchen-page.h"
+#include "shelter-services-page.h"
 #include "shelter-ui-private.h"
 #define SHELTER_WINDOW_INTERNALS
 #include "shelter-window-private.h"
@@ -162,6 +164,18 @@ shelter_window_show_section (ShelterWindow *self,
       gtk_stack_set_visible_child_name (self->content_stack, "rooms");
       adw_window_title_set_title (self->content_title, _("Rooms"));
       shelter_rooms_page_reload (self->rooms_page);
+    }
+  else if (row == GTK_LIST_BOX_ROW (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "meals_row")))
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "meals");
+      adw_window_title_set_title (self->content_title, _("Meals"));
+      shelter_kitchen_page_reload (SHELTER_KITCHEN_PAGE (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "kitchen_page")));
+    }
+  else if (row == GTK_LIST_BOX_ROW (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "services_row")))
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "services");
+      adw_window_title_set_title (self->content_title, _("Services"));
+      shelter_services_page_reload (SHELTER_SERVICES_PAGE (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "services_page")));
     }
   else if (row == shelter_window_get_planning_row (self))
     {
@@ -372,6 +386,8 @@ _shelter_window_start_session (ShelterWindow  *self,
   gtk_widget_set_visible (GTK_WIDGET (self->rooms_row), may_see_rooms);
   gtk_widget_set_visible (GTK_WIDGET (shelter_window_get_planning_row (self)), may_see_rooms);
   gtk_widget_set_visible (GTK_WIDGET (self->admin_row), may_see_admin);
+  gtk_widget_set_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "services_row")), may_see_residents);
+  shelter_services_page_set_session (SHELTER_SERVICES_PAGE (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "services_page")), may_see_residents ? session : NULL);
 
   shelter_residents_page_set_session (self->residents_page,
                                       may_see_residents ? session : NULL);
@@ -380,6 +396,7 @@ _shelter_window_start_session (ShelterWindow  *self,
   shelter_planning_page_set_session (shelter_window_get_planning_page (self),
                                      may_see_rooms ? session : NULL);
   shelter_admin_page_set_session (self->admin_page, may_see_admin ? session : NULL);
+  shelter_kitchen_page_set_session (SHELTER_KITCHEN_PAGE (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "kitchen_page")), session);
 
   gtk_widget_set_visible (GTK_WIDGET (self->leaflet), TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "main");
@@ -417,7 +434,9 @@ _shelter_window_end_session (ShelterWindow *self)
   shelter_resident_page_set_session (self->resident_page, NULL);
   shelter_rooms_page_set_session (self->rooms_page, NULL);
   shelter_planning_page_set_session (shelter_window_get_planning_page (self), NULL);
+  shelter_services_page_set_session (SHELTER_SERVICES_PAGE (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "services_page")), NULL);
   shelter_admin_page_set_session (self->admin_page, NULL);
+  shelter_kitchen_page_set_session (SHELTER_KITCHEN_PAGE (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "kitchen_page")), NULL);
   shelter_lock_page_set_session (self->lock_page, NULL);
   gtk_list_box_unselect_all (self->sidebar_list);
 
@@ -809,6 +828,8 @@ shelter_window_class_init (ShelterWindowClass *klass)
   g_type_ensure (SHELTER_TYPE_RESIDENT_PAGE);
   g_type_ensure (SHELTER_TYPE_ROOMS_PAGE);
   g_type_ensure (SHELTER_TYPE_PLANNING_PAGE);
+  g_type_ensure (SHELTER_TYPE_KITCHEN_PAGE);
+  g_type_ensure (SHELTER_TYPE_SERVICES_PAGE);
   g_type_ensure (SHELTER_TYPE_ADMIN_PAGE);
   g_type_ensure (SHELTER_TYPE_SETUP_PAGE);
   g_type_ensure (SHELTER_TYPE_SIGN_IN_PAGE);
@@ -846,6 +867,9 @@ shelter_window_class_init (ShelterWindowClass *klass)
   /* Looked up with gtk_widget_get_template_child(): no fields for them. */
   gtk_widget_class_bind_template_child_full (widget_class, "planning_row", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "planning_page", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "services_row", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "services_page", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "meals_row", FALSE, 0); gtk_widget_class_bind_template_child_full (widget_class, "kitchen_page", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, admin_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
