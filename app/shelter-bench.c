@@ -9,6 +9,7 @@
 #include "shelter-app-error.h"
 #include "shelter-bench.h"
 #include "shelter-capacity.h"
+#include "shelter-compliance.h"
 #include "shelter-placement.h"
 #include "shelter-residents-model.h"
 #include "shelter-stores.h"
@@ -183,15 +184,35 @@ shelter_bench_search (ShelterSession  *session,
   return g_steal_pointer (&results);
 }
 
+/* The planning page's reads, as shelter_planning_page_reload() makes them. */
+static gboolean
+read_planning_view (ShelterSession  *session,
+                    GError         **error)
+{
+  g_autofree ShelterCapacityForecast *forecast = shelter_capacity_forecast (session, 12, error);
+  g_autoptr (GPtrArray) flags = NULL;
+  g_autofree ShelterOccupancyHistory *history = NULL;
+  g_autoptr (GPtrArray) rooms = NULL;
+  ShelterStaffRatios staff;
+
+  return forecast != NULL &&
+         (flags = shelter_placement_flags (session, error)) != NULL &&
+         (history = shelter_capacity_occupancy_history (session, 12, error)) != NULL &&
+         (rooms = shelter_compliance_rooms (session, error)) != NULL &&
+         shelter_compliance_staff (session, &staff, error);
+}
+
 gboolean
 shelter_bench_capacity (ShelterSession  *session,
                         guint            runs,
                         double           board_ms[2],
                         double           forecast_ms[2],
+                        double           planning_ms[2],
                         GError         **error)
 {
   g_autoptr (GArray) board_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) forecast_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) planning_times = g_array_new (FALSE, FALSE, sizeof (double));
 
   g_return_val_if_fail (SHELTER_IS_SESSION (session), FALSE);
 
@@ -214,12 +235,22 @@ shelter_bench_capacity (ShelterSession  *session,
       elapsed = (g_get_monotonic_time () - start) / 1000.0;
       if (run > 0)
         g_array_append_val (forecast_times, elapsed);
+
+      start = g_get_monotonic_time ();
+      if (!read_planning_view (session, error))
+        return FALSE;
+      elapsed = (g_get_monotonic_time () - start) / 1000.0;
+      if (run > 0)
+        g_array_append_val (planning_times, elapsed);
     }
   g_array_sort (board_times, compare_doubles);
   g_array_sort (forecast_times, compare_doubles);
+  g_array_sort (planning_times, compare_doubles);
   board_ms[0] = percentile (board_times, 0.50);
   board_ms[1] = percentile (board_times, 0.95);
   forecast_ms[0] = percentile (forecast_times, 0.50);
   forecast_ms[1] = percentile (forecast_times, 0.95);
+  planning_ms[0] = percentile (planning_times, 0.50);
+  planning_ms[1] = percentile (planning_times, 0.95);
   return TRUE;
 }

@@ -30,11 +30,14 @@ GPtrArray *shelter_bench_search      (ShelterSession  *session,
                                       GError         **error);
 
 /* Times what the rooms board and the planning view read when they open: every room's beds
- * now, and the 12-week forecast. Each as p50 and p95 in milliseconds over @runs runs. */
+ * now; the 12-week forecast; the planning view as a whole (the forecast, the stays that need
+ * a look, the last 12 months' occupancy and the compliance view). Each as p50 and p95 in
+ * milliseconds over @runs runs. */
 gboolean   shelter_bench_capacity    (ShelterSession  *session,
                                       guint            runs,
                                       double           board_ms[2],
                                       double           forecast_ms[2],
+                                      double           planning_ms[2],
                                       GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShelterBenchSearch, shelter_bench_search_free)

@@ -432,14 +432,16 @@ command_bench (int    argc,
   g_print ("search-worst-p95\t%.3f\ttarget\t10.000\n", worst_p95);
 
   {
-    double board_ms[2], forecast_ms[2];
+    double board_ms[2], forecast_ms[2], planning_ms[2];
     guint capacity_runs = (guint) MAX (1, MIN (runs, 20));
 
-    if (!shelter_bench_capacity (session, capacity_runs, board_ms, forecast_ms, &error))
+    if (!shelter_bench_capacity (session, capacity_runs, board_ms, forecast_ms, planning_ms,
+                                 &error))
       return fail (g_steal_pointer (&error));
     g_print ("# what\tp50_ms\tp95_ms\n");
     g_print ("rooms-board\t%.3f\t%.3f\n", board_ms[0], board_ms[1]);
     g_print ("planning-forecast\t%.3f\t%.3f\n", forecast_ms[0], forecast_ms[1]);
+    g_print ("planning-view\t%.3f\t%.3f\n", planning_ms[0], planning_ms[1]);
   }
   return EXIT_SUCCESS;
 }
