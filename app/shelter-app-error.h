@@ -28,6 +28,7 @@ typedef enum
   SHELTER_APP_ERROR_NOT_LINKED,         /* an accompanying child without the adult they came with */
   SHELTER_APP_ERROR_FAILED,
   SHELTER_APP_ERROR_NOT_ENTITLED,       /* a service outside the person's entitlements */
+  SHELTER_APP_ERROR_PLAN_STATUS,        /* a support plan step its status does not allow */
 } ShelterAppError;
 
 typedef enum
@@ -116,6 +117,21 @@ typedef enum
   SHELTER_FIELD_SERVICE_VOID_REASON,
   SHELTER_FIELD_EXCEPTION_REASON,
   SHELTER_FIELD_RESTRICTED_VALUE,
+  /* Support plans (app/shelter-support-plan.c) */
+  SHELTER_FIELD_ASSESSMENT_DATE,
+  SHELTER_FIELD_ASSESSMENT_AREAS,     /* the message names the area when one is at fault */
+  SHELTER_FIELD_PLAN_GOALS,           /* the message starts "Goal N:" when one is at fault */
+  /* A field of goal N, the message starting "Goal N:" (N is its only number before the colon). */
+  SHELTER_FIELD_PLAN_GOAL_AREA,
+  SHELTER_FIELD_PLAN_GOAL_TEXT,
+  SHELTER_FIELD_PLAN_GOAL_SERVICES,
+  SHELTER_FIELD_PLAN_GOAL_SUPPORT_TYPE,
+  SHELTER_FIELD_PLAN_GOAL_RESPONSIBLE,
+  SHELTER_FIELD_PLAN_GOAL_TARGET,
+  SHELTER_FIELD_PLAN_REVIEW_DATE,
+  SHELTER_FIELD_PLAN_NOTE,
+  SHELTER_FIELD_PLAN_NOTE_DATE,
+  SHELTER_FIELD_PLAN_REASON,
 } ShelterField;
 
 GQuark shelter_app_error_quark   (void);

@@ -49,6 +49,16 @@ static const struct
   { "record_service", N_("Service recorded") },
   { "add_exception", N_("Entitlement exception recorded") },
   { "record_restricted", N_("Restricted medical information recorded") },
+  { "assess_needs", N_("Needs assessed") },
+  { "draft_plan", N_("Support plan drafted") },
+  { "edit_plan", N_("Support plan draft changed") },
+  { "approve_plan", N_("Support plan approved") },
+  { "start_plan", N_("Support plan started") },
+  { "plan_note", N_("Support plan progress noted") },
+  { "goal_status", N_("Support plan goal updated") },
+  { "review_plan", N_("Support plan reviewed") },
+  { "complete_plan", N_("Support plan completed") },
+  { "cancel_plan", N_("Support plan cancelled") },
 };
 
 static const struct
@@ -67,6 +77,8 @@ static const struct
   { "stay_limit", N_("Stay limit") },
   { "rate", N_("Rate") }, { "kitchen_sheet", N_("Kitchen sheet") },
   { "service", N_("Service") },
+  { "needs_assessment", N_("Needs assessment") },
+  { "support_plan", N_("Support plan") },
   { "audit_log", N_("Audit log") },
 };
 

@@ -25,6 +25,7 @@
 #include "shelter-rooms.h"
 #include "shelter-settings.h"
 #include "shelter-stores.h"
+#include "shelter-support-plan.h"
 #include "shelter-text.h"
 
 /* The demo centre is a simulation. People arrive one after another; each goes to a room
@@ -1648,6 +1649,7 @@ generate_centre (const char           *db_path,
          write_stays (&centre, plan, progress, user_data, error) &&
          write_absences (&centre, error) &&
          _shelter_demo_services_write (centre.session, error) &&
+         _shelter_demo_plans_write (centre.session, error) &&
          _shelter_demo_meals_write (centre.session, error) &&
          write_room_decisions (&centre, opened_on, error);
 }

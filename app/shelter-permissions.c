@@ -34,6 +34,9 @@ static const struct
   { SHELTER_PERMISSION_READ_PSYCHOLOGICAL_NOTES, { "counsellor" } },
   { SHELTER_PERMISSION_READ_MEDICAL_RESTRICTED, { "medical" } },
   { SHELTER_PERMISSION_ENTITLEMENT_EXCEPTION, { "manager" } },
+  { SHELTER_PERMISSION_DRAFT_PLAN, { "manager", "caseworker" } },
+  { SHELTER_PERMISSION_APPROVE_PLAN, { "manager" } },
+  { SHELTER_PERMISSION_WRITE_PLAN_NOTE, { "manager", "caseworker", "medical", "counsellor" } },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (permission_table) == SHELTER_N_PERMISSIONS);

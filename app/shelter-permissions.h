@@ -28,6 +28,10 @@ typedef enum
   SHELTER_PERMISSION_READ_PSYCHOLOGICAL_NOTES,
   SHELTER_PERMISSION_READ_MEDICAL_RESTRICTED, /* HIV status, pregnancy */
   SHELTER_PERMISSION_ENTITLEMENT_EXCEPTION,
+  /* Support plans (app/shelter-support-plan.c) */
+  SHELTER_PERMISSION_DRAFT_PLAN,       /* assess needs, draft, start, follow, complete or cancel a plan */
+  SHELTER_PERMISSION_APPROVE_PLAN,
+  SHELTER_PERMISSION_WRITE_PLAN_NOTE,  /* a progress note on a plan going on */
   SHELTER_N_PERMISSIONS
 } ShelterPermission;
 

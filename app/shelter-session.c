@@ -137,6 +137,9 @@ shelter_session_check (ShelterSession     *self,
     [SHELTER_PERMISSION_READ_PSYCHOLOGICAL_NOTES] = N_("read counsellors’ confidential notes"),
     [SHELTER_PERMISSION_READ_MEDICAL_RESTRICTED] = N_("see HIV status or pregnancy"),
     [SHELTER_PERMISSION_ENTITLEMENT_EXCEPTION] = N_("record an exception to the entitlements"),
+    [SHELTER_PERMISSION_DRAFT_PLAN] = N_("assess needs or draft a support plan"),
+    [SHELTER_PERMISSION_APPROVE_PLAN] = N_("approve a support plan"),
+    [SHELTER_PERMISSION_WRITE_PLAN_NOTE] = N_("write a progress note on a support plan"),
   };
 
   g_return_val_if_fail (SHELTER_IS_SESSION (self), FALSE);

@@ -109,7 +109,8 @@ shelter_service_store_insert (ShelterDb                   *db,
   "s.staff_user, u.full_name, s.provider, s.description, s.outcome, s.cost_dong, s.next_on, " \
   "s.confidential_note, s.entitlement_exception_id, s.voided_at, s.void_reason, " \
   "s.created_by, s.version, p.case_code, " \
-  "trim(p.family_name || ' ' || p.middle_name || ' ' || p.given_name), p.high_protection " \
+  "trim(replace(p.family_name || ' ' || p.middle_name || ' ' || p.given_name, '  ', ' ')), " \
+  "p.high_protection " \
   "FROM service s JOIN stay st ON st.id = s.stay_id JOIN person p ON p.id = st.person_id " \
   "LEFT JOIN staff_user u ON u.username = s.staff_user "
 

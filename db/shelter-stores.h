@@ -13,6 +13,7 @@
 #include "shelter-meal-store.h"
 #include "shelter-person-store.h"
 #include "shelter-placement-store.h"
+#include "shelter-plan-store.h"
 #include "shelter-reference-store.h"
 #include "shelter-resident-list-store.h"
 #include "shelter-room-store.h"

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "shelter-chart-style.h"
 #include "shelter-forecast-chart.h"
 #include "shelter-text.h"
 
@@ -28,30 +29,6 @@ struct _ShelterForecastChart
 G_DEFINE_FINAL_TYPE (ShelterForecastChart, shelter_forecast_chart, GTK_TYPE_WIDGET)
 
 /* Theme colours, tried in order, one per segment; the text colour when missing. */
-static const char *segment_colours[SHELTER_CAPACITY_N_SEGMENTS] = {
-  "purple_3", "blue_3", "red_3", "green_4", "orange_4", "brown_3",
-};
-
-static const double dash_solid[] = { 1.0 };
-static const double dash_long[] = { 8.0, 4.0 };
-static const double dash_dot[] = { 2.0, 3.0 };
-static const double dash_dot_long[] = { 9.0, 3.0, 2.0, 3.0 };
-static const double dash_short[] = { 4.0, 4.0 };
-static const double dash_long_gap[] = { 12.0, 3.0 };
-
-static const struct
-{
-  const double *dashes;
-  int           n_dashes;
-} segment_dashes[SHELTER_CAPACITY_N_SEGMENTS] = {
-  { dash_solid, 0 },
-  { dash_long, G_N_ELEMENTS (dash_long) },
-  { dash_dot, G_N_ELEMENTS (dash_dot) },
-  { dash_dot_long, G_N_ELEMENTS (dash_dot_long) },
-  { dash_short, G_N_ELEMENTS (dash_short) },
-  { dash_long_gap, G_N_ELEMENTS (dash_long_gap) },
-};
-
 static gboolean
 segment_shown (const ShelterCapacityForecast *forecast,
                guint                          index)
@@ -162,91 +139,6 @@ shelter_forecast_chart_get_description (ShelterForecastChart *self)
 
 /* Drawing */
 
-static void
-segment_colour (GtkWidget     *widget,
-                guint          index,
-                const GdkRGBA *fallback,
-                GdkRGBA       *colour)
-{
-  GtkStyleContext *context = gtk_widget_get_style_context (widget);
-
-  if (!gtk_style_context_lookup_color (context, segment_colours[index], colour))
-    *colour = *fallback;
-}
-
-static void
-draw_marker (cairo_t *cr,
-             guint    index,
-             double   x,
-             double   y)
-{
-  const double r = 4.0;
-
-  cairo_new_path (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-  switch (index)
-    {
-    case 0: /* disc */
-      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-      cairo_fill (cr);
-      break;
-    case 1: /* square */
-      cairo_rectangle (cr, x - r, y - r, 2 * r, 2 * r);
-      cairo_fill (cr);
-      break;
-    case 2: /* triangle */
-      cairo_move_to (cr, x, y - r - 1);
-      cairo_line_to (cr, x + r + 1, y + r);
-      cairo_line_to (cr, x - r - 1, y + r);
-      cairo_close_path (cr);
-      cairo_fill (cr);
-      break;
-    case 3: /* diamond */
-      cairo_move_to (cr, x, y - r - 1);
-      cairo_line_to (cr, x + r + 1, y);
-      cairo_line_to (cr, x, y + r + 1);
-      cairo_line_to (cr, x - r - 1, y);
-      cairo_close_path (cr);
-      cairo_fill (cr);
-      break;
-    case 4: /* ring */
-      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-      cairo_set_line_width (cr, 2.0);
-      cairo_stroke (cr);
-      break;
-    default: /* cross */
-      cairo_move_to (cr, x - r, y - r);
-      cairo_line_to (cr, x + r, y + r);
-      cairo_move_to (cr, x + r, y - r);
-      cairo_line_to (cr, x - r, y + r);
-      cairo_set_line_width (cr, 2.0);
-      cairo_stroke (cr);
-      break;
-    }
-}
-
-static void
-text_size (PangoLayout *layout,
-           const char  *text,
-           int         *width,
-           int         *height)
-{
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_pixel_size (layout, width, height);
-}
-
-static void
-draw_text (cairo_t     *cr,
-           PangoLayout *layout,
-           const char  *text,
-           double       x,
-           double       y)
-{
-  pango_layout_set_text (layout, text, -1);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-}
-
 typedef struct
 {
   guint  index;
@@ -289,7 +181,7 @@ shelter_forecast_chart_snapshot (GtkWidget   *widget,
 
   /* Margins: the percentages on the left, the segment names on the right, the week ends
    * and the axis title below. */
-  text_size (layout, "120%", &text_w, &text_h);
+  _shelter_chart_text_size (layout, "120%", &text_w, &text_h);
   left = text_w + 2 * PAD;
   for (guint i = 0; i < SHELTER_CAPACITY_N_SEGMENTS; i++)
     {
@@ -297,7 +189,7 @@ shelter_forecast_chart_snapshot (GtkWidget   *widget,
 
       if (!segment_shown (forecast, i))
         continue;
-      text_size (layout, shelter_capacity_segment_label (i), &w, &h);
+      _shelter_chart_text_size (layout, shelter_capacity_segment_label (i), &w, &h);
       label_w = MAX (label_w, w);
     }
   right = width - (label_w + 3 * PAD + 12);
@@ -328,9 +220,9 @@ shelter_forecast_chart_snapshot (GtkWidget   *widget,
       cairo_move_to (cr, left, y);
       cairo_line_to (cr, right, y);
       cairo_stroke (cr);
-      text_size (layout, text, &w, &h);
+      _shelter_chart_text_size (layout, text, &w, &h);
       cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.75);
-      draw_text (cr, layout, text, left - PAD - w, y - h / 2.0);
+      _shelter_chart_draw_text (cr, layout, text, left - PAD - w, y - h / 2.0);
     }
 
   /* The thresholds: 90% (flagged) and 100% (full), dashed. */
@@ -350,9 +242,9 @@ shelter_forecast_chart_snapshot (GtkWidget   *widget,
     cairo_stroke (cr);
     cairo_set_dash (cr, NULL, 0, 0);
     /* The 90% line has no tick of its own: named inside the plot, under the line. */
-    text_size (layout, "90%", &w, &h);
+    _shelter_chart_text_size (layout, "90%", &w, &h);
     if (y90 - y100 >= 1.0)
-      draw_text (cr, layout, "90%", left + PAD / 2, y90 + 1);
+      _shelter_chart_draw_text (cr, layout, "90%", left + PAD / 2, y90 + 1);
   }
 
   /* The x axis: the last day of each week, as many as fit. */
@@ -360,7 +252,7 @@ shelter_forecast_chart_snapshot (GtkWidget   *widget,
     g_autofree char *sample = shelter_forecast_chart_format_week_end (forecast, 1);
     int w, h;
 
-    text_size (layout, sample, &w, &h);
+    _shelter_chart_text_size (layout, sample, &w, &h);
     label_step = 1;
     while (label_step < forecast->weeks && column * label_step < w + PAD)
       label_step++;
@@ -369,12 +261,13 @@ shelter_forecast_chart_snapshot (GtkWidget   *widget,
       {
         g_autofree char *text = shelter_forecast_chart_format_week_end (forecast, k + 1);
 
-        text_size (layout, text, &w, &h);
-        draw_text (cr, layout, text, X_OF (k) - w / 2.0, bottom + PAD / 2);
+        _shelter_chart_text_size (layout, text, &w, &h);
+        _shelter_chart_draw_text (cr, layout, text, X_OF (k) - w / 2.0, bottom + PAD / 2);
       }
     /* Translators: the title under the x axis of the forecast chart. */
-    text_size (layout, _("Week ending"), &w, &h);
-    draw_text (cr, layout, _("Week ending"), left + (plot_w - w) / 2.0, bottom + PAD + h);
+    _shelter_chart_text_size (layout, _("Week ending"), &w, &h);
+    _shelter_chart_draw_text (cr, layout, _("Week ending"), left + (plot_w - w) / 2.0,
+                              bottom + PAD + h);
   }
 
   /* One line per segment with beds, with its markers. */
@@ -386,10 +279,10 @@ shelter_forecast_chart_snapshot (GtkWidget   *widget,
 
       if (!segment_shown (forecast, i))
         continue;
-      segment_colour (widget, i, &fg, &colour);
+      _shelter_chart_segment_colour (widget, i, &fg, &colour);
       gdk_cairo_set_source_rgba (cr, &colour);
       cairo_set_line_width (cr, 2.0);
-      cairo_set_dash (cr, segment_dashes[i].dashes, segment_dashes[i].n_dashes, 0);
+      _shelter_chart_segment_dash (cr, i);
       for (guint k = 0; k < forecast->weeks; k++)
         {
           double y = Y_OF (share_of (segment, k));
@@ -401,7 +294,7 @@ shelter_forecast_chart_snapshot (GtkWidget   *widget,
         }
       cairo_stroke (cr);
       for (guint k = 0; k < forecast->weeks; k++)
-        draw_marker (cr, i, X_OF (k), Y_OF (share_of (segment, k)));
+        _shelter_chart_draw_marker (cr, i, X_OF (k), Y_OF (share_of (segment, k)));
 
       ends[n_ends].index = i;
       ends[n_ends].y = Y_OF (share_of (segment, forecast->weeks - 1));
@@ -423,12 +316,12 @@ shelter_forecast_chart_snapshot (GtkWidget   *widget,
       GdkRGBA colour;
       double x = right + PAD;
 
-      segment_colour (widget, ends[j].index, &fg, &colour);
+      _shelter_chart_segment_colour (widget, ends[j].index, &fg, &colour);
       gdk_cairo_set_source_rgba (cr, &colour);
-      draw_marker (cr, ends[j].index, x + 5, ends[j].y);
+      _shelter_chart_draw_marker (cr, ends[j].index, x + 5, ends[j].y);
       gdk_cairo_set_source_rgba (cr, &fg);
-      draw_text (cr, layout, shelter_capacity_segment_label (ends[j].index),
-                 x + 12 + PAD / 2, ends[j].y - text_h / 2.0);
+      _shelter_chart_draw_text (cr, layout, shelter_capacity_segment_label (ends[j].index),
+                                x + 12 + PAD / 2, ends[j].y - text_h / 2.0);
     }
 
 #undef X_OF

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "shelter-chart-style.h"
 #include "shelter-occupancy-chart.h"
 
 /* The occupancy chart of the planning page: one line per segment that had beds, the months
@@ -29,30 +30,6 @@ struct _ShelterOccupancyChart
 G_DEFINE_FINAL_TYPE (ShelterOccupancyChart, shelter_occupancy_chart, GTK_TYPE_WIDGET)
 
 /* As in the forecast chart, so a segment looks the same in both. */
-static const char *segment_colours[SHELTER_CAPACITY_N_SEGMENTS] = {
-  "purple_3", "blue_3", "red_3", "green_4", "orange_4", "brown_3",
-};
-
-static const double dash_solid[] = { 1.0 };
-static const double dash_long[] = { 8.0, 4.0 };
-static const double dash_dot[] = { 2.0, 3.0 };
-static const double dash_dot_long[] = { 9.0, 3.0, 2.0, 3.0 };
-static const double dash_short[] = { 4.0, 4.0 };
-static const double dash_long_gap[] = { 12.0, 3.0 };
-
-static const struct
-{
-  const double *dashes;
-  int           n_dashes;
-} segment_dashes[SHELTER_CAPACITY_N_SEGMENTS] = {
-  { dash_solid, 0 },
-  { dash_long, G_N_ELEMENTS (dash_long) },
-  { dash_dot, G_N_ELEMENTS (dash_dot) },
-  { dash_dot_long, G_N_ELEMENTS (dash_dot_long) },
-  { dash_short, G_N_ELEMENTS (dash_short) },
-  { dash_long_gap, G_N_ELEMENTS (dash_long_gap) },
-};
-
 /* A segment is drawn when it had beds in some month. */
 static gboolean
 segment_shown (const ShelterOccupancyHistory *history,
@@ -175,91 +152,6 @@ shelter_occupancy_chart_get_description (ShelterOccupancyChart *self)
 
 /* Drawing */
 
-static void
-segment_colour (GtkWidget     *widget,
-                guint          index,
-                const GdkRGBA *fallback,
-                GdkRGBA       *colour)
-{
-  GtkStyleContext *context = gtk_widget_get_style_context (widget);
-
-  if (!gtk_style_context_lookup_color (context, segment_colours[index], colour))
-    *colour = *fallback;
-}
-
-static void
-draw_marker (cairo_t *cr,
-             guint    index,
-             double   x,
-             double   y)
-{
-  const double r = 4.0;
-
-  cairo_new_path (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-  switch (index)
-    {
-    case 0: /* disc */
-      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-      cairo_fill (cr);
-      break;
-    case 1: /* square */
-      cairo_rectangle (cr, x - r, y - r, 2 * r, 2 * r);
-      cairo_fill (cr);
-      break;
-    case 2: /* triangle */
-      cairo_move_to (cr, x, y - r - 1);
-      cairo_line_to (cr, x + r + 1, y + r);
-      cairo_line_to (cr, x - r - 1, y + r);
-      cairo_close_path (cr);
-      cairo_fill (cr);
-      break;
-    case 3: /* diamond */
-      cairo_move_to (cr, x, y - r - 1);
-      cairo_line_to (cr, x + r + 1, y);
-      cairo_line_to (cr, x, y + r + 1);
-      cairo_line_to (cr, x - r - 1, y);
-      cairo_close_path (cr);
-      cairo_fill (cr);
-      break;
-    case 4: /* ring */
-      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-      cairo_set_line_width (cr, 2.0);
-      cairo_stroke (cr);
-      break;
-    default: /* cross */
-      cairo_move_to (cr, x - r, y - r);
-      cairo_line_to (cr, x + r, y + r);
-      cairo_move_to (cr, x + r, y - r);
-      cairo_line_to (cr, x - r, y + r);
-      cairo_set_line_width (cr, 2.0);
-      cairo_stroke (cr);
-      break;
-    }
-}
-
-static void
-text_size (PangoLayout *layout,
-           const char  *text,
-           int         *width,
-           int         *height)
-{
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_pixel_size (layout, width, height);
-}
-
-static void
-draw_text (cairo_t     *cr,
-           PangoLayout *layout,
-           const char  *text,
-           double       x,
-           double       y)
-{
-  pango_layout_set_text (layout, text, -1);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-}
-
 /* The legend along the top, wrapped over as many lines as it needs; returns its height. */
 static double
 draw_legend (ShelterOccupancyChart *self,
@@ -280,23 +172,23 @@ draw_legend (ShelterOccupancyChart *self,
 
       if (!segment_shown (self->history, i))
         continue;
-      text_size (layout, label, &text_w, &text_h);
+      _shelter_chart_text_size (layout, label, &text_w, &text_h);
       item_w = LEGEND_SWATCH + PAD / 2 + text_w + 2 * PAD;
       if (x > 0 && x + item_w > width)
         {
           x = 0;
           y += text_h + PAD / 2;
         }
-      segment_colour (widget, i, fg, &colour);
+      _shelter_chart_segment_colour (widget, i, fg, &colour);
       gdk_cairo_set_source_rgba (cr, &colour);
       cairo_set_line_width (cr, 2.0);
-      cairo_set_dash (cr, segment_dashes[i].dashes, segment_dashes[i].n_dashes, 0);
+      _shelter_chart_segment_dash (cr, i);
       cairo_move_to (cr, x, y + text_h / 2.0);
       cairo_line_to (cr, x + LEGEND_SWATCH, y + text_h / 2.0);
       cairo_stroke (cr);
-      draw_marker (cr, i, x + LEGEND_SWATCH / 2, y + text_h / 2.0);
+      _shelter_chart_draw_marker (cr, i, x + LEGEND_SWATCH / 2, y + text_h / 2.0);
       gdk_cairo_set_source_rgba (cr, fg);
-      draw_text (cr, layout, label, x + LEGEND_SWATCH + PAD / 2, y);
+      _shelter_chart_draw_text (cr, layout, label, x + LEGEND_SWATCH + PAD / 2, y);
       x += item_w;
     }
   return y + text_h;
@@ -331,7 +223,7 @@ shelter_occupancy_chart_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   /* The legend on top, the percentages on the left, the months below. */
-  text_size (layout, "120%", &text_w, &text_h);
+  _shelter_chart_text_size (layout, "120%", &text_w, &text_h);
   left = text_w + 2 * PAD;
   right = width - PAD;
   top = draw_legend (self, cr, layout, &fg, width) + PAD + text_h / 2.0;
@@ -361,9 +253,9 @@ shelter_occupancy_chart_snapshot (GtkWidget   *widget,
       cairo_move_to (cr, left, y);
       cairo_line_to (cr, right, y);
       cairo_stroke (cr);
-      text_size (layout, text, &w, &h);
+      _shelter_chart_text_size (layout, text, &w, &h);
       cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.75);
-      draw_text (cr, layout, text, left - PAD - w, y - h / 2.0);
+      _shelter_chart_draw_text (cr, layout, text, left - PAD - w, y - h / 2.0);
     }
 
   /* The x axis: the months, as many as fit. */
@@ -371,7 +263,7 @@ shelter_occupancy_chart_snapshot (GtkWidget   *widget,
     g_autofree char *sample = shelter_occupancy_chart_format_month (history, 0);
     int w, h;
 
-    text_size (layout, sample, &w, &h);
+    _shelter_chart_text_size (layout, sample, &w, &h);
     label_step = 1;
     while (label_step < history->months && column * label_step < w + PAD)
       label_step++;
@@ -380,8 +272,8 @@ shelter_occupancy_chart_snapshot (GtkWidget   *widget,
       {
         g_autofree char *text = shelter_occupancy_chart_format_month (history, m);
 
-        text_size (layout, text, &w, &h);
-        draw_text (cr, layout, text, X_OF (m) - w / 2.0, bottom + PAD / 2);
+        _shelter_chart_text_size (layout, text, &w, &h);
+        _shelter_chart_draw_text (cr, layout, text, X_OF (m) - w / 2.0, bottom + PAD / 2);
       }
   }
 
@@ -394,10 +286,10 @@ shelter_occupancy_chart_snapshot (GtkWidget   *widget,
 
       if (!segment_shown (history, i))
         continue;
-      segment_colour (widget, i, &fg, &colour);
+      _shelter_chart_segment_colour (widget, i, &fg, &colour);
       gdk_cairo_set_source_rgba (cr, &colour);
       cairo_set_line_width (cr, 2.0);
-      cairo_set_dash (cr, segment_dashes[i].dashes, segment_dashes[i].n_dashes, 0);
+      _shelter_chart_segment_dash (cr, i);
       cairo_new_path (cr);
       for (guint m = 0; m < history->months; m++)
         {
@@ -420,7 +312,7 @@ shelter_occupancy_chart_snapshot (GtkWidget   *widget,
           double rate = history->month[m].segments[i].rate;
 
           if (!isnan (rate))
-            draw_marker (cr, i, X_OF (m), Y_OF (rate));
+            _shelter_chart_draw_marker (cr, i, X_OF (m), Y_OF (rate));
         }
     }
 

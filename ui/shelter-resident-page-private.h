@@ -59,6 +59,7 @@ struct _ShelterResidentPage
   AdwViewSwitcherBar     *switcher_bar;
   AdwViewStackPage       *care_page; GtkBox *care_box; /* shelter-resident-page-care.c */
   AdwViewStackPage       *services_page; GtkBox *services_box; /* shelter-resident-page-services.c */
+  AdwViewStackPage       *plan_page; GtkBox *plan_box; /* shelter-resident-page-plan.c */
 };
 
 /* shelter-resident-page-overview.c: fills the Overview tab from what the page holds. */
@@ -97,5 +98,8 @@ void _shelter_resident_page_update_care      (ShelterResidentPage *self);
 
 /* shelter-resident-page-services.c: fills the Services tab (and shows it or not). */
 void _shelter_resident_page_update_services  (ShelterResidentPage *self);
+
+/* shelter-resident-page-plan.c: fills the Support Plan tab (and shows it or not). */
+void _shelter_resident_page_update_plan      (ShelterResidentPage *self);
 
 G_END_DECLS

@@ -314,6 +314,7 @@ shelter_resident_page_update (ShelterResidentPage *self)
   _shelter_resident_page_update_stay (self);
   _shelter_resident_page_update_care (self);
   _shelter_resident_page_update_services (self);
+  _shelter_resident_page_update_plan (self);
   shelter_resident_page_update_case_file (self);
 }
 
@@ -722,6 +723,7 @@ shelter_resident_page_set_session (ShelterResidentPage *self,
   _shelter_resident_page_update_stay (self);
   _shelter_resident_page_update_care (self);
   _shelter_resident_page_update_services (self);
+  _shelter_resident_page_update_plan (self);
   shelter_case_file_view_show (self->case_file_view, NULL, NULL, NULL);
   shelter_resident_page_update_actions (self);
 }
@@ -789,6 +791,8 @@ shelter_resident_page_class_init (ShelterResidentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShelterResidentPage, care_page); gtk_widget_class_bind_template_child (widget_class, ShelterResidentPage, care_box);
   gtk_widget_class_bind_template_child (widget_class, ShelterResidentPage, services_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterResidentPage, services_box);
+  gtk_widget_class_bind_template_child (widget_class, ShelterResidentPage, plan_page);
+  gtk_widget_class_bind_template_child (widget_class, ShelterResidentPage, plan_box);
   gtk_widget_class_bind_template_callback (widget_class, edit_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, alert_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, case_file_changed_cb);
@@ -816,4 +820,5 @@ shelter_resident_page_init (ShelterResidentPage *self)
   _shelter_resident_page_update_stay (self);
   _shelter_resident_page_update_care (self);
   _shelter_resident_page_update_services (self);
+  _shelter_resident_page_update_plan (self);
 }
