@@ -129,7 +129,17 @@ shelter_audit_store_ids (ShelterDb   *db,
                               "   (SELECT p.id FROM person p WHERE p.case_code = ?5)) OR "
                               " (a.entity = 'stay' AND a.entity_id IN "
                               "   (SELECT s.id FROM stay s JOIN person p ON p.id = s.person_id "
-                              "    WHERE p.case_code = ?5))) "
+                              "    WHERE p.case_code = ?5)) OR "
+                              /* What belongs to one of the person's stays. */
+                              " (a.entity = 'service' AND a.entity_id IN "
+                              "   (SELECT v.id FROM service v JOIN stay s ON s.id = v.stay_id "
+                              "    JOIN person p ON p.id = s.person_id WHERE p.case_code = ?5)) OR "
+                              " (a.entity = 'support_plan' AND a.entity_id IN "
+                              "   (SELECT sp.id FROM support_plan sp JOIN stay s ON s.id = sp.stay_id "
+                              "    JOIN person p ON p.id = s.person_id WHERE p.case_code = ?5)) OR "
+                              " (a.entity = 'needs_assessment' AND a.entity_id IN "
+                              "   (SELECT n.id FROM needs_assessment n JOIN stay s ON s.id = n.stay_id "
+                              "    JOIN person p ON p.id = s.person_id WHERE p.case_code = ?5))) "
                               "ORDER BY a.id DESC",
                               error);
   if (stmt == NULL)

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "shelter-audit.h"
 #include "shelter-reception.h"
 #include "shelter-support-plan.h"
 #include "test-common.h"
@@ -172,6 +173,28 @@ test_approve (Fixture       *fixture,
                    "Hoàn thành khóa học may công nghiệp 3 tháng");
   g_assert_cmpstr (shelter_support_plan_area_level (file->assessment, "education"), ==, "high");
   g_assert_cmpstr (shelter_support_plan_area_level (file->assessment, "health"), ==, "none");
+
+  /* The audit log filtered by the resident's case code shows the plan's history. */
+  {
+    g_autoptr (ShelterAuditModel) model = shelter_audit_model_new (fixture->manager);
+    ShelterAuditFilter by_person = { .person = (char *) "2026-0001" };
+    g_autoptr (GHashTable) actions = g_hash_table_new (g_str_hash, g_str_equal);
+    guint n;
+
+    g_assert_true (shelter_audit_model_set_filter (model, &by_person, &error));
+    g_assert_no_error (error);
+    n = g_list_model_get_n_items (G_LIST_MODEL (model));
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr (ShelterAuditEntry) entry = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+        g_hash_table_add (actions, (char *) g_intern_string (shelter_audit_entry_get_action (entry)));
+      }
+    g_assert_true (g_hash_table_contains (actions, "assess_needs"));
+    g_assert_true (g_hash_table_contains (actions, "draft_plan"));
+    g_assert_true (g_hash_table_contains (actions, "approve_plan"));
+    g_assert_true (g_hash_table_contains (actions, "start_plan"));
+  }
 }
 
 /* A caseworker may not approve; nor may anyone approve a plan without a goal. */
