@@ -331,8 +331,12 @@ shelter_capacity_store_stays_at (ShelterDb   *db,
   g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
 
   stmt = _shelter_db_prepare (db,
-                              "SELECT s.id, p.room_id, substr(s.admitted_at, 1, 10) "
+                              "SELECT s.id, p.room_id, substr(s.admitted_at, 1, 10), "
+                              "s.person_id, coalesce(pe.birth_date, ''), "
+                              "coalesce((SELECT max(e.extended_to) FROM stay_extension e "
+                              "          WHERE e.stay_id = s.id), '') "
                               "FROM placement p JOIN stay s ON s.id = p.stay_id "
+                              "JOIN person pe ON pe.id = s.person_id "
                               "WHERE p.voided_at IS NULL AND s.voided_at IS NULL "
                               "AND p.started_at <= ?1 AND (p.ended_at IS NULL OR p.ended_at > ?1)",
                               error);
@@ -346,6 +350,9 @@ shelter_capacity_store_stays_at (ShelterDb   *db,
       row.stay_id = sqlite3_column_int64 (stmt, 0);
       row.room_id = sqlite3_column_int64 (stmt, 1);
       g_strlcpy (row.admitted_on, _shelter_db_column_text (stmt, 2), sizeof row.admitted_on);
+      row.person_id = sqlite3_column_int64 (stmt, 3);
+      g_strlcpy (row.birth_date, _shelter_db_column_text (stmt, 4), sizeof row.birth_date);
+      g_strlcpy (row.extended_to, _shelter_db_column_text (stmt, 5), sizeof row.extended_to);
       g_array_append_val (rows, row);
     }
   _shelter_db_release (db, stmt);
@@ -557,28 +564,3 @@ shelter_stay_extension_store_insert (ShelterDb           *db,
   return ok;
 }
 
-char *
-shelter_stay_extension_store_latest (ShelterDb   *db,
-                                     gint64       stay_id,
-                                     GError     **error)
-{
-  sqlite3_stmt *stmt;
-  char *extended_to = NULL;
-  int rc;
-
-  g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
-
-  stmt = _shelter_db_prepare (db,
-                              "SELECT max(extended_to) FROM stay_extension WHERE stay_id = ?",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, stay_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    extended_to = g_strdup (_shelter_db_column_text (stmt, 0));
-  else
-    _shelter_db_set_error (db, rc, error);
-  _shelter_db_release (db, stmt);
-  return extended_to;
-}

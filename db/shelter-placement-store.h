@@ -71,7 +71,10 @@ typedef struct
 {
   gint64 stay_id;
   gint64 room_id;
+  gint64 person_id;
   char   admitted_on[11];  /* YYYY-MM-DD */
+  char   birth_date[11];   /* YYYY-MM-DD, YYYY, or empty when unknown */
+  char   extended_to[11];  /* the latest manager's extension (YYYY-MM-DD), or empty */
 } ShelterCapacityStayRow;
 
 /* The stays placed in a room at @at, with the room and the day of admission. */
@@ -126,10 +129,6 @@ gboolean shelter_stay_extension_store_insert (ShelterDb           *db,
                                               const char          *extended_to,
                                               const char          *decision,
                                               const ShelterStamp  *stamp,
-                                              GError             **error);
-/* The latest day a stay was extended to (YYYY-MM-DD), or NULL without error. */
-char    *shelter_stay_extension_store_latest (ShelterDb           *db,
-                                              gint64               stay_id,
                                               GError             **error);
 
 G_END_DECLS
