@@ -30,4 +30,8 @@ ShelterStay *_shelter_admit_with (ShelterSession    *session,
                                   gpointer           extra_data,
                                   GError           **error);
 
+/* A phone number as the intake stores it (a 10-digit mobile or an 11-digit landline, +84 as
+ * 0, old 11-digit mobiles converted), or NULL when @phone is not one. */
+char        *_shelter_phone_normalize (const char *phone);
+
 G_END_DECLS

@@ -326,23 +326,34 @@ check_papers (ShelterPerson  *person,
   return TRUE;
 }
 
-static gboolean
-check_phone (ShelterPerson  *person,
-             GError        **error)
+char *
+_shelter_phone_normalize (const char *phone)
 {
-  const char *phone = shelter_person_get_phone (person);
   g_autofree char *normalized = NULL;
   gboolean mobile, landline;
 
-  if (phone == NULL)
-    return TRUE;
+  g_return_val_if_fail (phone != NULL, NULL);
+
   normalized = normalize_phone (phone);
   /* Mobiles: 10 digits, 03/05/07/08/09. Landlines: 11 digits, 02 and the area code. */
   mobile = normalized != NULL && all_digits (normalized, 10) && normalized[0] == '0' &&
            strchr ("35789", normalized[1]) != NULL;
   landline = normalized != NULL && all_digits (normalized, 11) && normalized[0] == '0' &&
              normalized[1] == '2';
-  if (!mobile && !landline)
+  return mobile || landline ? g_steal_pointer (&normalized) : NULL;
+}
+
+static gboolean
+check_phone (ShelterPerson  *person,
+             GError        **error)
+{
+  const char *phone = shelter_person_get_phone (person);
+  g_autofree char *normalized = NULL;
+
+  if (phone == NULL)
+    return TRUE;
+  normalized = _shelter_phone_normalize (phone);
+  if (normalized == NULL)
     return shelter_field_error (error, SHELTER_FIELD_PHONE,
                                 _("Phone: a mobile number has 10 digits and starts with 03, 05, 07, "
                                   "08 or 09; a landline has 11 digits and starts with 02 (+84 counts "

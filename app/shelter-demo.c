@@ -16,6 +16,7 @@
 #include "shelter-app-error.h"
 #include "shelter-capacity.h"
 #include "shelter-demo.h"
+#include "shelter-family.h"
 #include "shelter-meals.h"
 #include "shelter-services.h"
 #include "shelter-placement.h"
@@ -23,9 +24,11 @@
 #include "shelter-domain.h"
 #include "shelter-enums.h"
 #include "shelter-rooms.h"
+#include "shelter-safety.h"
 #include "shelter-settings.h"
 #include "shelter-stores.h"
 #include "shelter-support-plan.h"
+#include "shelter-referrals.h"
 #include "shelter-text.h"
 
 /* The demo centre is a simulation. People arrive one after another; each goes to a room
@@ -1650,6 +1653,9 @@ generate_centre (const char           *db_path,
          write_absences (&centre, error) &&
          _shelter_demo_services_write (centre.session, error) &&
          _shelter_demo_plans_write (centre.session, error) &&
+         _shelter_demo_referrals_write (centre.session, error) &&
+         _shelter_demo_family_write (centre.session, error) &&
+         _shelter_demo_safety_write (centre.session, error) &&
          _shelter_demo_meals_write (centre.session, error) &&
          write_room_decisions (&centre, opened_on, error);
 }

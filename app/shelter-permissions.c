@@ -27,7 +27,8 @@ static const struct
   { SHELTER_PERMISSION_RESTORE, { "administrator" } },
   { SHELTER_PERMISSION_EDIT_SETTINGS, { "administrator" } },
   { SHELTER_PERMISSION_OVERRIDE_PLACEMENT, { "manager" } },
-  { SHELTER_PERMISSION_RECORD_DIET, { "manager", "caseworker", "medical" } }, { SHELTER_PERMISSION_VIEW_KITCHEN, { "administrator", "manager", "caseworker", "medical", "counsellor" } },
+  { SHELTER_PERMISSION_RECORD_DIET, { "manager", "caseworker", "medical" } },
+  { SHELTER_PERMISSION_VIEW_KITCHEN, { "administrator", "manager", "caseworker", "medical", "counsellor" } },
   { SHELTER_PERMISSION_RECORD_MEDICAL, { "medical" } },
   { SHELTER_PERMISSION_RECORD_PSYCHOLOGICAL, { "counsellor" } },
   { SHELTER_PERMISSION_RECORD_SOCIAL_SERVICE, { "manager", "caseworker" } },
@@ -37,6 +38,11 @@ static const struct
   { SHELTER_PERMISSION_DRAFT_PLAN, { "manager", "caseworker" } },
   { SHELTER_PERMISSION_APPROVE_PLAN, { "manager" } },
   { SHELTER_PERMISSION_WRITE_PLAN_NOTE, { "manager", "caseworker", "medical", "counsellor" } },
+  { SHELTER_PERMISSION_MANAGE_PARTNERS, { "manager", "administrator" } },
+  { SHELTER_PERMISSION_REFER, { "manager", "caseworker" } },
+  { SHELTER_PERMISSION_OVERRIDE_REFERRAL, { "manager" } },
+  { SHELTER_PERMISSION_RECORD_SAFETY, { "manager", "caseworker" } },
+  { SHELTER_PERMISSION_RECORD_FAMILY, { "manager", "caseworker" } },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (permission_table) == SHELTER_N_PERMISSIONS);

@@ -20,18 +20,29 @@ typedef enum
   SHELTER_PERMISSION_RESTORE,
   SHELTER_PERMISSION_EDIT_SETTINGS,
   SHELTER_PERMISSION_OVERRIDE_PLACEMENT, /* place someone in a room that does not suit them */
-  SHELTER_PERMISSION_RECORD_DIET, SHELTER_PERMISSION_VIEW_KITCHEN, /* a diet (medical staff: soft or medical only); the kitchen sheet */
+  SHELTER_PERMISSION_RECORD_DIET,       /* a diet (medical staff: soft or medical only) */
+  SHELTER_PERMISSION_VIEW_KITCHEN,      /* the kitchen sheet */
   /* Services (app/shelter-services.c): who records which kind, who reads what is restricted */
   SHELTER_PERMISSION_RECORD_MEDICAL,
   SHELTER_PERMISSION_RECORD_PSYCHOLOGICAL,
-  SHELTER_PERMISSION_RECORD_SOCIAL_SERVICE, /* legal, schooling, vocational, interpretation, travel */
+  /* legal, schooling, vocational, interpretation, travel */
+  SHELTER_PERMISSION_RECORD_SOCIAL_SERVICE,
   SHELTER_PERMISSION_READ_PSYCHOLOGICAL_NOTES,
   SHELTER_PERMISSION_READ_MEDICAL_RESTRICTED, /* HIV status, pregnancy */
   SHELTER_PERMISSION_ENTITLEMENT_EXCEPTION,
   /* Support plans (app/shelter-support-plan.c) */
-  SHELTER_PERMISSION_DRAFT_PLAN,       /* assess needs, draft, start, follow, complete or cancel a plan */
+  /* assess needs, draft, start, follow, complete or cancel a plan */
+  SHELTER_PERMISSION_DRAFT_PLAN,
   SHELTER_PERMISSION_APPROVE_PLAN,
   SHELTER_PERMISSION_WRITE_PLAN_NOTE,  /* a progress note on a plan going on */
+  /* a risk assessment, an incident, informing the police (app/shelter-safety.c) */
+  SHELTER_PERMISSION_RECORD_SAFETY,
+  /* Referrals (app/shelter-referrals.c) */
+  SHELTER_PERMISSION_MANAGE_PARTNERS,  /* the directory of partner organisations */
+  SHELTER_PERMISSION_REFER,            /* make and advance referrals */
+  SHELTER_PERMISSION_OVERRIDE_REFERRAL, /* a legal ground instead of consent; withdraw anyone's */
+  /* relatives, contacts, family tracing, visits (app/shelter-family.c) */
+  SHELTER_PERMISSION_RECORD_FAMILY,
   SHELTER_N_PERMISSIONS
 } ShelterPermission;
 

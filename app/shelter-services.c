@@ -1193,24 +1193,29 @@ shelter_services_list (ShelterSession              *session,
 
 /* ---- Health-check flags -------------------------------------------------------------------- */
 
+/* The rows of @stay_id only, or all of them when it is 0. */
 static void
 append_flags (GArray                     *flags,
               GArray                     *rows,
-              ShelterHealthCheckFlagKind  kind)
+              ShelterHealthCheckFlagKind  kind,
+              gint64                      stay_id)
 {
   for (guint i = 0; i < rows->len; i++)
     {
       ShelterHealthCheckDueRow *row = &g_array_index (rows, ShelterHealthCheckDueRow, i);
       ShelterHealthCheckFlag flag = { kind, row->stay_id, row->person_id, { 0 } };
 
+      if (stay_id != 0 && row->stay_id != stay_id)
+        continue;
       g_strlcpy (flag.since, row->since, sizeof flag.since);
       g_array_append_val (flags, flag);
     }
 }
 
-GArray *
-shelter_services_health_check_flags (ShelterSession  *session,
-                                     GError         **error)
+static GArray *
+health_check_flags (ShelterSession  *session,
+                    gint64           stay_id,
+                    GError         **error)
 {
   g_autoptr (GDateTime) now = NULL;
   g_autoptr (GDateTime) cutoff = NULL;
@@ -1247,9 +1252,26 @@ shelter_services_health_check_flags (ShelterSession  *session,
   if (periodic == NULL)
     return NULL;
   flags = g_array_new (FALSE, TRUE, sizeof (ShelterHealthCheckFlag));
-  append_flags (flags, arrival, SHELTER_HEALTH_CHECK_ARRIVAL);
-  append_flags (flags, periodic, SHELTER_HEALTH_CHECK_PERIODIC);
+  append_flags (flags, arrival, SHELTER_HEALTH_CHECK_ARRIVAL, stay_id);
+  append_flags (flags, periodic, SHELTER_HEALTH_CHECK_PERIODIC, stay_id);
   return g_steal_pointer (&flags);
+}
+
+GArray *
+shelter_services_health_check_flags (ShelterSession  *session,
+                                     GError         **error)
+{
+  return health_check_flags (session, 0, error);
+}
+
+GArray *
+shelter_services_health_check_flags_for_stay (ShelterSession  *session,
+                                              gint64           stay_id,
+                                              GError         **error)
+{
+  g_return_val_if_fail (stay_id > 0, NULL);
+
+  return health_check_flags (session, stay_id, error);
 }
 
 /* ---- Restricted medical facts -------------------------------------------------------------- */
@@ -1343,21 +1365,25 @@ failed:
 }
 
 char *
-shelter_services_get_restricted (ShelterSession  *session,
-                                 gint64           person_id,
-                                 const char      *field,
-                                 GError         **error)
+shelter_services_get_restricted_dated (ShelterSession  *session,
+                                       gint64           person_id,
+                                       const char      *field,
+                                       char           **recorded_on,
+                                       GError         **error)
 {
   g_autoptr (GError) local_error = NULL;
   g_autofree char *details = NULL;
+  g_autofree char *day = NULL;
   char *value;
 
   g_return_val_if_fail (SHELTER_IS_SESSION (session), NULL);
 
+  if (recorded_on != NULL)
+    *recorded_on = NULL;
   if (!check_restricted_access (session, field, error))
     return NULL;
   value = shelter_medical_restricted_store_get (shelter_session_get_db (session), person_id,
-                                                field, NULL, &local_error);
+                                                field, &day, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -1365,5 +1391,16 @@ shelter_services_get_restricted (ShelterSession  *session,
     }
   details = g_strdup_printf ("shown: %s", field);
   audit_view (session, "person", person_id, details);
+  if (recorded_on != NULL && value != NULL)
+    *recorded_on = g_steal_pointer (&day);
   return value;
+}
+
+char *
+shelter_services_get_restricted (ShelterSession  *session,
+                                 gint64           person_id,
+                                 const char      *field,
+                                 GError         **error)
+{
+  return shelter_services_get_restricted_dated (session, person_id, field, NULL, error);
 }

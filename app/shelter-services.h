@@ -213,6 +213,11 @@ typedef struct
 
 GArray      *shelter_services_health_check_flags (ShelterSession  *session,
                                                   GError         **error);
+/* The flags of one stay only (none for a stay ended or unknown), for the resident's page
+ * (VIEW_RESIDENTS). */
+GArray      *shelter_services_health_check_flags_for_stay (ShelterSession  *session,
+                                                           gint64           stay_id,
+                                                           GError         **error);
 
 /* HIV status and pregnancy, medical staff only, each read and write audited. */
 #define SHELTER_RESTRICTED_HIV_STATUS "hiv_status"
@@ -231,6 +236,13 @@ char        *shelter_services_get_restricted (ShelterSession  *session,
                                               gint64           person_id,
                                               const char      *field,
                                               GError         **error);
+/* The same, with the day it was found (YYYY-MM-DD) in @recorded_on (NULL when none is
+ * recorded); the read is audited as with shelter_services_get_restricted(). */
+char        *shelter_services_get_restricted_dated (ShelterSession  *session,
+                                                    gint64           person_id,
+                                                    const char      *field,
+                                                    char           **recorded_on,
+                                                    GError         **error);
 
 /* The demo centre's services (app/shelter-demo-services.c). */
 gboolean     _shelter_demo_services_write    (ShelterSession  *session,

@@ -140,6 +140,11 @@ shelter_session_check (ShelterSession     *self,
     [SHELTER_PERMISSION_DRAFT_PLAN] = N_("assess needs or draft a support plan"),
     [SHELTER_PERMISSION_APPROVE_PLAN] = N_("approve a support plan"),
     [SHELTER_PERMISSION_WRITE_PLAN_NOTE] = N_("write a progress note on a support plan"),
+    [SHELTER_PERMISSION_MANAGE_PARTNERS] = N_("change the directory of partner organisations"),
+    [SHELTER_PERMISSION_REFER] = N_("refer a person to another agency"),
+    [SHELTER_PERMISSION_OVERRIDE_REFERRAL] = N_("send a referral on a legal ground or withdraw another’s referral"),
+    [SHELTER_PERMISSION_RECORD_SAFETY] = N_("record a risk assessment, an incident or a report to the police"),
+    [SHELTER_PERMISSION_RECORD_FAMILY] = N_("record relatives, family contacts or visits"),
   };
 
   g_return_val_if_fail (SHELTER_IS_SESSION (self), FALSE);

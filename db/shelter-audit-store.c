@@ -97,6 +97,60 @@ shelter_audit_store_count (ShelterDb  *db,
   return _shelter_db_step_count (db, stmt, error);
 }
 
+/* What an audit entry may be about that belongs to one person: the table its entity_id
+ * points into, and whether that table names the person or one of their stays. Filtering the
+ * log by a resident finds these too. */
+static const struct
+{
+  const char *entity;
+  const char *table;
+  const char *link;  /* "person_id" or "stay_id" */
+} person_entities[] = {
+  { "person", "person", NULL },
+  { "stay", "stay", "person_id" },
+  { "service", "service", "stay_id" },
+  { "needs_assessment", "needs_assessment", "stay_id" },
+  { "support_plan", "support_plan", "stay_id" },
+  { "relative", "family_relative", "person_id" },
+  { "family_contact", "family_contact", "stay_id" },
+  { "family_tracing", "family_tracing", "stay_id" },
+  { "visit_ban", "family_visit_ban", "person_id" },
+  { "visit", "family_visit", "stay_id" },
+  { "risk_assessment", "risk_assessment", "stay_id" },
+  { "safety_incident", "safety_incident", "stay_id" },
+  { "police_report", "police_report", "stay_id" },
+  { "referral", "referral", "stay_id" },
+};
+
+/* The ids query, written once from person_entities. ?5 is the resident's case code. */
+static char *
+dup_ids_query (void)
+{
+  GString *sql = g_string_new ("SELECT a.id FROM audit_log a WHERE "
+                               "(?1 IS NULL OR a.actor = ?1) AND "
+                               "(?2 IS NULL OR a.action = ?2) AND "
+                               "(?3 IS NULL OR a.at >= ?3) AND "
+                               "(?4 IS NULL OR a.at < ?4) AND "
+                               "(?5 IS NULL");
+
+  for (guint i = 0; i < G_N_ELEMENTS (person_entities); i++)
+    {
+      const char *link = person_entities[i].link;
+
+      g_string_append_printf (sql, " OR (a.entity = '%s' AND a.entity_id IN (SELECT t.id FROM %s t ",
+                              person_entities[i].entity, person_entities[i].table);
+      if (link == NULL)
+        g_string_append (sql, "WHERE t.case_code = ?5))");
+      else if (g_str_equal (link, "stay_id"))
+        g_string_append (sql, "JOIN stay s ON s.id = t.stay_id JOIN person p ON p.id = s.person_id "
+                              "WHERE p.case_code = ?5))");
+      else
+        g_string_append (sql, "JOIN person p ON p.id = t.person_id WHERE p.case_code = ?5))");
+    }
+  g_string_append (sql, ") ORDER BY a.id DESC");
+  return g_string_free (sql, FALSE);
+}
+
 GArray *
 shelter_audit_store_ids (ShelterDb   *db,
                          const char  *actor,
@@ -106,6 +160,8 @@ shelter_audit_store_ids (ShelterDb   *db,
                          const char  *to_date,
                          GError     **error)
 {
+  static const char *query;
+  static gsize query_written;
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *to_exclusive = NULL;
   sqlite3_stmt *stmt;
@@ -118,30 +174,12 @@ shelter_audit_store_ids (ShelterDb   *db,
   if (to_date != NULL)
     to_exclusive = g_strconcat (to_date, "T99", NULL);
 
-  stmt = _shelter_db_prepare (db,
-                              "SELECT a.id FROM audit_log a WHERE "
-                              "(?1 IS NULL OR a.actor = ?1) AND "
-                              "(?2 IS NULL OR a.action = ?2) AND "
-                              "(?3 IS NULL OR a.at >= ?3) AND "
-                              "(?4 IS NULL OR a.at < ?4) AND "
-                              "(?5 IS NULL OR "
-                              " (a.entity = 'person' AND a.entity_id = "
-                              "   (SELECT p.id FROM person p WHERE p.case_code = ?5)) OR "
-                              " (a.entity = 'stay' AND a.entity_id IN "
-                              "   (SELECT s.id FROM stay s JOIN person p ON p.id = s.person_id "
-                              "    WHERE p.case_code = ?5)) OR "
-                              /* What belongs to one of the person's stays. */
-                              " (a.entity = 'service' AND a.entity_id IN "
-                              "   (SELECT v.id FROM service v JOIN stay s ON s.id = v.stay_id "
-                              "    JOIN person p ON p.id = s.person_id WHERE p.case_code = ?5)) OR "
-                              " (a.entity = 'support_plan' AND a.entity_id IN "
-                              "   (SELECT sp.id FROM support_plan sp JOIN stay s ON s.id = sp.stay_id "
-                              "    JOIN person p ON p.id = s.person_id WHERE p.case_code = ?5)) OR "
-                              " (a.entity = 'needs_assessment' AND a.entity_id IN "
-                              "   (SELECT n.id FROM needs_assessment n JOIN stay s ON s.id = n.stay_id "
-                              "    JOIN person p ON p.id = s.person_id WHERE p.case_code = ?5))) "
-                              "ORDER BY a.id DESC",
-                              error);
+  if (g_once_init_enter (&query_written))
+    {
+      query = dup_ids_query ();
+      g_once_init_leave (&query_written, 1);
+    }
+  stmt = _shelter_db_prepare (db, query, error);
   if (stmt == NULL)
     return NULL;
   _shelter_db_bind_text (stmt, 1, actor);

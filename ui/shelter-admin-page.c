@@ -11,6 +11,7 @@
 #include "shelter-backup-page.h"
 #include "shelter-enums.h"
 #include "shelter-holidays-page.h"
+#include "shelter-partners-page.h"
 #include "shelter-placement-rules-page.h"
 #include "shelter-rates-page.h"
 #include "shelter-rooms-admin-page.h"
@@ -31,6 +32,7 @@ struct _ShelterAdminPage
   AdwViewStackPage    *rooms_stack_page;
   AdwViewStackPage    *rules_stack_page;
   AdwViewStackPage    *rates_stack_page;
+  AdwViewStackPage    *partners_stack_page;
   AdwViewStackPage    *account_stack_page;
   ShelterAccountsPage *accounts_page;
   ShelterAuditPage    *audit_page;
@@ -39,6 +41,7 @@ struct _ShelterAdminPage
   ShelterRoomsAdminPage *rooms_page;
   ShelterPlacementRulesPage *rules_page;
   ShelterRatesPage    *rates_page;
+  ShelterPartnersPage *partners_page;
   AdwActionRow        *full_name_row;
   AdwActionRow        *username_row;
   AdwActionRow        *role_row;
@@ -97,6 +100,8 @@ shelter_admin_page_reload (ShelterAdminPage *self)
     shelter_placement_rules_page_reload (self->rules_page);
   else if (child == GTK_WIDGET (self->rates_page))
     shelter_rates_page_reload (self->rates_page);
+  else if (child == GTK_WIDGET (self->partners_page))
+    shelter_partners_page_reload (self->partners_page);
 }
 
 static void
@@ -144,6 +149,8 @@ shelter_admin_page_set_session (ShelterAdminPage *self,
   shelter_rooms_admin_page_set_session (self->rooms_page, may_manage_rooms ? session : NULL);
   /* Anyone may read the rates; the page lets those who keep the centre's profile add one. */
   shelter_rates_page_set_session (self->rates_page, session);
+  /* Those who refer read the directory; managers change it (the page says which). */
+  shelter_partners_page_set_session (self->partners_page, session);
   /* Age groups and stay limits are the rooms' managers'; area and staff the administrator's:
    * the page lets each change their part. */
   shelter_placement_rules_page_set_session (self->rules_page,
@@ -156,6 +163,7 @@ shelter_admin_page_set_session (ShelterAdminPage *self,
   adw_view_stack_page_set_visible (self->holidays_stack_page, session != NULL);
   adw_view_stack_page_set_visible (self->rooms_stack_page, may_manage_rooms);
   adw_view_stack_page_set_visible (self->rates_stack_page, session != NULL);
+  adw_view_stack_page_set_visible (self->partners_stack_page, session != NULL);
   adw_view_stack_page_set_visible (self->rules_stack_page, may_manage_rooms || may_edit_settings);
 
   shelter_admin_page_show_user (self);
@@ -218,6 +226,7 @@ shelter_admin_page_class_init (ShelterAdminPageClass *klass)
   g_type_ensure (SHELTER_TYPE_ROOMS_ADMIN_PAGE);
   g_type_ensure (SHELTER_TYPE_PLACEMENT_RULES_PAGE);
   g_type_ensure (SHELTER_TYPE_RATES_PAGE);
+  g_type_ensure (SHELTER_TYPE_PARTNERS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/vn/maiam/Shelter/shelter-admin-page.ui");
@@ -229,6 +238,7 @@ shelter_admin_page_class_init (ShelterAdminPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, rooms_stack_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, rules_stack_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, rates_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, partners_stack_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, account_stack_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, accounts_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, audit_page);
@@ -237,6 +247,7 @@ shelter_admin_page_class_init (ShelterAdminPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, rooms_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, rules_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, rates_page);
+  gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, partners_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, full_name_row);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, username_row);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, role_row);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "shelter-meals.h"
 #include "shelter-placement.h"
 #include "shelter-placement-rules-page.h"
 #include "shelter-rooms.h"
@@ -22,6 +23,9 @@
 
 /* As app/shelter-placement.c counts when the setting is not set. */
 #define CHILD_WITH_PARENT_AGE_DEFAULT 6
+/* As app/shelter-services.c and app/shelter-meals.c count when the settings are not set. */
+#define HEALTH_CHECK_HOURS_DEFAULT 24
+#define MEAL_SCHEDULE_DEFAULT "breakfast;lunch;dinner"
 
 typedef enum
 {
@@ -32,6 +36,7 @@ typedef enum
   SETTING_SOCIAL_WORKERS,
   SETTING_MEDICAL,
   SETTING_COUNSELLORS,
+  SETTING_HEALTH_CHECK_HOURS,
   N_SETTINGS
 } Setting;
 
@@ -43,6 +48,7 @@ static const char * const setting_keys[N_SETTINGS] = {
   SHELTER_SETTING_STAFF_SOCIAL_WORKERS,
   SHELTER_SETTING_STAFF_MEDICAL,
   SHELTER_SETTING_STAFF_COUNSELLORS,
+  SHELTER_SETTING_HEALTH_CHECK_ARRIVAL_HOURS,
 };
 
 /* The three groups with an upper age; the elderly have none. */
@@ -57,6 +63,8 @@ struct _ShelterPlacementRulesPage
   gboolean             filling;
   /* Set while the age groups hold changes not saved yet. */
   gboolean             ages_edited;
+  /* Set while the meals typed are not applied yet. */
+  gboolean             meals_edited;
   guint                save_ids[N_SETTINGS];
   /* The rows of the stay limits, removed on reload. */
   GPtrArray           *limit_rows;
@@ -98,6 +106,11 @@ struct _ShelterPlacementRulesPage
   GtkSpinButton       *medical_spin;
   AdwActionRow        *counsellors_row;
   GtkSpinButton       *counsellors_spin;
+  AdwPreferencesGroup *meals_group;
+  AdwEntryRow         *meals_row;
+  AdwPreferencesGroup *health_group;
+  AdwActionRow        *health_hours_row;
+  GtkSpinButton       *health_hours_spin;
 };
 
 G_DEFINE_FINAL_TYPE (ShelterPlacementRulesPage, shelter_placement_rules_page, ADW_TYPE_BIN)
@@ -132,10 +145,10 @@ shelter_placement_rules_page_show_note (ShelterPlacementRulesPage *self)
   if (self->session != NULL && !may_rooms && !may_settings)
     note = _("You can read these rules. A manager or an administrator changes the age groups "
              "and the stay limits; an administrator changes the bedroom area, the age of "
-             "children with a parent and the staff counts.");
+             "children with a parent, the staff counts, the meals and the health checks.");
   else if (self->session != NULL && !may_settings)
-    note = _("An administrator changes the bedroom area, the age of children with a parent "
-             "and the staff counts.");
+    note = _("An administrator changes the bedroom area, the age of children with a parent, "
+             "the staff counts, the meals and the health checks.");
   else if (self->session != NULL && !may_rooms)
     note = _("A manager or an administrator changes the age groups and the stay limits.");
 
@@ -459,6 +472,13 @@ shelter_placement_rules_page_fill_setting (ShelterPlacementRulesPage *self,
     value = shelter_rooms_area_per_resident (db, setting == SETTING_CARE_AREA);
   else if (setting == SETTING_CHILD_AGE)
     value = shelter_settings_get_int (db, setting_keys[setting], CHILD_WITH_PARENT_AGE_DEFAULT);
+  else if (setting == SETTING_HEALTH_CHECK_HOURS)
+    {
+      value = shelter_settings_get_int (db, setting_keys[setting], HEALTH_CHECK_HOURS_DEFAULT);
+      /* app/ counts a damaged value as the default. */
+      if (value < 1 || value > 168)
+        value = HEALTH_CHECK_HOURS_DEFAULT;
+    }
   else
     value = MAX (shelter_settings_get_int (db, setting_keys[setting], 0), 0);
   set_spin_value (self, self->setting_spins[setting], value);
@@ -549,6 +569,85 @@ setting_value_changed_cb (ShelterPlacementRulesPage *self,
       }
 }
 
+/* The meal schedule: typed as text, saved when applied (the apply button or Enter), not as
+ * it is typed, since a schedule half typed is no schedule (two meals are refused). */
+
+static void
+shelter_placement_rules_page_fill_meals (ShelterPlacementRulesPage *self)
+{
+  g_autofree char *value = NULL;
+
+  if (self->meals_edited)
+    return;
+
+  _shelter_ui_set_error (GTK_WIDGET (self->meals_row), FALSE);
+  if (self->session == NULL)
+    return;
+
+  value = shelter_settings_get (shelter_session_get_db (self->session),
+                                SHELTER_SETTING_MEAL_SCHEDULE, MEAL_SCHEDULE_DEFAULT);
+  self->filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->meals_row), value);
+  self->filling = FALSE;
+}
+
+static void
+shelter_placement_rules_page_save_meals (ShelterPlacementRulesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *stored = NULL;
+
+  if (self->session == NULL || !self->meals_edited)
+    return;
+
+  value = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->meals_row)));
+  g_strstrip (g_strdelimit (value, "\t\r\n", ' '));
+  stored = shelter_settings_get (shelter_session_get_db (self->session),
+                                 SHELTER_SETTING_MEAL_SCHEDULE, MEAL_SCHEDULE_DEFAULT);
+  if (g_str_equal (value, stored))
+    {
+      /* Nothing changed: nothing to record. */
+      self->meals_edited = FALSE;
+      shelter_placement_rules_page_fill_meals (self);
+      return;
+    }
+  if (!shelter_settings_set (self->session, SHELTER_SETTING_MEAL_SCHEDULE, value, &error))
+    {
+      /* What was typed stays, to be corrected, with the reason on a toast and the row
+       * marked. */
+      _shelter_ui_set_error (GTK_WIDGET (self->meals_row), TRUE);
+      _shelter_window_show_message (GTK_WIDGET (self), error->message);
+      return;
+    }
+
+  self->meals_edited = FALSE;
+  shelter_placement_rules_page_fill_meals (self);
+  message = g_strdup_printf (_("%s: now %s"),
+                             adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->meals_row)),
+                             value);
+  _shelter_window_show_message (GTK_WIDGET (self), message);
+}
+
+static void
+meals_changed_cb (ShelterPlacementRulesPage *self,
+                  GtkEditable               *editable)
+{
+  if (self->filling || self->session == NULL)
+    return;
+
+  self->meals_edited = TRUE;
+  _shelter_ui_set_error (GTK_WIDGET (self->meals_row), FALSE);
+}
+
+static void
+meals_apply_cb (ShelterPlacementRulesPage *self,
+                AdwEntryRow               *row)
+{
+  shelter_placement_rules_page_save_meals (self);
+}
+
 /* The page */
 
 void
@@ -572,8 +671,10 @@ shelter_placement_rules_page_reload (ShelterPlacementRulesPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->add_limit_button), may_rooms);
   for (Setting setting = 0; setting < N_SETTINGS; setting++)
     gtk_widget_set_sensitive (GTK_WIDGET (self->setting_spins[setting]), may_settings);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->meals_row), may_settings);
 
   shelter_placement_rules_page_fill_ages (self);
+  shelter_placement_rules_page_fill_meals (self);
   shelter_placement_rules_page_fill_limits (self);
   for (Setting setting = 0; setting < N_SETTINGS; setting++)
     shelter_placement_rules_page_fill_setting (self, setting);
@@ -593,6 +694,7 @@ shelter_placement_rules_page_set_session (ShelterPlacementRulesPage *self,
    * not saved are not a change: they go. */
   shelter_placement_rules_page_flush_settings (self);
   self->ages_edited = FALSE;
+  self->meals_edited = FALSE;
 
   g_set_object (&self->session, session);
   shelter_placement_rules_page_reload (self);
@@ -674,6 +776,15 @@ shelter_placement_rules_page_class_init (ShelterPlacementRulesPageClass *klass)
                                         counsellors_row);
   gtk_widget_class_bind_template_child (widget_class, ShelterPlacementRulesPage,
                                         counsellors_spin);
+  gtk_widget_class_bind_template_child (widget_class, ShelterPlacementRulesPage, meals_group);
+  gtk_widget_class_bind_template_child (widget_class, ShelterPlacementRulesPage, meals_row);
+  gtk_widget_class_bind_template_child (widget_class, ShelterPlacementRulesPage, health_group);
+  gtk_widget_class_bind_template_child (widget_class, ShelterPlacementRulesPage,
+                                        health_hours_row);
+  gtk_widget_class_bind_template_child (widget_class, ShelterPlacementRulesPage,
+                                        health_hours_spin);
+  gtk_widget_class_bind_template_callback (widget_class, meals_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, meals_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, age_value_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, age_save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_limit_clicked_cb);
@@ -709,6 +820,8 @@ shelter_placement_rules_page_init (ShelterPlacementRulesPage *self)
   self->setting_rows[SETTING_SOCIAL_WORKERS] = self->social_workers_row;
   self->setting_rows[SETTING_MEDICAL] = self->medical_row;
   self->setting_rows[SETTING_COUNSELLORS] = self->counsellors_row;
+  self->setting_spins[SETTING_HEALTH_CHECK_HOURS] = self->health_hours_spin;
+  self->setting_rows[SETTING_HEALTH_CHECK_HOURS] = self->health_hours_row;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->age_save_button), FALSE);
   shelter_placement_rules_page_chain_ages (self);

@@ -60,6 +60,8 @@ struct _ShelterResidentPage
   AdwViewStackPage       *care_page; GtkBox *care_box; /* shelter-resident-page-care.c */
   AdwViewStackPage       *services_page; GtkBox *services_box; /* shelter-resident-page-services.c */
   AdwViewStackPage       *plan_page; GtkBox *plan_box; /* shelter-resident-page-plan.c */
+  AdwViewStackPage       *safety_page; GtkBox *safety_box; /* shelter-resident-page-safety.c */
+  AdwViewStackPage       *family_page; GtkBox *family_box; /* shelter-resident-page-family.c */
 };
 
 /* shelter-resident-page-overview.c: fills the Overview tab from what the page holds. */
@@ -82,6 +84,7 @@ void       _shelter_resident_page_link_alert    (GtkWidget  *row,
  * the alerts (TRUE when it added one). */
 void     _shelter_resident_page_update_stay     (ShelterResidentPage *self);
 gboolean _shelter_resident_page_add_stay_alerts (ShelterResidentPage *self);
+gboolean _shelter_resident_page_add_care_alerts (ShelterResidentPage *self); /* shelter-resident-page-alerts-care.c: health checks due, the plan's review due */
 /* The "resident.move", "resident.record-absence" and "resident.record-return" actions. */
 void     _shelter_resident_page_move            (ShelterResidentPage *self);
 void     _shelter_resident_page_record_absence  (ShelterResidentPage *self);
@@ -101,5 +104,11 @@ void _shelter_resident_page_update_services  (ShelterResidentPage *self);
 
 /* shelter-resident-page-plan.c: fills the Support Plan tab (and shows it or not). */
 void _shelter_resident_page_update_plan      (ShelterResidentPage *self);
+
+/* shelter-resident-page-safety.c: fills the Safety tab (and shows it or not). */
+void _shelter_resident_page_update_safety    (ShelterResidentPage *self);
+
+/* shelter-resident-page-family.c: fills the Family tab (and shows it or not). */
+void _shelter_resident_page_update_family    (ShelterResidentPage *self);
 
 G_END_DECLS

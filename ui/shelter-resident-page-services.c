@@ -3,14 +3,18 @@
 /* ShelterResidentPage, continued: the Services tab. The timeline of every service the
  * resident received, newest first (date, kind, who, what was done, outcome, cost, next
  * date and the kind's own fields; the counsellor's note for counsellors only, as app/
- * returns it), voided records behind a switch, and "Record a Service…". app/shelter-services.c
- * decides what each role may see and record; this file shows and asks. */
+ * returns it), voided records behind a switch, and "Record a Service…". For medical staff
+ * only, HIV status and pregnancy with the day each was found and "Change…"; each read is
+ * audited by app/, so they are read when the tab is shown, not with every page, and the
+ * group is not there at all for anyone else. app/shelter-services.c decides what each role
+ * may see and record; this file shows and asks. */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "shelter-resident-page-private.h"
+#include "shelter-restricted-dialog.h"
 #include "shelter-service-dialog.h"
 #include "shelter-services.h"
 #include "shelter-text.h"
@@ -19,6 +23,13 @@
 
 /* Whether the Services tab shows voided records, kept while the page lives. */
 #define SHOW_VOIDED_KEY "shelter-services-show-voided"
+/* The group of HIV status and pregnancy while it waits to be read (not owned), and whether
+ * the page follows the tab shown to read it then. */
+#define RESTRICTED_GROUP_KEY "shelter-services-restricted-group"
+#define TAB_WATCHED_KEY "shelter-services-tab-watched"
+/* The field and the value of a "Change…" button. */
+#define FIELD_KEY "shelter-restricted-field"
+#define VALUE_KEY "shelter-restricted-value"
 
 static gboolean
 stay_is_open (ShelterResidentPage *self)
@@ -60,6 +71,133 @@ record_clicked_cb (ShelterResidentPage *self,
   g_signal_connect_object (dialog, "saved", G_CALLBACK (service_saved_cb), self,
                            G_CONNECT_SWAPPED);
   _shelter_window_present_dialog (GTK_WIDGET (self), GTK_WINDOW (dialog));
+}
+
+/* Restricted medical information */
+
+static void
+restricted_saved_cb (ShelterResidentPage     *self,
+                     ShelterRestrictedDialog *dialog)
+{
+  _shelter_resident_page_reload (self, _("Restricted medical information recorded"));
+}
+
+static void
+change_restricted_clicked_cb (ShelterResidentPage *self,
+                              GtkButton           *button)
+{
+  ShelterRestrictedDialog *dialog;
+  const char *name;
+
+  if (self->session == NULL || self->summary == NULL)
+    return;
+  name = shelter_resident_summary_get_full_name (self->summary);
+  dialog = shelter_restricted_dialog_new (self->session, self->person_id,
+                                          name != NULL ? name
+                                                       : shelter_resident_summary_get_case_code (self->summary),
+                                          g_object_get_data (G_OBJECT (button), FIELD_KEY),
+                                          g_object_get_data (G_OBJECT (button), VALUE_KEY));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (restricted_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  _shelter_window_present_dialog (GTK_WIDGET (self), GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+new_restricted_row (ShelterResidentPage *self,
+                    const char          *field,
+                    const char          *title,
+                    const char          *change_name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row, *button;
+
+  value = shelter_services_get_restricted_dated (self->session, self->person_id, field, &day,
+                                                 &error);
+  if (error != NULL)
+    subtitle = g_strdup (error->message);
+  else if (value == NULL)
+    subtitle = g_strdup (_("Not recorded"));
+  else
+    {
+      g_autofree char *found = shelter_text_format_date (day);
+
+      /* Translators: a restricted medical fact and the day it was found: "Negative, on
+       * 02/11/2026". */
+      subtitle = g_strdup_printf (_("%s, on %s"),
+                                  shelter_enum_label (shelter_services_restricted_values (field),
+                                                      value),
+                                  found != NULL ? found : "—");
+    }
+  row = _shelter_ui_new_text_row (title, subtitle);
+  gtk_widget_add_css_class (row, "property");
+  if (error == NULL)
+    {
+      button = gtk_button_new_with_mnemonic (_("C_hange…"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      change_name, -1);
+      g_object_set_data_full (G_OBJECT (button), FIELD_KEY, g_strdup (field), g_free);
+      g_object_set_data_full (G_OBJECT (button), VALUE_KEY, g_steal_pointer (&value), g_free);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (change_restricted_clicked_cb),
+                               self, G_CONNECT_SWAPPED);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+  return row;
+}
+
+/* Reads HIV status and pregnancy into the group waiting for them, once the tab is shown. */
+static void
+load_restricted (ShelterResidentPage *self)
+{
+  AdwPreferencesGroup *group = g_object_get_data (G_OBJECT (self), RESTRICTED_GROUP_KEY);
+
+  if (group == NULL || self->session == NULL ||
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "services") != 0)
+    return;
+  g_object_set_data (G_OBJECT (self), RESTRICTED_GROUP_KEY, NULL);
+  adw_preferences_group_add (group,
+                             new_restricted_row (self, SHELTER_RESTRICTED_HIV_STATUS,
+                                                 _("HIV Status"), _("Change HIV Status")));
+  adw_preferences_group_add (group,
+                             new_restricted_row (self, SHELTER_RESTRICTED_PREGNANCY,
+                                                 _("Pregnancy"), _("Change Pregnancy")));
+}
+
+static void
+visible_tab_changed_cb (ShelterResidentPage *self,
+                        GParamSpec          *pspec,
+                        AdwViewStack        *stack)
+{
+  load_restricted (self);
+}
+
+/* The group, empty until the tab is shown; nothing at all for those who may not read it. */
+static void
+add_restricted_group (ShelterResidentPage *self)
+{
+  GtkWidget *group;
+
+  if (!shelter_session_may (self->session, SHELTER_PERMISSION_READ_MEDICAL_RESTRICTED))
+    return;
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
+                                   _("Restricted Medical Information"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Seen by medical staff only; each look and each "
+                                           "change is recorded."));
+  gtk_box_append (self->services_box, group);
+  g_object_set_data (G_OBJECT (self), RESTRICTED_GROUP_KEY, group);
+  if (g_object_get_data (G_OBJECT (self), TAB_WATCHED_KEY) == NULL)
+    {
+      g_object_set_data (G_OBJECT (self), TAB_WATCHED_KEY, GINT_TO_POINTER (TRUE));
+      g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                               G_CALLBACK (visible_tab_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  load_restricted (self);
 }
 
 static void
@@ -179,6 +317,7 @@ _shelter_resident_page_update_services (ShelterResidentPage *self)
   GtkWidget *group, *list, *child, *toggle, *toggle_row;
   guint shown = 0, voided = 0;
 
+  g_object_set_data (G_OBJECT (self), RESTRICTED_GROUP_KEY, NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->services_box))) != NULL)
     gtk_box_remove (self->services_box, child);
   adw_view_stack_page_set_visible (self->services_page,
@@ -209,6 +348,7 @@ _shelter_resident_page_update_services (ShelterResidentPage *self)
   if (entries == NULL)
     {
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), error->message);
+      add_restricted_group (self);
       return;
     }
 
@@ -260,4 +400,5 @@ _shelter_resident_page_update_services (ShelterResidentPage *self)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (voided_group), toggle_row);
       gtk_box_append (self->services_box, voided_group);
     }
+  add_restricted_group (self);
 }

@@ -186,6 +186,7 @@ shelter_resident_page_update_alerts (ShelterResidentPage *self)
 
   if (_shelter_resident_page_add_stay_alerts (self))
     any = TRUE;
+  any = _shelter_resident_page_add_care_alerts (self) || any;
 
   if (self->case_file != NULL && self->case_file->n_missing > 0)
     {
@@ -315,6 +316,8 @@ shelter_resident_page_update (ShelterResidentPage *self)
   _shelter_resident_page_update_care (self);
   _shelter_resident_page_update_services (self);
   _shelter_resident_page_update_plan (self);
+  _shelter_resident_page_update_safety (self);
+  _shelter_resident_page_update_family (self);
   shelter_resident_page_update_case_file (self);
 }
 
@@ -724,6 +727,8 @@ shelter_resident_page_set_session (ShelterResidentPage *self,
   _shelter_resident_page_update_care (self);
   _shelter_resident_page_update_services (self);
   _shelter_resident_page_update_plan (self);
+  _shelter_resident_page_update_safety (self);
+  _shelter_resident_page_update_family (self);
   shelter_case_file_view_show (self->case_file_view, NULL, NULL, NULL);
   shelter_resident_page_update_actions (self);
 }
@@ -791,6 +796,10 @@ shelter_resident_page_class_init (ShelterResidentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShelterResidentPage, care_page); gtk_widget_class_bind_template_child (widget_class, ShelterResidentPage, care_box);
   gtk_widget_class_bind_template_child (widget_class, ShelterResidentPage, services_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterResidentPage, services_box);
+  gtk_widget_class_bind_template_child (widget_class, ShelterResidentPage, safety_page);
+  gtk_widget_class_bind_template_child (widget_class, ShelterResidentPage, safety_box);
+  gtk_widget_class_bind_template_child (widget_class, ShelterResidentPage, family_page);
+  gtk_widget_class_bind_template_child (widget_class, ShelterResidentPage, family_box);
   gtk_widget_class_bind_template_child (widget_class, ShelterResidentPage, plan_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterResidentPage, plan_box);
   gtk_widget_class_bind_template_callback (widget_class, edit_clicked_cb);
@@ -821,4 +830,6 @@ shelter_resident_page_init (ShelterResidentPage *self)
   _shelter_resident_page_update_care (self);
   _shelter_resident_page_update_services (self);
   _shelter_resident_page_update_plan (self);
+  _shelter_resident_page_update_safety (self);
+  _shelter_resident_page_update_family (self);
 }

@@ -12,6 +12,7 @@
 #include "shelter-planning-page.h"
 #include "shelter-kitchen-page.h"
 #include "shelter-services-page.h"
+#include "shelter-referrals-page.h"
 #include "shelter-ui-private.h"
 #define SHELTER_WINDOW_INTERNALS
 #include "shelter-window-private.h"
@@ -176,6 +177,12 @@ shelter_window_show_section (ShelterWindow *self,
       gtk_stack_set_visible_child_name (self->content_stack, "services");
       adw_window_title_set_title (self->content_title, _("Services"));
       shelter_services_page_reload (SHELTER_SERVICES_PAGE (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "services_page")));
+    }
+  else if (row == GTK_LIST_BOX_ROW (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "referrals_row")))
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "referrals");
+      adw_window_title_set_title (self->content_title, _("Referrals"));
+      shelter_referrals_page_reload (SHELTER_REFERRALS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "referrals_page")));
     }
   else if (row == shelter_window_get_planning_row (self))
     {
@@ -388,6 +395,8 @@ _shelter_window_start_session (ShelterWindow  *self,
   gtk_widget_set_visible (GTK_WIDGET (self->admin_row), may_see_admin);
   gtk_widget_set_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "services_row")), may_see_residents);
   shelter_services_page_set_session (SHELTER_SERVICES_PAGE (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "services_page")), may_see_residents ? session : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "referrals_row")), may_see_residents);
+  shelter_referrals_page_set_session (SHELTER_REFERRALS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "referrals_page")), may_see_residents ? session : NULL);
 
   shelter_residents_page_set_session (self->residents_page,
                                       may_see_residents ? session : NULL);
@@ -435,6 +444,7 @@ _shelter_window_end_session (ShelterWindow *self)
   shelter_rooms_page_set_session (self->rooms_page, NULL);
   shelter_planning_page_set_session (shelter_window_get_planning_page (self), NULL);
   shelter_services_page_set_session (SHELTER_SERVICES_PAGE (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "services_page")), NULL);
+  shelter_referrals_page_set_session (SHELTER_REFERRALS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "referrals_page")), NULL);
   shelter_admin_page_set_session (self->admin_page, NULL);
   shelter_kitchen_page_set_session (SHELTER_KITCHEN_PAGE (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "kitchen_page")), NULL);
   shelter_lock_page_set_session (self->lock_page, NULL);
@@ -830,6 +840,7 @@ shelter_window_class_init (ShelterWindowClass *klass)
   g_type_ensure (SHELTER_TYPE_PLANNING_PAGE);
   g_type_ensure (SHELTER_TYPE_KITCHEN_PAGE);
   g_type_ensure (SHELTER_TYPE_SERVICES_PAGE);
+  g_type_ensure (SHELTER_TYPE_REFERRALS_PAGE);
   g_type_ensure (SHELTER_TYPE_ADMIN_PAGE);
   g_type_ensure (SHELTER_TYPE_SETUP_PAGE);
   g_type_ensure (SHELTER_TYPE_SIGN_IN_PAGE);
@@ -869,6 +880,8 @@ shelter_window_class_init (ShelterWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "planning_page", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "services_row", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "services_page", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "referrals_row", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "referrals_page", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "meals_row", FALSE, 0); gtk_widget_class_bind_template_child_full (widget_class, "kitchen_page", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, admin_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);

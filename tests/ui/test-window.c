@@ -12,6 +12,7 @@
 #include "shelter-application.h"
 #include "shelter-backup-page.h"
 #include "shelter-calendar.h"
+#include "shelter-contact-dialog.h"
 #include "shelter-capacity.h"
 #include "shelter-demo.h"
 #include "shelter-holidays-page.h"
@@ -23,6 +24,7 @@
 #include "shelter-case-file-view.h"
 #include "shelter-enums.h"
 #include "shelter-extend-dialog.h"
+#include "shelter-family.h"
 #include "shelter-forecast-chart.h"
 #include "shelter-reception.h"
 #include "shelter-resident-page.h"
@@ -1922,6 +1924,117 @@ test_rooms_board (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The Family tab: a resident's relatives, one involved in the trafficking shown as such;
+ * contacting him is refused in the dialog with app/'s reason, and nothing is recorded. */
+static GtkWidget *
+find_labelled_button (GtkWidget  *root,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_labelled_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_family_tab (void)
+{
+  char *dir = NULL;
+  char *path = new_demo_copy ("family.db", &dir);
+  GDate received_on;
+  gint64 person_id = receive_overdue_person (path, &received_on);
+  g_autoptr (GString) labels = g_string_new (NULL);
+  g_autoptr (GString) after = g_string_new (NULL);
+  ShelterWindow *window;
+  GtkWidget *residents, *page, *button;
+  AdwViewStack *stack;
+  gpointer dialog = NULL;
+  GtkLabel *error_label;
+
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (ShelterDb) db = shelter_db_open (path, SHELTER_DB_OPEN_DEFAULT, &error);
+    g_autoptr (ShelterSession) operator = NULL;
+    ShelterRelativeInput mother = {
+      .person_id = person_id, .full_name = "Vàng Thị Pà", .relation = "mother",
+      .phone = "0912345678", .may_contact = TRUE, .safety = "safe",
+    };
+    ShelterRelativeInput husband = {
+      .person_id = person_id, .full_name = "Giàng A Tủa", .relation = "husband",
+      .may_contact = FALSE, .safety = "unsafe", .involved = TRUE,
+      .safety_reason = "Bán vợ qua biên giới",
+    };
+
+    g_assert_no_error (error);
+    operator = shelter_session_new_for_operator (db);
+    g_assert_cmpint (shelter_family_save_relative (operator, &mother, &error), >, 0);
+    g_assert_no_error (error);
+    g_assert_cmpint (shelter_family_save_relative (operator, &husband, &error), >, 0);
+    g_assert_no_error (error);
+  }
+
+  window = open_signed_in (path);
+  residents = find_widget (GTK_WIDGET (window), SHELTER_TYPE_RESIDENTS_PAGE);
+  g_assert_nonnull (residents);
+  g_signal_emit_by_name (residents, "resident-activated", person_id);
+  wait_ms (500);
+  page = find_widget (GTK_WIDGET (window), SHELTER_TYPE_RESIDENT_PAGE);
+  g_assert_nonnull (page);
+  stack = shelter_resident_page_get_stack (SHELTER_RESIDENT_PAGE (page));
+  g_assert_true (adw_view_stack_page_get_visible (
+    adw_view_stack_get_page (stack, adw_view_stack_get_child_by_name (stack, "family"))));
+  adw_view_stack_set_visible_child_name (stack, "family");
+  wait_ms (300);
+
+  /* Both relatives, the husband's involvement in words, not colour only. */
+  collect_labels (page, labels);
+  g_assert_nonnull (strstr (labels->str, "Vàng Thị Pà"));
+  g_assert_nonnull (strstr (labels->str, "Giàng A Tủa"));
+  g_assert_nonnull (strstr (labels->str, _("Involved in the Trafficking")));
+  g_assert_nonnull (strstr (labels->str, "Bán vợ qua biên giới"));
+  g_assert_nonnull (strstr (labels->str, _("No contacts recorded yet")));
+
+  /* Contacting him is refused, in the dialog, with the reason. */
+  button = find_labelled_button (page, _("Record a _Contact…"));
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  for (guint i = 0; i < 20 && dialog == NULL; i++)
+    {
+      wait_ms (100);
+      dialog = find_toplevel (SHELTER_TYPE_CONTACT_DIALOG);
+    }
+  g_assert_nonnull (dialog);
+  /* "Choose…", the mother, the husband. */
+  adw_combo_row_set_selected (find_by_id (GTK_WIDGET (dialog), "relative_row"), 2);
+  g_signal_emit_by_name (find_by_id (GTK_WIDGET (dialog), "save_button"), "clicked");
+  wait_ms (200);
+  g_assert_true (find_toplevel (SHELTER_TYPE_CONTACT_DIALOG) == dialog);
+  g_assert_true (gtk_widget_has_css_class (find_by_id (GTK_WIDGET (dialog), "relative_row"),
+                                           "error"));
+  error_label = find_by_id (GTK_WIDGET (dialog), "error_label");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  /* The refusal names him and gives the recorded reason, in the desk's language. */
+  g_assert_nonnull (strstr (gtk_label_get_text (error_label), "Giàng A Tủa"));
+  g_assert_nonnull (strstr (gtk_label_get_text (error_label), "Bán vợ qua biên giới"));
+
+  /* Escape closes it; nothing was recorded. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  wait_ms (200);
+  g_assert_null (find_toplevel (SHELTER_TYPE_CONTACT_DIALOG));
+  collect_labels (page, after);
+  g_assert_nonnull (strstr (after->str, _("No contacts recorded yet")));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_demo_copy (path, dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1978,6 +2091,7 @@ main (int   argc,
   g_test_add_func ("/ui/rooms/board", test_rooms_board);
   g_test_add_func ("/ui/planning/forecast", test_planning_forecast);
   g_test_add_func ("/ui/planning/flags", test_planning_flags);
+  g_test_add_func ("/ui/resident/family-tab", test_family_tab);
 
   status = g_test_run ();
   g_unlink (demo_path);

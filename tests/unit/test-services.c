@@ -606,6 +606,131 @@ test_periodic_check_flag (Fixture       *fixture,
                           shelter_stay_get_id (checked)));
 }
 
+/* The flags of one stay: its own only, both kinds, none once ended or checked; refused to
+ * those who do not see residents. */
+static void
+test_stay_check_flags (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr (ShelterStay) old = receive_victim (fixture, "2026-04-01T10:00:00+07:00");
+  g_autoptr (ShelterStay) other = receive (fixture, "Hoa", "2000-01-01", "victim", "citizen",
+                                           "domestic", 0, "2026-11-20T10:00:00+07:00");
+  g_autoptr (ShelterStay) fresh = receive (fixture, "Lan", "2000-01-01", "victim", "citizen",
+                                           "domestic", 0, "2026-11-22T09:00:00+07:00");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) flags = NULL;
+  ShelterServiceRecord record;
+  gboolean arrival = FALSE, periodic = FALSE;
+
+  flags = shelter_services_health_check_flags_for_stay (fixture->caseworker,
+                                                        shelter_stay_get_id (old), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (flags->len, ==, 2);
+  for (guint i = 0; i < flags->len; i++)
+    {
+      ShelterHealthCheckFlag *flag = &g_array_index (flags, ShelterHealthCheckFlag, i);
+
+      g_assert_cmpint (flag->stay_id, ==, shelter_stay_get_id (old));
+      g_assert_cmpint (flag->person_id, ==, shelter_stay_get_person_id (old));
+      if (flag->kind == SHELTER_HEALTH_CHECK_ARRIVAL)
+        arrival = TRUE;
+      else if (flag->kind == SHELTER_HEALTH_CHECK_PERIODIC)
+        {
+          periodic = TRUE;
+          g_assert_true (g_str_has_prefix (flag->since, "2026-04-01"));
+        }
+    }
+  g_assert_true (arrival && periodic);
+  g_clear_pointer (&flags, g_array_unref);
+
+  /* The other stay has its own arrival flag; the one admitted this morning none yet. */
+  flags = shelter_services_health_check_flags_for_stay (fixture->medical,
+                                                        shelter_stay_get_id (other), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (flags->len, ==, 1);
+  g_assert_cmpint (g_array_index (flags, ShelterHealthCheckFlag, 0).kind, ==,
+                   SHELTER_HEALTH_CHECK_ARRIVAL);
+  g_assert_cmpint (g_array_index (flags, ShelterHealthCheckFlag, 0).stay_id, ==,
+                   shelter_stay_get_id (other));
+  g_clear_pointer (&flags, g_array_unref);
+  flags = shelter_services_health_check_flags_for_stay (fixture->medical,
+                                                        shelter_stay_get_id (fresh), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (flags->len, ==, 0);
+  g_clear_pointer (&flags, g_array_unref);
+
+  /* A check today clears both flags of the old stay, and only of it. */
+  record = record_of (old, "medical", "arrival_check", "test.medical", "2026-11-22");
+  g_assert_cmpint (shelter_services_record (fixture->medical, &record, &error), >, 0);
+  g_assert_no_error (error);
+  flags = shelter_services_health_check_flags_for_stay (fixture->medical,
+                                                        shelter_stay_get_id (old), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (flags->len, ==, 0);
+  g_clear_pointer (&flags, g_array_unref);
+  flags = shelter_services_health_check_flags_for_stay (fixture->medical,
+                                                        shelter_stay_get_id (other), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (flags->len, ==, 1);
+  g_clear_pointer (&flags, g_array_unref);
+
+  /* A stay that does not exist has none. */
+  flags = shelter_services_health_check_flags_for_stay (fixture->medical, 999999, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (flags->len, ==, 0);
+  g_clear_pointer (&flags, g_array_unref);
+
+  /* An administrator keeps the system, not case files: refused. */
+  flags = shelter_services_health_check_flags_for_stay (fixture->admin,
+                                                        shelter_stay_get_id (other), &error);
+  g_assert_null (flags);
+  g_assert_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_PERMISSION_DENIED);
+}
+
+/* The restricted value comes with its day, the newest one; none recorded, neither. */
+static void
+test_restricted_dated (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr (ShelterStay) stay = receive_victim (fixture, "2026-11-01T10:00:00+07:00");
+  gint64 person = shelter_stay_get_person_id (stay);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *day = g_strdup ("unchanged");
+
+  value = shelter_services_get_restricted_dated (fixture->medical, person,
+                                                 SHELTER_RESTRICTED_PREGNANCY, &day, &error);
+  g_assert_no_error (error);
+  g_assert_null (value);
+  g_assert_null (day);
+
+  g_assert_true (shelter_services_set_restricted (fixture->medical, person,
+                                                  SHELTER_RESTRICTED_PREGNANCY, "unknown",
+                                                  "2026-11-02", &error));
+  g_assert_true (shelter_services_set_restricted (fixture->medical, person,
+                                                  SHELTER_RESTRICTED_PREGNANCY, "pregnant",
+                                                  "2026-11-10", &error));
+  g_assert_no_error (error);
+  value = shelter_services_get_restricted_dated (fixture->medical, person,
+                                                 SHELTER_RESTRICTED_PREGNANCY, &day, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (value, ==, "pregnant");
+  g_assert_cmpstr (day, ==, "2026-11-10");
+  g_clear_pointer (&value, g_free);
+  g_clear_pointer (&day, g_free);
+  g_assert_cmpint (test_count (fixture->db, "SELECT count(*) FROM audit_log WHERE "
+                                            "action = 'view_restricted' AND actor = "
+                                            "'test.medical'"), ==, 2);
+
+  /* Others learn nothing, not even the day. */
+  day = g_strdup ("unchanged");
+  value = shelter_services_get_restricted_dated (fixture->caseworker, person,
+                                                 SHELTER_RESTRICTED_PREGNANCY, &day, &error);
+  g_assert_null (value);
+  g_assert_null (day);
+  g_assert_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_PERMISSION_DENIED);
+}
+
 /* The centre's list: newest first, filtered by kind, staff, dates and resident; a
  * protected resident's name only to those who may know it. */
 static void
@@ -803,6 +928,8 @@ main (int   argc,
   ADD ("/app/services/restricted-medical", test_restricted_medical);
   ADD ("/app/services/arrival-check-flag", test_arrival_check_flag);
   ADD ("/app/services/periodic-check-flag", test_periodic_check_flag);
+  ADD ("/app/services/stay-check-flags", test_stay_check_flags);
+  ADD ("/app/services/restricted-dated", test_restricted_dated);
   ADD ("/app/services/centre-list", test_centre_list);
   ADD ("/app/services/void", test_void);
   ADD ("/app/services/kind-fields", test_kind_fields);
