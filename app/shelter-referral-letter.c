@@ -49,8 +49,15 @@ typedef struct
   double          space_before;
 } Paragraph;
 
+typedef enum
+{
+  PAPER_LETTER,    /* giấy chuyển tuyến */
+  PAPER_HANDOVER,  /* biên bản bàn giao */
+} PaperKind;
+
 struct _ShelterReferralLetter
 {
+  PaperKind  kind;
   gint64     referral_id;
   char      *number;
   GPtrArray *paragraphs;  /* of Paragraph, in reading order */
@@ -138,113 +145,14 @@ describe_home (ShelterDb     *db,
   return g_strjoinv (", ", (char **) parts->pdata);
 }
 
-ShelterReferralLetter *
-shelter_referral_letter_load (ShelterSession  *session,
-                              gint64           referral_id,
-                              GError         **error)
+/* The case code, then only the fields the consent (or the legal ground) covers: the rule of
+ * the letter and of the handover record alike. */
+static void
+add_person (ShelterReferralLetter *self,
+            ShelterDb             *db,
+            ShelterReferralRow    *row,
+            ShelterPerson         *person)
 {
-  g_autoptr (ShelterReferralLetter) self = NULL;
-  g_autoptr (ShelterReferralRow) row = NULL;
-  g_autoptr (ShelterPartnerRow) partner = NULL;
-  g_autoptr (ShelterStay) stay = NULL;
-  g_autoptr (ShelterPerson) person = NULL;
-  g_autoptr (ShelterCentre) centre = NULL;
-  g_autoptr (ShelterReferenceEntry) province = NULL;
-  g_autoptr (GError) local_error = NULL;
-  g_autofree char *agency = NULL;
-  g_autofree char *formal = NULL;
-  g_autofree char *place_and_date = NULL;
-  g_autofree char *text = NULL;
-  ShelterDb *db;
-
-  if (!shelter_session_check (session, SHELTER_PERMISSION_VIEW_RESIDENTS, error))
-    return NULL;
-  db = shelter_session_get_db (session);
-  row = shelter_referral_store_get (db, referral_id, error);
-  if (row == NULL)
-    return NULL;
-  if (!g_str_equal (row->direction, "outgoing"))
-    {
-      g_set_error_literal (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_REFERRAL_STATUS,
-                           _("The centre writes letters for the referrals it makes only."));
-      return NULL;
-    }
-  if (row->consent_by == NULL && row->legal_ground == NULL)
-    {
-      g_set_error_literal (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_NO_CONSENT,
-                           _("The person has not consented to sharing their information and "
-                             "no legal ground is recorded: there is no letter to print."));
-      return NULL;
-    }
-  partner = shelter_partner_store_get (db, row->partner_id, error);
-  if (partner == NULL)
-    return NULL;
-  stay = shelter_stay_store_get (db, row->stay_id, error);
-  if (stay == NULL)
-    return NULL;
-  person = shelter_person_open (session, shelter_stay_get_person_id (stay), error);
-  if (person == NULL)
-    return NULL;
-  centre = shelter_centre_profile_get (session, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  self = g_new0 (ShelterReferralLetter, 1);
-  self->referral_id = referral_id;
-  self->paragraphs = g_ptr_array_new_with_free_func ((GDestroyNotify) paragraph_free);
-  self->number = g_strdup_printf ("%" G_GINT64_FORMAT "/GCT", row->id);
-
-  /* The heading: the agency's block beside the national motto. */
-  agency = shelter_settings_get (db, SHELTER_SETTING_MANAGING_AGENCY, NULL);
-  if (agency != NULL && agency[0] != '\0')
-    {
-      g_autofree char *upper = g_utf8_strup (agency, -1);
-
-      add (self, PLACE_LEFT, upper, PANGO_ALIGN_CENTER, 0);
-    }
-  if (centre != NULL)
-    {
-      g_autofree char *upper = g_utf8_strup (shelter_centre_get_name (centre), -1);
-
-      add (self, PLACE_LEFT, upper, PANGO_ALIGN_CENTER, 0)->bold = TRUE;
-      if (shelter_centre_get_province_scheme (centre) != NULL &&
-          shelter_centre_get_province_code (centre) != NULL)
-        province = shelter_reference_store_admin_unit (db, shelter_centre_get_province_scheme (centre),
-                                                       "province",
-                                                       shelter_centre_get_province_code (centre),
-                                                       NULL);
-    }
-  text = g_strdup_printf (_("No.: %s"), self->number);
-  add (self, PLACE_LEFT, text, PANGO_ALIGN_CENTER, 6);
-  g_clear_pointer (&text, g_free);
-  add (self, PLACE_RIGHT, _("SOCIALIST REPUBLIC OF VIETNAM"), PANGO_ALIGN_CENTER, 0)->bold = TRUE;
-  add (self, PLACE_RIGHT, _("Independence - Freedom - Happiness"), PANGO_ALIGN_CENTER, 0)->bold = TRUE;
-  formal = shelter_text_format_formal_date (row->sent_on != NULL ? row->sent_on : row->created_at);
-  /* Translators: "Lào Cai, ngày 05 tháng 3 năm 2026": the place, then the formal date. */
-  place_and_date = g_strdup_printf (C_("paper", "%s, %s"),
-                                    province != NULL && province->name != NULL ? province->name
-                                                                                : DOTTED_LINE,
-                                    formal);
-  add (self, PLACE_RIGHT, place_and_date, PANGO_ALIGN_CENTER, 6)->italic = TRUE;
-
-  add (self, PLACE_BODY, _("REFERRAL LETTER"), PANGO_ALIGN_CENTER, 22)->bold = TRUE;
-  text = g_strdup_printf (_("To: %s"), partner->name);
-  add (self, PLACE_BODY, text, PANGO_ALIGN_CENTER, 4);
-  g_clear_pointer (&text, g_free);
-  text = g_strdup_printf (_("For the attention of: %s"), partner->contact_person ? partner->contact_person : DOTTED_LINE);
-  add (self, PLACE_BODY, text, PANGO_ALIGN_CENTER, 0)->italic = TRUE;
-  g_clear_pointer (&text, g_free);
-
-  text = g_strdup_printf (_("%s refers the person below to your agency for: %s"),
-                          centre != NULL ? shelter_centre_get_name (centre) : _("The centre"),
-                          row->purpose);
-  add (self, PLACE_BODY, text, PANGO_ALIGN_LEFT, 14);
-  g_clear_pointer (&text, g_free);
-
-  /* The person: the case code, then only what the consent covers. */
   add_field (self, _("Case code"), shelter_person_get_case_code (person));
   if (shares (row, "name"))
     {
@@ -277,6 +185,45 @@ shelter_referral_letter_load (ShelterSession  *session,
     add_field (self, _("Health summary"), row->health_summary);
   if (shares (row, "case_summary") && row->case_summary != NULL)
     add_field (self, _("Case summary"), row->case_summary);
+}
+
+/* A signature block: the title in capitals, the note, room to sign, then the name. */
+static void
+add_signature (ShelterReferralLetter *self,
+               Place                  place,
+               const char            *title,
+               const char            *name)
+{
+  add (self, place, title, PANGO_ALIGN_CENTER, 20)->bold = TRUE;
+  add (self, place, _("(Signature, full name and seal)"), PANGO_ALIGN_CENTER, 0)->italic = TRUE;
+  add (self, place, name != NULL ? name : DOTTED_LINE, PANGO_ALIGN_CENTER, 60)->bold = TRUE;
+}
+
+static void
+add_letter_body (ShelterReferralLetter *self,
+                 ShelterDb             *db,
+                 ShelterReferralRow    *row,
+                 ShelterPartnerRow     *partner,
+                 ShelterPerson         *person,
+                 ShelterCentre         *centre)
+{
+  g_autofree char *text = NULL;
+
+  add (self, PLACE_BODY, _("REFERRAL LETTER"), PANGO_ALIGN_CENTER, 22)->bold = TRUE;
+  text = g_strdup_printf (_("To: %s"), partner->name);
+  add (self, PLACE_BODY, text, PANGO_ALIGN_CENTER, 4);
+  g_clear_pointer (&text, g_free);
+  text = g_strdup_printf (_("For the attention of: %s"), partner->contact_person ? partner->contact_person : DOTTED_LINE);
+  add (self, PLACE_BODY, text, PANGO_ALIGN_CENTER, 0)->italic = TRUE;
+  g_clear_pointer (&text, g_free);
+
+  text = g_strdup_printf (_("%s refers the person below to your agency for: %s"),
+                          centre != NULL ? shelter_centre_get_name (centre) : _("The centre"),
+                          row->purpose);
+  add (self, PLACE_BODY, text, PANGO_ALIGN_LEFT, 14);
+  g_clear_pointer (&text, g_free);
+
+  add_person (self, db, row, person);
 
   if (row->consent_by != NULL)
     {
@@ -300,12 +247,201 @@ shelter_referral_letter_load (ShelterSession  *session,
          "inform the centre of the first result within 5 working days."),
        PANGO_ALIGN_LEFT, 6);
 
-  add (self, PLACE_RIGHT, _("HEAD OF CENTRE"), PANGO_ALIGN_CENTER, 20)->bold = TRUE;
-  add (self, PLACE_RIGHT, _("(Signature, full name and seal)"), PANGO_ALIGN_CENTER, 0)->italic = TRUE;
-  add (self, PLACE_RIGHT, centre != NULL && shelter_centre_get_head_name (centre) != NULL
-                          ? shelter_centre_get_head_name (centre) : DOTTED_LINE,
-       PANGO_ALIGN_CENTER, 60)->bold = TRUE;
+  add_signature (self, PLACE_RIGHT, _("HEAD OF CENTRE"),
+                 centre != NULL ? shelter_centre_get_head_name (centre) : NULL);
+}
+
+/* The handover record (biên bản bàn giao): who hands over and who receives, when and where,
+ * the person (as the letter), what was handed over, and both sides' signatures. */
+static void
+add_handover_body (ShelterReferralLetter *self,
+                   ShelterDb             *db,
+                   ShelterReferralRow    *row,
+                   ShelterPartnerRow     *partner,
+                   ShelterPerson         *person,
+                   ShelterCentre         *centre)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *formal = shelter_text_format_formal_date (row->completed_on);
+  g_autofree char *letter_number = NULL;
+  const char *head = centre != NULL ? shelter_centre_get_head_name (centre) : NULL;
+
+  add (self, PLACE_BODY, _("HANDOVER RECORD"), PANGO_ALIGN_CENTER, 22)->bold = TRUE;
+  /* Translators: %s is the referral letter's number, "12/GCT". */
+  letter_number = g_strdup_printf ("%" G_GINT64_FORMAT "/GCT", row->id);
+  text = g_strdup_printf (_("Handover of the person referred by referral letter No. %s"),
+                          letter_number);
+  add (self, PLACE_BODY, text, PANGO_ALIGN_CENTER, 4)->italic = TRUE;
+  g_clear_pointer (&text, g_free);
+
+  /* Translators: "Today, ngày 21 tháng 11 năm 2026, at <place>, we the undersigned:". */
+  text = g_strdup_printf (_("Today, %s, at %s, we the undersigned:"), formal,
+                          partner->address != NULL ? partner->address : DOTTED_LINE);
+  add (self, PLACE_BODY, text, PANGO_ALIGN_LEFT, 14);
+  g_clear_pointer (&text, g_free);
+
+  text = g_strdup_printf (_("The handing-over side: %s"),
+                          centre != NULL ? shelter_centre_get_name (centre) : _("The centre"));
+  add (self, PLACE_BODY, text, PANGO_ALIGN_LEFT, 6)->bold = TRUE;
+  g_clear_pointer (&text, g_free);
+  add_field (self, _("Represented by"), head != NULL ? head : DOTTED_LINE);
+  if (row->escort != NULL)
+    add_field (self, _("Escorted by"), row->escort);
+
+  text = g_strdup_printf (_("The receiving side: %s"), partner->name);
+  add (self, PLACE_BODY, text, PANGO_ALIGN_LEFT, 6)->bold = TRUE;
+  g_clear_pointer (&text, g_free);
+  add_field (self, _("Contact person"),
+             partner->contact_person != NULL ? partner->contact_person : DOTTED_LINE);
+
+  add (self, PLACE_BODY, _("The two sides carried out the handover of the person below:"),
+       PANGO_ALIGN_LEFT, 10);
+  add_person (self, db, row, person);
+
+  add (self, PLACE_BODY, _("What was handed over:"), PANGO_ALIGN_LEFT, 10)->bold = TRUE;
+  add (self, PLACE_BODY, row->handover_note != NULL ? row->handover_note : DOTTED_LINE,
+       PANGO_ALIGN_LEFT, 2);
+  add (self, PLACE_BODY,
+       _("This record is made in two copies of equal value; each side keeps one."),
+       PANGO_ALIGN_LEFT, 10)->italic = TRUE;
+
+  add_signature (self, PLACE_LEFT, _("THE RECEIVING SIDE"), partner->contact_person);
+  add_signature (self, PLACE_RIGHT, _("THE HANDING-OVER SIDE"), head);
+}
+
+/* The heading, the checks and the body of @kind. */
+static ShelterReferralLetter *
+load_paper (ShelterSession  *session,
+            gint64           referral_id,
+            PaperKind        kind,
+            GError         **error)
+{
+  g_autoptr (ShelterReferralLetter) self = NULL;
+  g_autoptr (ShelterReferralRow) row = NULL;
+  g_autoptr (ShelterPartnerRow) partner = NULL;
+  g_autoptr (ShelterStay) stay = NULL;
+  g_autoptr (ShelterPerson) person = NULL;
+  g_autoptr (ShelterCentre) centre = NULL;
+  g_autoptr (ShelterReferenceEntry) province = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *agency = NULL;
+  g_autofree char *formal = NULL;
+  g_autofree char *place_and_date = NULL;
+  g_autofree char *text = NULL;
+  const char *day;
+  ShelterDb *db;
+
+  if (!shelter_session_check (session, SHELTER_PERMISSION_VIEW_RESIDENTS, error))
+    return NULL;
+  db = shelter_session_get_db (session);
+  row = shelter_referral_store_get (db, referral_id, error);
+  if (row == NULL)
+    return NULL;
+  if (!g_str_equal (row->direction, "outgoing"))
+    {
+      g_set_error_literal (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_REFERRAL_STATUS,
+                           kind == PAPER_LETTER
+                           ? _("The centre writes letters for the referrals it makes only.")
+                           : _("The centre writes handover records for the referrals it makes only."));
+      return NULL;
+    }
+  if (kind == PAPER_HANDOVER && !g_str_equal (row->status, "completed"))
+    {
+      g_set_error_literal (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_REFERRAL_STATUS,
+                           _("The handover record is printed once the referral is completed."));
+      return NULL;
+    }
+  if (row->consent_by == NULL && row->legal_ground == NULL)
+    {
+      g_set_error_literal (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_NO_CONSENT,
+                           kind == PAPER_LETTER
+                           ? _("The person has not consented to sharing their information and "
+                               "no legal ground is recorded: there is no letter to print.")
+                           : _("The person has not consented to sharing their information and "
+                               "no legal ground is recorded: there is no record to print."));
+      return NULL;
+    }
+  partner = shelter_partner_store_get (db, row->partner_id, error);
+  if (partner == NULL)
+    return NULL;
+  stay = shelter_stay_store_get (db, row->stay_id, error);
+  if (stay == NULL)
+    return NULL;
+  person = shelter_person_open (session, shelter_stay_get_person_id (stay), error);
+  if (person == NULL)
+    return NULL;
+  centre = shelter_centre_profile_get (session, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  self = g_new0 (ShelterReferralLetter, 1);
+  self->kind = kind;
+  self->referral_id = referral_id;
+  self->paragraphs = g_ptr_array_new_with_free_func ((GDestroyNotify) paragraph_free);
+  self->number = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", row->id,
+                                  kind == PAPER_LETTER ? "GCT" : "BBBG");
+
+  /* The heading: the agency's block beside the national motto. */
+  agency = shelter_settings_get (db, SHELTER_SETTING_MANAGING_AGENCY, NULL);
+  if (agency != NULL && agency[0] != '\0')
+    {
+      g_autofree char *upper = g_utf8_strup (agency, -1);
+
+      add (self, PLACE_LEFT, upper, PANGO_ALIGN_CENTER, 0);
+    }
+  if (centre != NULL)
+    {
+      g_autofree char *upper = g_utf8_strup (shelter_centre_get_name (centre), -1);
+
+      add (self, PLACE_LEFT, upper, PANGO_ALIGN_CENTER, 0)->bold = TRUE;
+      if (shelter_centre_get_province_scheme (centre) != NULL &&
+          shelter_centre_get_province_code (centre) != NULL)
+        province = shelter_reference_store_admin_unit (db, shelter_centre_get_province_scheme (centre),
+                                                       "province",
+                                                       shelter_centre_get_province_code (centre),
+                                                       NULL);
+    }
+  text = g_strdup_printf (_("No.: %s"), self->number);
+  add (self, PLACE_LEFT, text, PANGO_ALIGN_CENTER, 6);
+  g_clear_pointer (&text, g_free);
+  add (self, PLACE_RIGHT, _("SOCIALIST REPUBLIC OF VIETNAM"), PANGO_ALIGN_CENTER, 0)->bold = TRUE;
+  add (self, PLACE_RIGHT, _("Independence - Freedom - Happiness"), PANGO_ALIGN_CENTER, 0)->bold = TRUE;
+  if (kind == PAPER_HANDOVER)
+    day = row->completed_on;
+  else
+    day = row->sent_on != NULL ? row->sent_on : row->created_at;
+  formal = shelter_text_format_formal_date (day);
+  /* Translators: "Lào Cai, ngày 05 tháng 3 năm 2026": the place, then the formal date. */
+  place_and_date = g_strdup_printf (C_("paper", "%s, %s"),
+                                    province != NULL && province->name != NULL ? province->name
+                                                                                : DOTTED_LINE,
+                                    formal);
+  add (self, PLACE_RIGHT, place_and_date, PANGO_ALIGN_CENTER, 6)->italic = TRUE;
+
+  if (kind == PAPER_LETTER)
+    add_letter_body (self, db, row, partner, person, centre);
+  else
+    add_handover_body (self, db, row, partner, person, centre);
   return g_steal_pointer (&self);
+}
+
+ShelterReferralLetter *
+shelter_referral_letter_load (ShelterSession  *session,
+                              gint64           referral_id,
+                              GError         **error)
+{
+  return load_paper (session, referral_id, PAPER_LETTER, error);
+}
+
+ShelterReferralLetter *
+shelter_referral_handover_load (ShelterSession  *session,
+                                gint64           referral_id,
+                                GError         **error)
+{
+  return load_paper (session, referral_id, PAPER_HANDOVER, error);
 }
 
 char *
@@ -403,6 +539,10 @@ draw (ShelterReferralLetter *self,
                              MARGIN_LEFT + text_width * 0.40, text_width * 0.62, MARGIN_TOP);
   y = draw_place (self, cr, PLACE_BODY, body_start, self->paragraphs->len, MARGIN_LEFT,
                   text_width, MAX (left_bottom, right_bottom));
+  /* The signatures: the other side's on the left (a handover record), the centre's on the
+   * right. */
+  draw_place (self, cr, PLACE_LEFT, body_start, self->paragraphs->len, MARGIN_LEFT,
+              text_width * 0.45, y);
   draw_place (self, cr, PLACE_RIGHT, body_start, self->paragraphs->len,
               MARGIN_LEFT + text_width * 0.45, text_width * 0.55, y);
   cairo_show_page (cr);
@@ -435,7 +575,9 @@ shelter_referral_letter_write_pdf (ShelterSession        *session,
 
   surface = cairo_pdf_surface_create_for_stream (append_cb, bytes, A4_WIDTH, A4_HEIGHT);
   /* No name in the metadata. */
-  title = g_strdup_printf (_("Referral letter %s"), letter->number);
+  title = g_strdup_printf (letter->kind == PAPER_LETTER ? _("Referral letter %s")
+                                                       : _("Handover record %s"),
+                          letter->number);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Mái Ấm");
   cr = cairo_create (surface);
@@ -449,12 +591,16 @@ shelter_referral_letter_write_pdf (ShelterSession        *session,
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_FAILED,
-                   _("Could not draw the referral letter: %s"), cairo_status_to_string (status));
+                   letter->kind == PAPER_LETTER ? _("Could not draw the referral letter: %s")
+                                                : _("Could not draw the handover record: %s"),
+                   cairo_status_to_string (status));
       return FALSE;
     }
   if (!shelter_db_begin (db, error))
     return FALSE;
-  details = g_strdup_printf ("referral letter %s", letter->number);
+  details = g_strdup_printf ("%s %s", letter->kind == PAPER_LETTER ? "referral letter"
+                                                                   : "handover record",
+                             letter->number);
   if (!shelter_audit_record (session, at, "export", "referral", letter->referral_id, details, error) ||
       !g_file_set_contents_full (path, (const char *) bytes->data, bytes->len,
                                  G_FILE_SET_CONTENTS_CONSISTENT, 0600, error) ||

@@ -18,6 +18,17 @@ typedef struct _ShelterReferralLetter ShelterReferralLetter;
 ShelterReferralLetter *shelter_referral_letter_load     (ShelterSession         *session,
                                                          gint64                  referral_id,
                                                          GError                **error);
+/* The handover record (biên bản bàn giao) of a completed outgoing referral, on the same
+ * paper: the heading (its number "N/BBBG", dated the day of completion), the title, the
+ * referral letter it follows, the day and the place (the receiving agency's address), the
+ * handing-over side (the centre, its head and the escort) and the receiving side (the
+ * partner and its contact person), the person — the case code and ONLY the fields the
+ * consent or the ground covers, as the letter — what was handed over, and the signatures of
+ * both sides. Refused as the letter, and for a referral not completed
+ * (SHELTER_APP_ERROR_REFERRAL_STATUS). dup_text() and write_pdf() serve it as the letter. */
+ShelterReferralLetter *shelter_referral_handover_load   (ShelterSession         *session,
+                                                         gint64                  referral_id,
+                                                         GError                **error);
 void                   shelter_referral_letter_free     (ShelterReferralLetter  *letter);
 /* The letter as plain text, one paragraph a line, in reading order: what the PDF shows. */
 char                  *shelter_referral_letter_dup_text (ShelterReferralLetter  *letter);

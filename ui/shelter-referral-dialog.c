@@ -50,6 +50,8 @@ struct _ShelterReferralDialog
   /* Template widgets */
   AdwWindowTitle       *window_title;
   GtkWidget            *letter_button;
+  GtkWidget            *handover_button;
+  gboolean              saving_handover;  /* what the file chooser saves */
   GtkLabel             *error_label;
   AdwPreferencesPage   *page;
 };
@@ -644,7 +646,10 @@ chooser_response_cb (ShelterReferralDialog *self,
                                 _("Choose a folder on this computer for the PDF."));
       return;
     }
-  letter = shelter_referral_letter_load (self->session, self->referral_id, &error);
+  if (self->saving_handover)
+    letter = shelter_referral_handover_load (self->session, self->referral_id, &error);
+  else
+    letter = shelter_referral_letter_load (self->session, self->referral_id, &error);
   if (letter == NULL ||
       !shelter_referral_letter_write_pdf (self->session, letter, path, &error))
     {
@@ -653,12 +658,17 @@ chooser_response_cb (ShelterReferralDialog *self,
     }
   name = g_file_get_basename (file);
   /* Translators: a toast; %s is the name of the PDF file. */
-  message = g_strdup_printf (_("Referral letter saved as %s"), name);
+  if (self->saving_handover)
+    /* Translators: a toast; %s is the name of the PDF file. */
+    message = g_strdup_printf (_("Handover record saved as %s"), name);
+  else
+    message = g_strdup_printf (_("Referral letter saved as %s"), name);
   _shelter_window_show_message (GTK_WIDGET (self), message);
 }
 
 static void
-letter_clicked_cb (ShelterReferralDialog *self)
+save_paper (ShelterReferralDialog *self,
+            gboolean               handover)
 {
   g_autoptr(GtkFileFilter) filter = NULL;
   g_autofree char *name = NULL;
@@ -666,11 +676,15 @@ letter_clicked_cb (ShelterReferralDialog *self)
   if (self->session == NULL)
     return;
   close_chooser (self);
-  self->chooser = gtk_file_chooser_native_new (_("Save Referral Letter as PDF"), GTK_WINDOW (self),
+  self->saving_handover = handover;
+  self->chooser = gtk_file_chooser_native_new (handover ? _("Save Handover Record as PDF")
+                                                        : _("Save Referral Letter as PDF"),
+                                               GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_SAVE,
                                                _("_Save"), _("_Cancel"));
   /* The file name stays ASCII: it travels by e-mail and USB sticks. */
-  name = g_strdup_printf ("giay-chuyen-tuyen-%" G_GINT64_FORMAT ".pdf", self->referral_id);
+  name = g_strdup_printf ("%s-%" G_GINT64_FORMAT ".pdf",
+                          handover ? "bien-ban-ban-giao" : "giay-chuyen-tuyen", self->referral_id);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   filter = gtk_file_filter_new ();
   gtk_file_filter_set_name (filter, _("PDF documents"));
@@ -680,6 +694,18 @@ letter_clicked_cb (ShelterReferralDialog *self)
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
                            G_CONNECT_SWAPPED);
   _shelter_window_show_native_dialog (GTK_WIDGET (self), GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+letter_clicked_cb (ShelterReferralDialog *self)
+{
+  save_paper (self, FALSE);
+}
+
+static void
+handover_clicked_cb (ShelterReferralDialog *self)
+{
+  save_paper (self, TRUE);
 }
 
 /* Building */
@@ -807,6 +833,7 @@ shelter_referral_dialog_build (ShelterReferralDialog *self)
     {
       group = add_group (self, _("The referral could not be read"), error->message);
       gtk_widget_set_visible (self->letter_button, FALSE);
+      gtk_widget_set_visible (self->handover_button, FALSE);
       return;
     }
   row = shelter_referral_entry_get_row (self->entry);
@@ -814,6 +841,8 @@ shelter_referral_dialog_build (ShelterReferralDialog *self)
   may_refer = shelter_session_may (self->session, SHELTER_PERMISSION_REFER);
   next = may_refer ? next_step (row) : STEP_NONE;
   gtk_widget_set_visible (self->letter_button, outgoing);
+  gtk_widget_set_visible (self->handover_button,
+                          outgoing && g_strcmp0 (row->status, "completed") == 0);
   gtk_window_set_title (GTK_WINDOW (self), outgoing ? _("Outgoing Referral") : _("Incoming Referral"));
   adw_window_title_set_title (self->window_title,
                               outgoing ? _("Outgoing Referral") : _("Incoming Referral"));
@@ -1089,9 +1118,11 @@ shelter_referral_dialog_class_init (ShelterReferralDialogClass *klass)
                                                "/vn/maiam/Shelter/shelter-referral-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, ShelterReferralDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, ShelterReferralDialog, letter_button);
+  gtk_widget_class_bind_template_child (widget_class, ShelterReferralDialog, handover_button);
   gtk_widget_class_bind_template_child (widget_class, ShelterReferralDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, ShelterReferralDialog, page);
   gtk_widget_class_bind_template_callback (widget_class, letter_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, handover_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

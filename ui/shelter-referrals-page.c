@@ -14,6 +14,7 @@
 #include "shelter-residents-model.h"
 #include "shelter-text.h"
 #include "shelter-ui-private.h"
+#include "shelter-ui-time.h"
 #include "shelter-window-private.h"
 
 /* Residents offered by a search in the new referral's dialog. */
@@ -26,8 +27,11 @@ struct _ShelterReferralsPage
   ShelterSession  *session;
   GListStore      *store;
 
-  /* The new referral's dialog, while open. */
+  /* The new referral's dialog, or the incoming referral's, while open. */
   GtkWindow             *new_dialog;
+  gboolean               new_incoming;
+  AdwEntryRow           *subject_row;   /* incoming: the person, as the sender names them */
+  AdwEntryRow           *received_row;  /* incoming: the day it came */
   ShelterResidentsModel *residents;
   GtkListBox            *resident_list;
   GtkSearchEntry        *resident_entry;
@@ -41,6 +45,7 @@ struct _ShelterReferralsPage
   GtkToggleButton *incoming_button;
   GtkDropDown     *status_drop_down;
   GtkWidget       *new_button;
+  GtkWidget       *incoming_new_button;
   GtkLabel        *error_label;
   GtkStack        *stack;
   GtkColumnView   *column_view;
@@ -201,6 +206,18 @@ add_column (ShelterReferralsPage *self,
   g_object_unref (view_column);
 }
 
+/* New Referral… on the Outgoing view, Record Incoming Referral… on the Incoming view, for
+ * sessions that may refer. */
+static void
+update_buttons (ShelterReferralsPage *self)
+{
+  gboolean may = self->session != NULL && shelter_session_may (self->session, SHELTER_PERMISSION_REFER);
+  gboolean incoming = gtk_toggle_button_get_active (self->incoming_button);
+
+  gtk_widget_set_visible (self->new_button, may && !incoming);
+  gtk_widget_set_visible (self->incoming_new_button, may && incoming);
+}
+
 void
 shelter_referrals_page_reload (ShelterReferralsPage *self)
 {
@@ -214,9 +231,7 @@ shelter_referrals_page_reload (ShelterReferralsPage *self)
 
   g_list_store_remove_all (self->store);
   _shelter_ui_show_message (self->error_label, NULL);
-  gtk_widget_set_visible (self->new_button,
-                          self->session != NULL &&
-                          shelter_session_may (self->session, SHELTER_PERMISSION_REFER));
+  update_buttons (self);
   if (self->session == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -293,6 +308,8 @@ new_dialog_destroyed_cb (ShelterReferralsPage *self)
   self->resident_entry = NULL;
   self->partner_row = NULL;
   self->purpose_row = NULL;
+  self->subject_row = NULL;
+  self->received_row = NULL;
   self->new_error_label = NULL;
   g_clear_object (&self->residents);
   g_clear_pointer (&self->partner_ids, g_array_unref);
@@ -309,6 +326,17 @@ resident_search_cb (ShelterReferralsPage *self)
     return;
   _shelter_ui_clear_list_box (self->resident_list);
   text = gtk_editable_get_text (GTK_EDITABLE (self->resident_entry));
+  if (self->new_incoming)
+    {
+      /* The person is often not received yet: no stay, chosen unless a search finds one. */
+      GtkWidget *none = _shelter_ui_new_text_row (_("Not staying here yet"),
+                                                  _("The person named above"));
+
+      gtk_list_box_append (self->resident_list, none);
+      gtk_list_box_select_row (self->resident_list, GTK_LIST_BOX_ROW (none));
+      if (text[0] == '\0')
+        return;
+    }
   if (!shelter_residents_model_set_search (self->residents, text, &error))
     {
       gtk_list_box_append (self->resident_list, _shelter_ui_new_text_row (error->message, NULL));
@@ -336,7 +364,84 @@ resident_search_cb (ShelterReferralsPage *self)
     gtk_list_box_append (self->resident_list,
                          _shelter_ui_new_text_row (_("No resident staying now matches"), NULL));
   else
-    gtk_list_box_select_row (self->resident_list, gtk_list_box_get_row_at_index (self->resident_list, 0));
+    gtk_list_box_select_row (self->resident_list,
+                             gtk_list_box_get_row_at_index (self->resident_list,
+                                                            self->new_incoming ? 1 : 0));
+}
+
+static void
+incoming_save_cb (ShelterReferralsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShelterStay) stay = NULL;
+  g_autofree char *day = NULL;
+  GtkListBoxRow *selected;
+  GtkWidget *rows[4];
+  GtkWidget *row = NULL;
+  gint64 *person_id;
+  guint partner;
+  gint64 id;
+
+  if (self->new_dialog == NULL || self->session == NULL)
+    return;
+  rows[0] = GTK_WIDGET (self->partner_row);
+  rows[1] = GTK_WIDGET (self->subject_row);
+  rows[2] = GTK_WIDGET (self->purpose_row);
+  rows[3] = GTK_WIDGET (self->received_row);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    _shelter_ui_set_error (rows[i], FALSE);
+  _shelter_ui_set_error (GTK_WIDGET (self->resident_list), FALSE);
+  _shelter_ui_show_message (self->new_error_label, NULL);
+
+  selected = gtk_list_box_get_selected_row (self->resident_list);
+  person_id = selected != NULL ? g_object_get_data (G_OBJECT (selected), "person-id") : NULL;
+  if (person_id != NULL)
+    {
+      stay = shelter_stay_open_latest (self->session, *person_id, &error);
+      if (stay == NULL)
+        {
+          _shelter_ui_show_message (self->new_error_label,
+                                    error != NULL ? error->message
+                                                  : _("Resident: no stay is recorded."));
+          _shelter_ui_set_error (GTK_WIDGET (self->resident_list), TRUE);
+          return;
+        }
+    }
+  day = _shelter_ui_parse_day (gtk_editable_get_text (GTK_EDITABLE (self->received_row)));
+  if (day == NULL)
+    day = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->received_row)));
+  partner = adw_combo_row_get_selected (self->partner_row);
+  id = shelter_referrals_receive (self->session,
+                                  partner < self->partner_ids->len
+                                  ? g_array_index (self->partner_ids, gint64, partner) : 0,
+                                  stay != NULL ? shelter_stay_get_id (stay) : 0,
+                                  gtk_editable_get_text (GTK_EDITABLE (self->subject_row)),
+                                  gtk_editable_get_text (GTK_EDITABLE (self->purpose_row)),
+                                  day, &error);
+  if (id == 0)
+    {
+      if (g_error_matches (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_REFERRAL_PARTNER))
+        row = rows[0];
+      else if (g_error_matches (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_REFERRAL_TEXT))
+        row = rows[1];
+      else if (g_error_matches (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_REFERRAL_PURPOSE))
+        row = rows[2];
+      else if (g_error_matches (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_REFERRAL_DATE))
+        row = rows[3];
+      _shelter_ui_show_message (self->new_error_label, error->message);
+      if (row != NULL)
+        {
+          _shelter_ui_set_error (row, TRUE);
+          gtk_widget_grab_focus (row);
+        }
+      return;
+    }
+  gtk_window_destroy (self->new_dialog);
+  /* Shown in the list: the Incoming view, every status. */
+  gtk_toggle_button_set_active (self->incoming_button, TRUE);
+  gtk_drop_down_set_selected (self->status_drop_down, 0);
+  shelter_referrals_page_reload (self);
+  _shelter_window_show_message (GTK_WIDGET (self), _("Incoming referral recorded"));
 }
 
 static void
@@ -403,22 +508,30 @@ new_create_cb (ShelterReferralsPage *self)
   open_referral (self, id);
 }
 
+/* The new (outgoing) referral's dialog, or, when @incoming, the one recording a referral
+ * another agency makes to the centre. */
 static void
-new_clicked_cb (ShelterReferralsPage *self,
-                GtkButton            *button)
+open_new_dialog (ShelterReferralsPage *self,
+                 gboolean              incoming)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(GPtrArray) partners = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *window, *box, *header, *cancel, *create, *page, *group, *scrolled;
   GtkWidget *title;
+  GtkWidget *partner_group;
+  const char *heading = incoming ? _("Record Incoming Referral") : _("New Referral");
 
   if (self->session == NULL)
     return;
   if (self->new_dialog != NULL)
     {
-      gtk_window_present (self->new_dialog);
-      return;
+      if (self->new_incoming == incoming)
+        {
+          gtk_window_present (self->new_dialog);
+          return;
+        }
+      gtk_window_destroy (self->new_dialog);
     }
   partners = shelter_partners_list (self->session, FALSE, &error);
   if (partners == NULL)
@@ -430,20 +543,22 @@ new_clicked_cb (ShelterReferralsPage *self,
   window = adw_window_new ();
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
-  gtk_window_set_title (GTK_WINDOW (window), _("New Referral"));
+  gtk_window_set_title (GTK_WINDOW (window), heading);
   gtk_window_set_default_size (GTK_WINDOW (window), 520, 640);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  title = adw_window_title_new (_("New Referral"), NULL);
+  title = adw_window_title_new (heading, NULL);
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
   cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  create = gtk_button_new_with_mnemonic (_("C_reate"));
+  create = gtk_button_new_with_mnemonic (incoming ? _("_Save") : _("C_reate"));
   gtk_widget_add_css_class (create, "suggested-action");
-  g_signal_connect_object (create, "clicked", G_CALLBACK (new_create_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (create, "clicked",
+                           incoming ? G_CALLBACK (incoming_save_cb) : G_CALLBACK (new_create_cb),
+                           self, G_CONNECT_SWAPPED);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), create);
   gtk_box_append (GTK_BOX (box), header);
 
@@ -461,10 +576,33 @@ new_clicked_cb (ShelterReferralsPage *self,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->new_error_label));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
+  /* Incoming: who refers the person comes first. */
+  partner_group = NULL;
+  if (incoming)
+    {
+      partner_group = adw_preferences_group_new ();
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (partner_group), _("Referred By"));
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (partner_group));
+    }
+
   group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Resident"));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
+                                   incoming ? _("Person") : _("Resident"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("A resident staying now: search by name, case code, ID or phone."));
+                                         incoming
+                                         ? _("The person as the referring agency names them; if they are staying here now, search for them and choose them.")
+                                         : _("A resident staying now: search by name, case code, ID or phone."));
+  if (incoming)
+    {
+      self->subject_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->subject_row), _("Name as Given"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->subject_row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name as given"), -1);
+      gtk_widget_set_margin_bottom (GTK_WIDGET (self->subject_row), 12);
+      g_signal_connect_object (self->subject_row, "entry-activated", G_CALLBACK (incoming_save_cb),
+                               self, G_CONNECT_SWAPPED);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->subject_row));
+    }
   self->resident_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->resident_entry), 6);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->resident_entry),
@@ -501,18 +639,37 @@ new_clicked_cb (ShelterReferralsPage *self,
       g_array_append_val (self->partner_ids, partner->id);
     }
   self->partner_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->partner_row), _("Partner"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->partner_row),
+                                 incoming ? _("Referring Partner") : _("Partner"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->partner_row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Partner"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  incoming ? _("Referring partner") : _("Partner"), -1);
   adw_combo_row_set_model (self->partner_row, G_LIST_MODEL (labels));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->partner_row));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (partner_group != NULL ? partner_group : group),
+                             GTK_WIDGET (self->partner_row));
   self->purpose_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->purpose_row), _("Purpose"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->purpose_row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Purpose"), -1);
-  g_signal_connect_object (self->purpose_row, "entry-activated", G_CALLBACK (new_create_cb),
+  g_signal_connect_object (self->purpose_row, "entry-activated",
+                           incoming ? G_CALLBACK (incoming_save_cb) : G_CALLBACK (new_create_cb),
                            self, G_CONNECT_SWAPPED);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->purpose_row));
+  if (incoming)
+    {
+      g_autoptr(GDateTime) now = shelter_session_now (self->session);
+      g_autofree char *today = g_date_time_format (now, "%d/%m/%Y");
+
+      self->received_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->received_row),
+                                     _("Received On (dd/mm/yyyy)"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->received_row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Received on"), -1);
+      gtk_editable_set_text (GTK_EDITABLE (self->received_row), today);
+      g_signal_connect_object (self->received_row, "entry-activated",
+                               G_CALLBACK (incoming_save_cb), self, G_CONNECT_SWAPPED);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->received_row));
+    }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
   adw_window_set_content (ADW_WINDOW (window), box);
@@ -526,6 +683,7 @@ new_clicked_cb (ShelterReferralsPage *self,
   }
 
   self->new_dialog = GTK_WINDOW (window);
+  self->new_incoming = incoming;
   self->residents = shelter_residents_model_new (self->session);
   shelter_residents_model_set_filter (self->residents, SHELTER_RESIDENT_FILTER_IN_RESIDENCE, NULL);
   g_signal_connect_object (window, "destroy", G_CALLBACK (new_dialog_destroyed_cb), self,
@@ -533,7 +691,22 @@ new_clicked_cb (ShelterReferralsPage *self,
   resident_search_cb (self);
   _shelter_ui_name_entry_row_buttons (window);
   _shelter_window_present_dialog (GTK_WIDGET (self), GTK_WINDOW (window));
-  gtk_widget_grab_focus (GTK_WIDGET (self->resident_entry));
+  gtk_widget_grab_focus (incoming ? GTK_WIDGET (self->subject_row)
+                                  : GTK_WIDGET (self->resident_entry));
+}
+
+static void
+new_clicked_cb (ShelterReferralsPage *self,
+                GtkButton            *button)
+{
+  open_new_dialog (self, FALSE);
+}
+
+static void
+incoming_new_clicked_cb (ShelterReferralsPage *self,
+                         GtkButton            *button)
+{
+  open_new_dialog (self, TRUE);
 }
 
 void
@@ -550,8 +723,7 @@ shelter_referrals_page_set_session (ShelterReferralsPage *self,
   g_list_store_remove_all (self->store);
   gtk_toggle_button_set_active (self->outgoing_button, TRUE);
   gtk_drop_down_set_selected (self->status_drop_down, 0);
-  gtk_widget_set_visible (self->new_button,
-                          session != NULL && shelter_session_may (session, SHELTER_PERMISSION_REFER));
+  update_buttons (self);
   /* Read when the section is opened: shelter_referrals_page_reload(). */
 }
 
@@ -584,11 +756,13 @@ shelter_referrals_page_class_init (ShelterReferralsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShelterReferralsPage, incoming_button);
   gtk_widget_class_bind_template_child (widget_class, ShelterReferralsPage, status_drop_down);
   gtk_widget_class_bind_template_child (widget_class, ShelterReferralsPage, new_button);
+  gtk_widget_class_bind_template_child (widget_class, ShelterReferralsPage, incoming_new_button);
   gtk_widget_class_bind_template_child (widget_class, ShelterReferralsPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, ShelterReferralsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, ShelterReferralsPage, column_view);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, incoming_new_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 }
 

@@ -6,6 +6,7 @@
 #include "shelter-calendar.h"
 #include "shelter-reception.h"
 #include "shelter-referral-letter.h"
+#include "shelter-text.h"
 #include "shelter-referrals.h"
 #include "test-common.h"
 
@@ -256,6 +257,57 @@ test_letter (Fixture       *fixture,
 }
 
 static void
+test_handover (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ShelterReferralLetter) record = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *path = test_path ("handover.pdf");
+  g_autofree char *pdf = NULL;
+  g_autofree char *completed_on = shelter_text_format_formal_date ("2026-11-21");
+  ShelterReferralDeparture escorted = { "2026-11-21", "escorted", "Nguyễn Thị Hộ Tống", NULL, -1 };
+  gsize length;
+  gint64 id = draft (fixture, fixture->adult, "low", TRUE);
+
+  /* Not completed yet: no record. */
+  record = shelter_referral_handover_load (fixture->caseworker, id, &error);
+  g_assert_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_REFERRAL_STATUS);
+  g_assert_null (record);
+  g_clear_error (&error);
+  g_assert_true (shelter_referrals_send (fixture->caseworker, id, "2026-11-20", &error));
+  g_assert_true (shelter_referrals_record_answer (fixture->caseworker, id, "2026-11-20", TRUE,
+                                                  NULL, &error));
+  g_assert_true (shelter_referrals_record_departure (fixture->caseworker, id, &escorted, &error));
+  g_assert_true (shelter_referrals_complete (fixture->caseworker, id, "2026-11-21",
+                                             "Hồ sơ bệnh án và thẻ BHYT", &error));
+  g_assert_no_error (error);
+
+  record = shelter_referral_handover_load (fixture->caseworker, id, &error);
+  g_assert_no_error (error);
+  text = shelter_referral_letter_dup_text (record);
+  g_assert_nonnull (strstr (text, "HANDOVER RECORD"));
+  /* The parties, the day, what was handed over. */
+  g_assert_nonnull (strstr (text, "Bệnh viện Đa khoa tỉnh Lào Cai"));
+  g_assert_nonnull (strstr (text, "BS. Nguyễn Văn Thử"));
+  g_assert_nonnull (strstr (text, "Nguyễn Thị Hộ Tống"));
+  g_assert_nonnull (strstr (text, completed_on));
+  g_assert_nonnull (strstr (text, "Hồ sơ bệnh án và thẻ BHYT"));
+  g_assert_nonnull (strstr (text, "/BBBG"));
+  /* Consented: the date of birth and the health summary. */
+  g_assert_nonnull (strstr (text, "04/03/1998"));
+  g_assert_nonnull (strstr (text, "Thiếu máu nhẹ"));
+  /* Not consented: the name, the phone, the case summary. */
+  g_assert_null (strstr (text, "Mai"));
+  g_assert_null (strstr (text, "0912345678"));
+  g_assert_null (strstr (text, "Trung Quốc"));
+  g_assert_true (shelter_referral_letter_write_pdf (fixture->caseworker, record, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &pdf, &length, NULL));
+  g_assert_true (length > 1000 && memcmp (pdf, "%PDF", 4) == 0);
+}
+
+static void
 test_transitions (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -430,6 +482,7 @@ main (int   argc,
   ADD ("/referral/refusals", test_refusals);
   ADD ("/referral/deadlines", test_deadlines);
   ADD ("/referral/letter", test_letter);
+  ADD ("/referral/handover", test_handover);
   ADD ("/referral/transitions", test_transitions);
   ADD ("/referral/permissions", test_permissions);
   ADD ("/referral/entries", test_entries);
