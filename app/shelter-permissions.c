@@ -42,6 +42,7 @@ static const struct
   { SHELTER_PERMISSION_REFER, { "manager", "caseworker" } },
   { SHELTER_PERMISSION_OVERRIDE_REFERRAL, { "manager" } },
   { SHELTER_PERMISSION_RECORD_SAFETY, { "manager", "caseworker" } },
+  { SHELTER_PERMISSION_HEAR_POLICE_REPORTS, { "manager" } },
   { SHELTER_PERMISSION_RECORD_FAMILY, { "manager", "caseworker" } },
 };
 

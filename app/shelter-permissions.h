@@ -37,6 +37,8 @@ typedef enum
   SHELTER_PERMISSION_WRITE_PLAN_NOTE,  /* a progress note on a plan going on */
   /* a risk assessment, an incident, informing the police (app/shelter-safety.c) */
   SHELTER_PERMISSION_RECORD_SAFETY,
+  /* told at once (a desktop notice) when anyone informs the police */
+  SHELTER_PERMISSION_HEAR_POLICE_REPORTS,
   /* Referrals (app/shelter-referrals.c) */
   SHELTER_PERMISSION_MANAGE_PARTNERS,  /* the directory of partner organisations */
   SHELTER_PERMISSION_REFER,            /* make and advance referrals */

@@ -307,6 +307,105 @@ failed:
 
 /* ---- Informing the police ------------------------------------------------------------------ */
 
+/* The reports recorded through a session, so that its own are not announced twice (the
+ * screen that recorded one notified already). Kept on the session, gone with it. */
+static GQuark
+own_reports_quark (void)
+{
+  return g_quark_from_static_string ("shelter-safety-own-police-reports");
+}
+
+static void
+remember_own_report (ShelterSession *session,
+                     gint64          id)
+{
+  GHashTable *own = g_object_get_qdata (G_OBJECT (session), own_reports_quark ());
+
+  if (own == NULL)
+    {
+      own = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      g_object_set_qdata_full (G_OBJECT (session), own_reports_quark (), own,
+                               (GDestroyNotify) g_hash_table_unref);
+    }
+  g_hash_table_add (own, g_memdup2 (&id, sizeof id));
+}
+
+static gboolean
+is_own_report (ShelterSession *session,
+               gint64          id)
+{
+  GHashTable *own = g_object_get_qdata (G_OBJECT (session), own_reports_quark ());
+
+  return own != NULL && g_hash_table_contains (own, &id);
+}
+
+void
+shelter_police_notice_free (ShelterPoliceNotice *notice)
+{
+  if (notice == NULL)
+    return;
+  g_free (notice->case_code);
+  g_free (notice->unit);
+  g_free (notice);
+}
+
+GPtrArray *
+shelter_safety_reports_after (ShelterSession  *session,
+                              gint64           after_id,
+                              gint64          *last_id,
+                              GError         **error)
+{
+  g_autoptr (GPtrArray) notices = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  ShelterDb *db;
+  gint64 newest;
+
+  g_return_val_if_fail (SHELTER_IS_SESSION (session), NULL);
+  g_return_val_if_fail (last_id != NULL, NULL);
+
+  if (!shelter_session_check (session, SHELTER_PERMISSION_HEAR_POLICE_REPORTS, error))
+    return NULL;
+
+  db = shelter_session_get_db (session);
+  notices = g_ptr_array_new_with_free_func ((GDestroyNotify) shelter_police_notice_free);
+  if (after_id < 0)
+    {
+      if (!shelter_safety_store_police_last_id (db, &newest, error))
+        return NULL;
+      *last_id = newest;
+      return g_steal_pointer (&notices);
+    }
+
+  rows = shelter_safety_store_police_after (db, after_id, error);
+  if (rows == NULL)
+    return NULL;
+  newest = after_id;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ShelterSafetyRow *row = g_ptr_array_index (rows, i);
+      ShelterPoliceNotice *notice = g_new0 (ShelterPoliceNotice, 1);
+
+      notice->id = row->id;
+      notice->case_code = g_strdup (row->case_code);
+      notice->unit = g_strdup (row->unit);
+      notice->own = is_own_report (session, row->id);
+      g_ptr_array_add (notices, notice);
+      newest = MAX (newest, row->id);
+    }
+  /* None new: the newest there is, unless the file now holds fewer (a backup restored),
+   * so that the reports recorded after that are not missed. */
+  if (rows->len == 0)
+    {
+      gint64 greatest;
+
+      if (!shelter_safety_store_police_last_id (db, &greatest, error))
+        return NULL;
+      newest = MIN (after_id, greatest);
+    }
+  *last_id = newest;
+  return g_steal_pointer (&notices);
+}
+
 gint64
 shelter_safety_inform_police (ShelterSession            *session,
                               const ShelterPoliceInput  *input,
@@ -413,6 +512,7 @@ shelter_safety_inform_police (ShelterSession            *session,
                              &local_error) ||
       !shelter_db_commit (db, &local_error))
     goto failed;
+  remember_own_report (session, id);
   return id;
 
 failed:

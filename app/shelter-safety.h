@@ -26,7 +26,9 @@ G_BEGIN_DECLS
  *   manager decides that on the person's record (the "High protection" switch), since the
  *   identity may need hiding for other reasons.
  * - Informing the police is one use case; the screen that calls it sends the desktop
- *   notification. The reference may be empty (a phone call may have none); the time may not
+ *   notification; a manager signed in at another desk sharing the file learns of it from
+ *   shelter_safety_reports_after (HEAR_POLICE_REPORTS, managers only: the case code and
+ *   the unit, never the name). The reference may be empty (a phone call may have none); the time may not
  *   be in the future nor before the admission.
  * - The stay must not have ended for a new assessment; incidents and reports fall within
  *   the stay (from the admission day to the discharge day). */
@@ -83,6 +85,28 @@ typedef struct
 gint64   shelter_safety_inform_police   (ShelterSession            *session,
                                          const ShelterPoliceInput  *input,
                                          GError                   **error);
+
+/* A report to the police as the managers are told of it: the case and the unit, never
+ * who the resident is nor the officer, reference or note. */
+typedef struct
+{
+  gint64   id;
+  char    *case_code;
+  char    *unit;        /* police, border_guard */
+  gboolean own;         /* recorded through this very session (its screen told already) */
+} ShelterPoliceNotice;
+
+void     shelter_police_notice_free     (ShelterPoliceNotice *notice);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShelterPoliceNotice, shelter_police_notice_free)
+
+/* The reports recorded with an id above @after_id, from any desk sharing the database,
+ * oldest first (ShelterPoliceNotice); *@last_id gets the newest id of all, also when there
+ * is none new. @after_id -1 returns nothing but *@last_id (at sign-in: from now on).
+ * Refused without HEAR_POLICE_REPORTS (managers). */
+GPtrArray *shelter_safety_reports_after   (ShelterSession  *session,
+                                           gint64           after_id,
+                                           gint64          *last_id,
+                                           GError         **error);
 
 /* Every assessment, incident and report of the person's stays, newest first
  * (ShelterSafetyRow), with the details of a protected resident withheld from a session

@@ -144,6 +144,7 @@ shelter_session_check (ShelterSession     *self,
     [SHELTER_PERMISSION_REFER] = N_("refer a person to another agency"),
     [SHELTER_PERMISSION_OVERRIDE_REFERRAL] = N_("send a referral on a legal ground or withdraw another’s referral"),
     [SHELTER_PERMISSION_RECORD_SAFETY] = N_("record a risk assessment, an incident or a report to the police"),
+    [SHELTER_PERMISSION_HEAR_POLICE_REPORTS] = N_("be told when the police are informed"),
     [SHELTER_PERMISSION_RECORD_FAMILY] = N_("record relatives, family contacts or visits"),
   };
 

@@ -275,6 +275,75 @@ shelter_safety_store_list_police (ShelterDb  *db,
   return read_rows (db, stmt, KIND_POLICE, error);
 }
 
+GPtrArray *
+shelter_safety_store_police_after (ShelterDb  *db,
+                                   gint64      after_id,
+                                   GError    **error)
+{
+  g_autoptr (GPtrArray) rows =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) shelter_safety_row_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
+
+  stmt = _shelter_db_prepare (db,
+                              "SELECT " COMMON_COLUMNS "x.unit "
+                              "FROM police_report x " COMMON_JOIN
+                              "WHERE x.id > ?1 ORDER BY x.id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, after_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ShelterSafetyRow *row = g_new0 (ShelterSafetyRow, 1);
+
+      row->id = sqlite3_column_int64 (stmt, 0);
+      row->stay_id = sqlite3_column_int64 (stmt, 1);
+      row->person_id = sqlite3_column_int64 (stmt, 2);
+      row->case_code = dup_column (stmt, 3);
+      row->high_protection = sqlite3_column_int (stmt, 4) != 0;
+      row->created_at = dup_column (stmt, 5);
+      row->created_by = dup_column (stmt, 6);
+      row->unit = dup_column (stmt, 7);
+      g_ptr_array_add (rows, row);
+    }
+  _shelter_db_release (db, stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _shelter_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+gboolean
+shelter_safety_store_police_last_id (ShelterDb  *db,
+                                     gint64     *last_id,
+                                     GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), FALSE);
+  g_return_val_if_fail (last_id != NULL, FALSE);
+
+  stmt = _shelter_db_prepare (db, "SELECT COALESCE(MAX(id), 0) FROM police_report", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *last_id = sqlite3_column_int64 (stmt, 0);
+  _shelter_db_release (db, stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _shelter_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gint64
 shelter_safety_store_incident_stay (ShelterDb  *db,
                                     gint64      incident_id,

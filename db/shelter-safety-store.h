@@ -69,6 +69,17 @@ GPtrArray *shelter_safety_store_list_police    (ShelterDb  *db,
                                                 gint64      person_id,
                                                 GError    **error);
 
+/* For the managers' notices: the reports with an id above @after_id, oldest first
+ * (ShelterSafetyRow with id, stay_id, person_id, case_code, created_at, created_by and unit
+ * only: never the officer, reference or note). */
+GPtrArray *shelter_safety_store_police_after   (ShelterDb  *db,
+                                                gint64      after_id,
+                                                GError    **error);
+/* The greatest id of police_report into *@last_id (0 when there is none). */
+gboolean  shelter_safety_store_police_last_id  (ShelterDb  *db,
+                                                gint64     *last_id,
+                                                GError    **error);
+
 /* The stay of an incident, or 0 (without error when there is no such incident). */
 gint64    shelter_safety_store_incident_stay   (ShelterDb  *db,
                                                 gint64      incident_id,

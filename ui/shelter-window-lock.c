@@ -286,6 +286,7 @@ _shelter_window_lock (ShelterWindow *self)
 
   self->locked = TRUE;
   g_clear_handle_id (&self->idle_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->police_timeout_id, g_source_remove);
   shelter_window_hide_dialogs (self);
 
   shelter_lock_page_set_session (self->lock_page, self->session);
@@ -315,6 +316,7 @@ _shelter_window_unlocked_cb (ShelterWindow   *self,
   _shelter_window_update_actions (self);
   _shelter_window_note_activity (self);
   _shelter_window_arm_idle_lock (self);
+  _shelter_window_watch_police_reports (self);
 }
 
 void

@@ -41,10 +41,13 @@ G_END_DECLS
 #ifdef SHELTER_WINDOW_INTERNALS
 
 #include "shelter-admin-page.h"
+#include "shelter-kitchen-page.h"
 #include "shelter-lock-page.h"
+#include "shelter-referrals-page.h"
 #include "shelter-resident-page.h"
 #include "shelter-residents-page.h"
 #include "shelter-rooms-page.h"
+#include "shelter-services-page.h"
 #include "shelter-session.h"
 #include "shelter-setup-page.h"
 #include "shelter-sign-in-page.h"
@@ -85,6 +88,11 @@ struct _ShelterWindow
   gint64                last_activity;
   guint                 idle_timeout_id;
 
+  /* A manager's desk asks every so often whether the police were informed from any desk
+   * sharing the file: the newest report seen (-1: not asked yet), and the timeout. */
+  gint64                police_last_id;
+  guint                 police_timeout_id;
+
   /* The automatic backup, once per opened database, after the first frame of a session
    * that may make backups. */
   gboolean              scheduled_backup_done;
@@ -109,6 +117,9 @@ struct _ShelterWindow
   GtkListBox           *sidebar_list;
   GtkListBoxRow        *residents_row;
   GtkListBoxRow        *rooms_row;
+  GtkListBoxRow        *meals_row;
+  GtkListBoxRow        *services_row;
+  GtkListBoxRow        *referrals_row;
   GtkListBoxRow        *admin_row;
   GtkWidget            *content;
   GtkStack             *title_stack;
@@ -121,6 +132,9 @@ struct _ShelterWindow
   ShelterResidentsPage *residents_page;
   ShelterResidentPage  *resident_page;
   ShelterRoomsPage     *rooms_page;
+  ShelterKitchenPage   *kitchen_page;
+  ShelterServicesPage  *services_page;
+  ShelterReferralsPage *referrals_page;
   ShelterAdminPage     *admin_page;
 };
 
@@ -135,6 +149,7 @@ void           _shelter_window_show_sign_in            (ShelterWindow  *self,
 void           _shelter_window_start_session           (ShelterWindow  *self,
                                                         ShelterSession *session);
 void           _shelter_window_end_session             (ShelterWindow  *self);
+void           _shelter_window_watch_police_reports    (ShelterWindow  *self);
 void           _shelter_window_close_database          (ShelterWindow  *self);
 void           _shelter_window_show_error              (ShelterWindow  *self,
                                                         const GError   *error);

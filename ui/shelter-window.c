@@ -13,6 +13,8 @@
 #include "shelter-kitchen-page.h"
 #include "shelter-services-page.h"
 #include "shelter-referrals-page.h"
+#include "shelter-safety.h"
+#include "shelter-safety-dialog.h"
 #include "shelter-ui-private.h"
 #define SHELTER_WINDOW_INTERNALS
 #include "shelter-window-private.h"
@@ -166,23 +168,23 @@ shelter_window_show_section (ShelterWindow *self,
       adw_window_title_set_title (self->content_title, _("Rooms"));
       shelter_rooms_page_reload (self->rooms_page);
     }
-  else if (row == GTK_LIST_BOX_ROW (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "meals_row")))
+  else if (row == self->meals_row)
     {
       gtk_stack_set_visible_child_name (self->content_stack, "meals");
       adw_window_title_set_title (self->content_title, _("Meals"));
-      shelter_kitchen_page_reload (SHELTER_KITCHEN_PAGE (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "kitchen_page")));
+      shelter_kitchen_page_reload (self->kitchen_page);
     }
-  else if (row == GTK_LIST_BOX_ROW (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "services_row")))
+  else if (row == self->services_row)
     {
       gtk_stack_set_visible_child_name (self->content_stack, "services");
       adw_window_title_set_title (self->content_title, _("Services"));
-      shelter_services_page_reload (SHELTER_SERVICES_PAGE (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "services_page")));
+      shelter_services_page_reload (self->services_page);
     }
-  else if (row == GTK_LIST_BOX_ROW (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "referrals_row")))
+  else if (row == self->referrals_row)
     {
       gtk_stack_set_visible_child_name (self->content_stack, "referrals");
       adw_window_title_set_title (self->content_title, _("Referrals"));
-      shelter_referrals_page_reload (SHELTER_REFERRALS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "referrals_page")));
+      shelter_referrals_page_reload (self->referrals_page);
     }
   else if (row == shelter_window_get_planning_row (self))
     {
@@ -367,6 +369,67 @@ _shelter_window_show_sign_in (ShelterWindow *self,
   shelter_sign_in_page_focus (self->sign_in_page);
 }
 
+/* Reports to the police made from other desks */
+
+#define POLICE_POLL_SECONDS 30
+
+/* Tells this desk of each report recorded since the last look, from any desk sharing the
+ * file; not of the session's own (the dialog that recorded it did already). */
+static void
+shelter_window_poll_police_reports (ShelterWindow *self)
+{
+  g_autoptr(GPtrArray) notices = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 last_id = self->police_last_id;
+
+  notices = shelter_safety_reports_after (self->session, self->police_last_id, &last_id,
+                                          &error);
+  if (notices == NULL)
+    {
+      g_debug ("Could not look for reports to the police: %s", error->message);
+      return;
+    }
+  self->police_last_id = last_id;
+  for (guint i = 0; i < notices->len; i++)
+    {
+      ShelterPoliceNotice *notice = g_ptr_array_index (notices, i);
+
+      if (!notice->own)
+        shelter_safety_notify_police_informed (notice->case_code, notice->unit);
+    }
+}
+
+static gboolean
+shelter_window_police_timeout_cb (gpointer user_data)
+{
+  ShelterWindow *self = SHELTER_WINDOW (user_data);
+
+  if (self->session == NULL || self->locked)
+    {
+      self->police_timeout_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  shelter_window_poll_police_reports (self);
+  return G_SOURCE_CONTINUE;
+}
+
+/* (Re)starts the look for reports when the session may hear of them and the window is not
+ * locked; at sign-in it starts from the newest report, so that older ones are not told. A
+ * lock stops it (the timeout is removed) and the unlock resumes from where it was. */
+void
+_shelter_window_watch_police_reports (ShelterWindow *self)
+{
+  g_clear_handle_id (&self->police_timeout_id, g_source_remove);
+
+  if (self->session == NULL || self->locked
+      || !shelter_session_may (self->session, SHELTER_PERMISSION_HEAR_POLICE_REPORTS))
+    return;
+  if (self->police_last_id < 0)
+    shelter_window_poll_police_reports (self);
+  self->police_timeout_id = g_timeout_add_seconds (POLICE_POLL_SECONDS,
+                                                   shelter_window_police_timeout_cb, self);
+}
+
 /* Shows the sections @session may see, on its first one. */
 void
 _shelter_window_start_session (ShelterWindow  *self,
@@ -393,10 +456,10 @@ _shelter_window_start_session (ShelterWindow  *self,
   gtk_widget_set_visible (GTK_WIDGET (self->rooms_row), may_see_rooms);
   gtk_widget_set_visible (GTK_WIDGET (shelter_window_get_planning_row (self)), may_see_rooms);
   gtk_widget_set_visible (GTK_WIDGET (self->admin_row), may_see_admin);
-  gtk_widget_set_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "services_row")), may_see_residents);
-  shelter_services_page_set_session (SHELTER_SERVICES_PAGE (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "services_page")), may_see_residents ? session : NULL);
-  gtk_widget_set_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "referrals_row")), may_see_residents);
-  shelter_referrals_page_set_session (SHELTER_REFERRALS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "referrals_page")), may_see_residents ? session : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->services_row), may_see_residents);
+  shelter_services_page_set_session (self->services_page, may_see_residents ? session : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->referrals_row), may_see_residents);
+  shelter_referrals_page_set_session (self->referrals_page, may_see_residents ? session : NULL);
 
   shelter_residents_page_set_session (self->residents_page,
                                       may_see_residents ? session : NULL);
@@ -405,7 +468,7 @@ _shelter_window_start_session (ShelterWindow  *self,
   shelter_planning_page_set_session (shelter_window_get_planning_page (self),
                                      may_see_rooms ? session : NULL);
   shelter_admin_page_set_session (self->admin_page, may_see_admin ? session : NULL);
-  shelter_kitchen_page_set_session (SHELTER_KITCHEN_PAGE (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "kitchen_page")), session);
+  shelter_kitchen_page_set_session (self->kitchen_page, session);
 
   gtk_widget_set_visible (GTK_WIDGET (self->leaflet), TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "main");
@@ -426,6 +489,8 @@ _shelter_window_start_session (ShelterWindow  *self,
   _shelter_window_update_actions (self);
   _shelter_window_note_activity (self);
   _shelter_window_arm_idle_lock (self);
+  self->police_last_id = -1;
+  _shelter_window_watch_police_reports (self);
   _shelter_window_schedule_backup (self);
 }
 
@@ -434,6 +499,8 @@ void
 _shelter_window_end_session (ShelterWindow *self)
 {
   g_clear_handle_id (&self->idle_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->police_timeout_id, g_source_remove);
+  self->police_last_id = -1;
   _shelter_window_cancel_scheduled_backup (self);
   _shelter_window_destroy_dialogs (self);
 
@@ -443,10 +510,10 @@ _shelter_window_end_session (ShelterWindow *self)
   shelter_resident_page_set_session (self->resident_page, NULL);
   shelter_rooms_page_set_session (self->rooms_page, NULL);
   shelter_planning_page_set_session (shelter_window_get_planning_page (self), NULL);
-  shelter_services_page_set_session (SHELTER_SERVICES_PAGE (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "services_page")), NULL);
-  shelter_referrals_page_set_session (SHELTER_REFERRALS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "referrals_page")), NULL);
+  shelter_services_page_set_session (self->services_page, NULL);
+  shelter_referrals_page_set_session (self->referrals_page, NULL);
   shelter_admin_page_set_session (self->admin_page, NULL);
-  shelter_kitchen_page_set_session (SHELTER_KITCHEN_PAGE (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW, "kitchen_page")), NULL);
+  shelter_kitchen_page_set_session (self->kitchen_page, NULL);
   shelter_lock_page_set_session (self->lock_page, NULL);
   gtk_list_box_unselect_all (self->sidebar_list);
 
@@ -796,6 +863,7 @@ shelter_window_dispose (GObject *object)
   ShelterWindow *self = SHELTER_WINDOW (object);
 
   g_clear_handle_id (&self->idle_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->police_timeout_id, g_source_remove);
   _shelter_window_cancel_restore (self);
   _shelter_window_cancel_scheduled_backup (self);
   _shelter_window_forget_dialogs (self);
@@ -878,11 +946,12 @@ shelter_window_class_init (ShelterWindowClass *klass)
   /* Looked up with gtk_widget_get_template_child(): no fields for them. */
   gtk_widget_class_bind_template_child_full (widget_class, "planning_row", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "planning_page", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "services_row", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "services_page", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "referrals_row", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "referrals_page", FALSE, 0);
-  gtk_widget_class_bind_template_child_full (widget_class, "meals_row", FALSE, 0); gtk_widget_class_bind_template_child_full (widget_class, "kitchen_page", FALSE, 0);
+  gtk_widget_class_bind_template_child (widget_class, ShelterWindow, meals_row);
+  gtk_widget_class_bind_template_child (widget_class, ShelterWindow, kitchen_page);
+  gtk_widget_class_bind_template_child (widget_class, ShelterWindow, services_row);
+  gtk_widget_class_bind_template_child (widget_class, ShelterWindow, services_page);
+  gtk_widget_class_bind_template_child (widget_class, ShelterWindow, referrals_row);
+  gtk_widget_class_bind_template_child (widget_class, ShelterWindow, referrals_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, admin_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
@@ -926,6 +995,7 @@ shelter_window_init (ShelterWindow *self)
 {
   self->dialogs = g_ptr_array_new ();
   self->native_dialogs = g_ptr_array_new ();
+  self->police_last_id = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -512,6 +512,99 @@ test_review_due (Fixture       *fixture,
   g_assert_cmpstr (row->review_on, ==, "2026-11-22");
 }
 
+/* The managers' notices: from any session, after the last one seen, naming the case and the
+ * unit only; a caseworker is not told; -1 gives the newest id alone. */
+static void
+test_reports_after (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr (ShelterStay) stay = receive (fixture, "Mai", "2026-11-02T09:00:00+07:00");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) notices = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *case_code = NULL;
+  ShelterPoliceInput input = police_of (stay);
+  ShelterPoliceNotice *notice;
+  gint64 first, second, mine, last = 42;
+
+  /* None yet: from now on is 0. */
+  notices = shelter_safety_reports_after (fixture->manager, -1, &last, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (notices->len, ==, 0);
+  g_assert_cmpint (last, ==, 0);
+  g_clear_pointer (&notices, g_ptr_array_unref);
+
+  first = shelter_safety_inform_police (fixture->caseworker, &input, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first, >, 0);
+
+  /* Signing in now: the newest id, and nothing before it. */
+  last = 0;
+  notices = shelter_safety_reports_after (fixture->manager, -1, &last, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (notices->len, ==, 0);
+  g_assert_cmpint (last, ==, first);
+  g_clear_pointer (&notices, g_ptr_array_unref);
+
+  /* A caseworker is not told. */
+  g_assert_null (shelter_safety_reports_after (fixture->caseworker, first, &last, &error));
+  g_assert_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+  {
+    g_autoptr (ShelterSession) admin = test_session_new (fixture->db, "administrator");
+
+    g_assert_null (shelter_safety_reports_after (admin, -1, &last, &error));
+    g_assert_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_PERMISSION_DENIED);
+    g_clear_error (&error);
+  }
+
+  /* A caseworker at another desk informs the police; a manager then its own report. */
+  input.unit = "police";
+  second = shelter_safety_inform_police (fixture->caseworker, &input, &error);
+  g_assert_no_error (error);
+  mine = shelter_safety_inform_police (fixture->manager, &input, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mine, >, second);
+
+  notices = shelter_safety_reports_after (fixture->manager, first, &last, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (notices->len, ==, 2);
+  g_assert_cmpint (last, ==, mine);
+  sql = g_strdup_printf ("SELECT p.case_code FROM person p JOIN stay s ON s.person_id = p.id "
+                         "WHERE s.id = %" G_GINT64_FORMAT, shelter_stay_get_id (stay));
+  case_code = query_text (fixture->db, sql);
+  g_assert_nonnull (case_code);
+  notice = g_ptr_array_index (notices, 0);
+  g_assert_cmpint (notice->id, ==, second);
+  g_assert_cmpstr (notice->case_code, ==, case_code);
+  g_assert_cmpstr (notice->unit, ==, "police");
+  g_assert_false (notice->own);
+  /* Nothing names the resident. */
+  g_assert_null (strstr (notice->case_code, "Mai"));
+  g_assert_null (strstr (notice->case_code, "Lò"));
+  notice = g_ptr_array_index (notices, 1);
+  g_assert_cmpint (notice->id, ==, mine);
+  g_assert_true (notice->own);
+  g_clear_pointer (&notices, g_ptr_array_unref);
+
+  /* Nothing new: still the newest. */
+  notices = shelter_safety_reports_after (fixture->manager, mine, &last, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (notices->len, ==, 0);
+  g_assert_cmpint (last, ==, mine);
+  g_clear_pointer (&notices, g_ptr_array_unref);
+
+  /* Another manager's session: the report is not its own. */
+  {
+    g_autoptr (ShelterSession) other = test_session_new (fixture->db, "manager");
+
+    notices = shelter_safety_reports_after (other, second, &last, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (notices->len, ==, 1);
+    g_assert_false (((ShelterPoliceNotice *) g_ptr_array_index (notices, 0))->own);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -523,6 +616,7 @@ main (int   argc,
   ADD ("/app/safety/high-protects", test_high_protects);
   ADD ("/app/safety/inform-police", test_inform_police);
   ADD ("/app/safety/permissions", test_permissions);
+  ADD ("/app/safety/reports-after", test_reports_after);
   ADD ("/app/safety/validation", test_validation);
   ADD ("/app/safety/review-due", test_review_due);
 #undef ADD
