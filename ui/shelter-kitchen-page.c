@@ -348,46 +348,32 @@ print_clicked_cb (ShelterKitchenPage *self,
 /* Saving as PDF */
 
 static void
-shelter_kitchen_page_close_chooser (ShelterKitchenPage *self)
-{
-  if (self->chooser == NULL)
-    return;
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-}
-
-static void
 chooser_response_cb (ShelterKitchenPage   *self,
                      int                   response,
                      GtkFileChooserNative *chooser)
 {
   g_autoptr(ShelterKitchenSheet) sheet = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = _shelter_ui_chooser_get_path (chooser, response, &error);
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  shelter_kitchen_page_close_chooser (self);
-  if (file == NULL || self->session == NULL || self->sheet == NULL)
-    return;
-
-  path = g_file_get_path (file);
-  if (path == NULL)
+  _shelter_ui_chooser_close (&self->chooser);
+  if (error != NULL)
     {
-      _shelter_window_show_message (GTK_WIDGET (self),
-                                    _("Choose a folder on this computer for the PDF."));
+      _shelter_window_show_message (GTK_WIDGET (self), error->message);
       return;
     }
+  if (path == NULL || self->session == NULL || self->sheet == NULL)
+    return;
+
   sheet = shelter_kitchen_sheet_load (self->session, self->sheet->day, &error);
   if (sheet == NULL || !shelter_kitchen_sheet_write_pdf (self->session, sheet, path, &error))
     {
       _shelter_window_show_message (GTK_WIDGET (self), error->message);
       return;
     }
-  name = g_file_get_basename (file);
+  name = g_path_get_basename (path);
   /* Translators: a toast; %s is the name of the PDF file. */
   message = g_strdup_printf (_("Kitchen sheet saved as %s"), name);
   _shelter_window_show_message (GTK_WIDGET (self), message);
@@ -397,24 +383,14 @@ static void
 save_clicked_cb (ShelterKitchenPage *self,
                  GtkButton          *button)
 {
-  g_autoptr(GtkFileFilter) filter = NULL;
   g_autofree char *name = NULL;
 
   if (self->session == NULL || self->sheet == NULL)
     return;
 
-  shelter_kitchen_page_close_chooser (self);
-  self->chooser = gtk_file_chooser_native_new (_("Save Kitchen Sheet as PDF"), NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Save"), _("_Cancel"));
-  /* The file name stays ASCII: it travels by e-mail and USB sticks. */
+  _shelter_ui_chooser_close (&self->chooser);
   name = g_strdup_printf ("bang-suat-an-%s.pdf", self->sheet->day);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_pattern (filter, "*.pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  self->chooser = _shelter_ui_pdf_chooser_new (_("Save Kitchen Sheet as PDF"), NULL, name);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
                            G_CONNECT_SWAPPED);
   _shelter_window_show_native_dialog (GTK_WIDGET (self), GTK_NATIVE_DIALOG (self->chooser));
@@ -427,7 +403,7 @@ shelter_kitchen_page_set_session (ShelterKitchenPage *self,
   g_return_if_fail (SHELTER_IS_KITCHEN_PAGE (self));
   g_return_if_fail (session == NULL || SHELTER_IS_SESSION (session));
 
-  shelter_kitchen_page_close_chooser (self);
+  _shelter_ui_chooser_close (&self->chooser);
   g_set_object (&self->session, session);
   if (session != NULL)
     {
@@ -447,7 +423,7 @@ shelter_kitchen_page_dispose (GObject *object)
 {
   ShelterKitchenPage *self = SHELTER_KITCHEN_PAGE (object);
 
-  shelter_kitchen_page_close_chooser (self);
+  _shelter_ui_chooser_close (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), SHELTER_TYPE_KITCHEN_PAGE);
   g_clear_pointer (&self->sheet, shelter_kitchen_sheet_free);
   g_clear_object (&self->session);

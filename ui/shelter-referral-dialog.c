@@ -614,38 +614,24 @@ withdraw_clicked_cb (ShelterReferralDialog *self)
 /* The letter */
 
 static void
-close_chooser (ShelterReferralDialog *self)
-{
-  if (self->chooser == NULL)
-    return;
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-}
-
-static void
 chooser_response_cb (ShelterReferralDialog *self,
                      int                    response,
                      GtkFileChooserNative  *chooser)
 {
   g_autoptr(ShelterReferralLetter) letter = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = _shelter_ui_chooser_get_path (chooser, response, &error);
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  close_chooser (self);
-  if (file == NULL || self->session == NULL)
-    return;
-  path = g_file_get_path (file);
-  if (path == NULL)
+  _shelter_ui_chooser_close (&self->chooser);
+  if (error != NULL)
     {
-      _shelter_ui_show_message (self->error_label,
-                                _("Choose a folder on this computer for the PDF."));
+      _shelter_ui_show_message (self->error_label, error->message);
       return;
     }
+  if (path == NULL || self->session == NULL)
+    return;
   if (self->saving_handover)
     letter = shelter_referral_handover_load (self->session, self->referral_id, &error);
   else
@@ -656,12 +642,12 @@ chooser_response_cb (ShelterReferralDialog *self,
       _shelter_ui_show_message (self->error_label, error->message);
       return;
     }
-  name = g_file_get_basename (file);
-  /* Translators: a toast; %s is the name of the PDF file. */
+  name = g_path_get_basename (path);
   if (self->saving_handover)
     /* Translators: a toast; %s is the name of the PDF file. */
     message = g_strdup_printf (_("Handover record saved as %s"), name);
   else
+    /* Translators: a toast; %s is the name of the PDF file. */
     message = g_strdup_printf (_("Referral letter saved as %s"), name);
   _shelter_window_show_message (GTK_WIDGET (self), message);
 }
@@ -670,27 +656,17 @@ static void
 save_paper (ShelterReferralDialog *self,
             gboolean               handover)
 {
-  g_autoptr(GtkFileFilter) filter = NULL;
   g_autofree char *name = NULL;
 
   if (self->session == NULL)
     return;
-  close_chooser (self);
+  _shelter_ui_chooser_close (&self->chooser);
   self->saving_handover = handover;
-  self->chooser = gtk_file_chooser_native_new (handover ? _("Save Handover Record as PDF")
-                                                        : _("Save Referral Letter as PDF"),
-                                               GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Save"), _("_Cancel"));
-  /* The file name stays ASCII: it travels by e-mail and USB sticks. */
   name = g_strdup_printf ("%s-%" G_GINT64_FORMAT ".pdf",
                           handover ? "bien-ban-ban-giao" : "giay-chuyen-tuyen", self->referral_id);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_pattern (filter, "*.pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  self->chooser = _shelter_ui_pdf_chooser_new (handover ? _("Save Handover Record as PDF")
+                                                        : _("Save Referral Letter as PDF"),
+                                               GTK_WINDOW (self), name);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
                            G_CONNECT_SWAPPED);
   _shelter_window_show_native_dialog (GTK_WIDGET (self), GTK_NATIVE_DIALOG (self->chooser));
@@ -1081,7 +1057,7 @@ shelter_referral_dialog_dispose (GObject *object)
 {
   ShelterReferralDialog *self = SHELTER_REFERRAL_DIALOG (object);
 
-  close_chooser (self);
+  _shelter_ui_chooser_close (&self->chooser);
   g_clear_object (&self->session);
   g_clear_object (&self->entry);
   G_OBJECT_CLASS (shelter_referral_dialog_parent_class)->dispose (object);

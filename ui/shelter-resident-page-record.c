@@ -162,10 +162,7 @@ _shelter_resident_page_print_record (ShelterResidentPage *self)
 void
 _shelter_resident_page_close_chooser (ShelterResidentPage *self)
 {
-  if (self->chooser == NULL)
-    return;
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  _shelter_ui_chooser_close (&self->chooser);
 }
 
 static void
@@ -175,25 +172,18 @@ chooser_response_cb (ShelterResidentPage  *self,
 {
   g_autoptr(ShelterIntakeRecord) record = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = _shelter_ui_chooser_get_path (chooser, response, &error);
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   _shelter_resident_page_close_chooser (self);
-
-  if (file == NULL || self->session == NULL || self->stay == NULL)
-    return;
-
-  path = g_file_get_path (file);
-  if (path == NULL)
+  if (error != NULL)
     {
-      _shelter_window_show_message (GTK_WIDGET (self),
-                                    _("Choose a folder on this computer for the PDF."));
+      _shelter_window_show_message (GTK_WIDGET (self), error->message);
       return;
     }
+  if (path == NULL || self->session == NULL || self->stay == NULL)
+    return;
 
   record = shelter_intake_record_load (self->session, shelter_stay_get_id (self->stay), &error);
   if (record == NULL ||
@@ -203,7 +193,7 @@ chooser_response_cb (ShelterResidentPage  *self,
       return;
     }
 
-  name = g_file_get_basename (file);
+  name = g_path_get_basename (path);
   /* Translators: a toast; %s is the name of the PDF file. */
   message = g_strdup_printf (_("Intake record saved as %s"), name);
   _shelter_window_show_message (GTK_WIDGET (self), message);
@@ -212,27 +202,15 @@ chooser_response_cb (ShelterResidentPage  *self,
 void
 _shelter_resident_page_save_record (ShelterResidentPage *self)
 {
-  g_autoptr(GtkFileFilter) filter = NULL;
   g_autofree char *name = NULL;
 
   if (self->session == NULL || self->stay == NULL || self->intake == NULL)
     return;
 
   _shelter_resident_page_close_chooser (self);
-  self->chooser = gtk_file_chooser_native_new (_("Save Intake Record as PDF"), NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Save"), _("_Cancel"));
-  /* The file name stays ASCII: it travels by e-mail and USB sticks. */
   name = g_strdup_printf ("bien-ban-tiep-nhan-%s.pdf",
                           shelter_resident_summary_get_case_code (self->summary));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_pattern (filter, "*.pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-
+  self->chooser = _shelter_ui_pdf_chooser_new (_("Save Intake Record as PDF"), NULL, name);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
                            G_CONNECT_SWAPPED);
   _shelter_window_show_native_dialog (GTK_WIDGET (self), GTK_NATIVE_DIALOG (self->chooser));

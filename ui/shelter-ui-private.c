@@ -307,3 +307,50 @@ _shelter_ui_describe_room (ShelterRoom           *room,
                                               shelter_room_get_sex_use (room)),
                           age_group, beds_text);
 }
+
+GtkFileChooserNative *
+_shelter_ui_pdf_chooser_new (const char *title,
+                             GtkWindow  *parent,
+                             const char *file_name)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, parent,
+                                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                               _("_Save"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  return chooser;
+}
+
+void
+_shelter_ui_chooser_close (GtkFileChooserNative **chooser)
+{
+  if (*chooser == NULL)
+    return;
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (*chooser));
+  g_clear_object (chooser);
+}
+
+char *
+_shelter_ui_chooser_get_path (GtkFileChooserNative  *chooser,
+                              int                    response,
+                              GError               **error)
+{
+  g_autoptr(GFile) file = NULL;
+  char *path;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return NULL;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file == NULL)
+    return NULL;
+  path = g_file_get_path (file);
+  if (path == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                         _("Choose a folder on this computer for the PDF."));
+  return path;
+}

@@ -69,4 +69,17 @@ GtkWidget *_shelter_ui_new_discard_dialog (GtkWindow *parent);
 char *_shelter_ui_describe_room    (ShelterRoom           *room,
                                     const ShelterAgeBands *bands);
 
+/* Saving a paper as PDF: a Save dialog offering @file_name (kept ASCII: it travels by e-mail
+ * and USB sticks) with a PDF filter. */
+GtkFileChooserNative *_shelter_ui_pdf_chooser_new  (const char            *title,
+                                                    GtkWindow             *parent,
+                                                    const char            *file_name);
+/* Destroys the dialog at *@chooser, if any, and clears it. */
+void                  _shelter_ui_chooser_close    (GtkFileChooserNative **chooser);
+/* The local path chosen in @chooser's @response: NULL without error when it was cancelled,
+ * NULL with a message saying what to do when the place is not on this computer. */
+char                 *_shelter_ui_chooser_get_path (GtkFileChooserNative  *chooser,
+                                                    int                    response,
+                                                    GError               **error);
+
 G_END_DECLS
