@@ -929,9 +929,10 @@ shelter_family_list_visits (ShelterSession  *session,
 
 /* ---- The month without contact ------------------------------------------------------------ */
 
-GPtrArray *
-shelter_family_no_contact (ShelterSession  *session,
-                           GError         **error)
+static GPtrArray *
+no_contact (ShelterSession  *session,
+            gint64           stay_id,
+            GError         **error)
 {
   g_autoptr (GDateTime) now = NULL;
   g_autoptr (GDateTime) cutoff_time = NULL;
@@ -946,7 +947,8 @@ shelter_family_no_contact (ShelterSession  *session,
   now = shelter_session_now (session);
   cutoff_time = g_date_time_add_days (now, -SHELTER_FAMILY_NO_CONTACT_DAYS);
   cutoff = g_date_time_format (cutoff_time, "%Y-%m-%d");
-  rows = shelter_family_store_no_contact (shelter_session_get_db (session), cutoff, error);
+  rows = shelter_family_store_no_contact (shelter_session_get_db (session), cutoff, stay_id,
+                                          error);
   may_see = shelter_session_may (session, SHELTER_PERMISSION_VIEW_PROTECTED_IDENTITY);
   for (guint i = 0; rows != NULL && !may_see && i < rows->len; i++)
     {
@@ -956,4 +958,26 @@ shelter_family_no_contact (ShelterSession  *session,
         g_clear_pointer (&row->full_name, g_free);
     }
   return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+shelter_family_no_contact (ShelterSession  *session,
+                           GError         **error)
+{
+  return no_contact (session, 0, error);
+}
+
+ShelterNoContactRow *
+shelter_family_no_contact_for_stay (ShelterSession  *session,
+                                    gint64           stay_id,
+                                    GError         **error)
+{
+  g_autoptr (GPtrArray) rows = NULL;
+
+  g_return_val_if_fail (stay_id > 0, NULL);
+
+  rows = no_contact (session, stay_id, error);
+  if (rows == NULL || rows->len == 0)
+    return NULL;
+  return g_ptr_array_steal_index (rows, 0);
 }

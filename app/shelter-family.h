@@ -142,6 +142,10 @@ GPtrArray *shelter_family_list_visits     (ShelterSession              *session,
  * flagged like anyone else. Names masked as said above. */
 GPtrArray *shelter_family_no_contact      (ShelterSession              *session,
                                            GError                     **error);
+/* The same for one stay: its row when it is flagged, else NULL (without error). */
+ShelterNoContactRow *shelter_family_no_contact_for_stay (ShelterSession  *session,
+                                                         gint64           stay_id,
+                                                         GError         **error);
 
 gboolean   _shelter_demo_family_write     (ShelterSession              *session,
                                            GError                     **error);

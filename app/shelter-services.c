@@ -1193,20 +1193,16 @@ shelter_services_list (ShelterSession              *session,
 
 /* ---- Health-check flags -------------------------------------------------------------------- */
 
-/* The rows of @stay_id only, or all of them when it is 0. */
 static void
 append_flags (GArray                     *flags,
               GArray                     *rows,
-              ShelterHealthCheckFlagKind  kind,
-              gint64                      stay_id)
+              ShelterHealthCheckFlagKind  kind)
 {
   for (guint i = 0; i < rows->len; i++)
     {
       ShelterHealthCheckDueRow *row = &g_array_index (rows, ShelterHealthCheckDueRow, i);
       ShelterHealthCheckFlag flag = { kind, row->stay_id, row->person_id, { 0 } };
 
-      if (stay_id != 0 && row->stay_id != stay_id)
-        continue;
       g_strlcpy (flag.since, row->since, sizeof flag.since);
       g_array_append_val (flags, flag);
     }
@@ -1245,15 +1241,15 @@ health_check_flags (ShelterSession  *session,
   g_date_subtract_months (&day, PERIODIC_CHECK_MONTHS);
   g_date_strftime (cutoff_day, sizeof cutoff_day, "%Y-%m-%d", &day);
 
-  arrival = shelter_service_store_arrival_check_missing (db, cutoff_iso, error);
+  arrival = shelter_service_store_arrival_check_missing (db, cutoff_iso, stay_id, error);
   if (arrival == NULL)
     return NULL;
-  periodic = shelter_service_store_periodic_check_due (db, cutoff_day, error);
+  periodic = shelter_service_store_periodic_check_due (db, cutoff_day, stay_id, error);
   if (periodic == NULL)
     return NULL;
   flags = g_array_new (FALSE, TRUE, sizeof (ShelterHealthCheckFlag));
-  append_flags (flags, arrival, SHELTER_HEALTH_CHECK_ARRIVAL, stay_id);
-  append_flags (flags, periodic, SHELTER_HEALTH_CHECK_PERIODIC, stay_id);
+  append_flags (flags, arrival, SHELTER_HEALTH_CHECK_ARRIVAL);
+  append_flags (flags, periodic, SHELTER_HEALTH_CHECK_PERIODIC);
   return g_steal_pointer (&flags);
 }
 

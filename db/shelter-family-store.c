@@ -628,6 +628,7 @@ read_no_contact (sqlite3_stmt *stmt)
 GPtrArray *
 shelter_family_store_no_contact (ShelterDb   *db,
                                  const char  *cutoff,
+                                 gint64       stay_id,
                                  GError     **error)
 {
   sqlite3_stmt *stmt;
@@ -644,6 +645,7 @@ shelter_family_store_no_contact (ShelterDb   *db,
                               "FROM stay s JOIN person p ON p.id = s.person_id "
                               "WHERE s.discharged_at IS NULL AND s.voided_at IS NULL "
                               "AND substr(s.admitted_at, 1, 10) < ?1 "
+                              "AND (?2 = 0 OR s.id = ?2) "
                               "AND (last IS NULL OR last < ?1) "
                               "AND NOT EXISTS (SELECT 1 FROM family_tracing t "
                               " WHERE t.stay_id = s.id AND t.status IN ('open', 'in_progress')) "
@@ -652,6 +654,7 @@ shelter_family_store_no_contact (ShelterDb   *db,
   if (stmt == NULL)
     return NULL;
   _shelter_db_bind_text (stmt, 1, cutoff);
+  sqlite3_bind_int64 (stmt, 2, stay_id);
   return read_rows (db, stmt, read_no_contact, (GDestroyNotify) shelter_no_contact_row_free,
                    error);
 }

@@ -161,9 +161,10 @@ GPtrArray *shelter_visit_store_list   (ShelterDb              *db,
 
 /* Stays not discharged (nor voided) admitted before @cutoff (YYYY-MM-DD) with no reached
  * contact on or after @cutoff, leaving out those whose family tracing is open or in
- * progress; in admission order. */
+ * progress; in admission order. @stay_id alone when it is not 0. */
 GPtrArray *shelter_family_store_no_contact (ShelterDb   *db,
                                             const char  *cutoff,
+                                            gint64       stay_id,
                                             GError     **error);
 
 G_END_DECLS

@@ -524,6 +524,7 @@ read_due_rows (ShelterDb     *db,
 GArray *
 shelter_service_store_arrival_check_missing (ShelterDb   *db,
                                              const char  *cutoff,
+                                             gint64       stay_id,
                                              GError     **error)
 {
   sqlite3_stmt *stmt;
@@ -533,7 +534,7 @@ shelter_service_store_arrival_check_missing (ShelterDb   *db,
   stmt = _shelter_db_prepare (db,
                               "SELECT st.id, st.person_id, st.admitted_at FROM stay st "
                               "WHERE st.discharged_at IS NULL AND st.voided_at IS NULL "
-                              "AND st.admitted_at <= ?1 "
+                              "AND st.admitted_at <= ?1 AND (?2 = 0 OR st.id = ?2) "
                               "AND NOT EXISTS (SELECT 1 FROM service s WHERE s.stay_id = st.id "
                               "AND s.kind = 'medical' AND s.subkind IN ('arrival_check', "
                               "'periodic_check') AND s.voided_at IS NULL) "
@@ -542,12 +543,14 @@ shelter_service_store_arrival_check_missing (ShelterDb   *db,
   if (stmt == NULL)
     return NULL;
   _shelter_db_bind_text (stmt, 1, cutoff);
+  sqlite3_bind_int64 (stmt, 2, stay_id);
   return read_due_rows (db, stmt, error);
 }
 
 GArray *
 shelter_service_store_periodic_check_due (ShelterDb   *db,
                                           const char  *cutoff,
+                                          gint64       stay_id,
                                           GError     **error)
 {
   sqlite3_stmt *stmt;
@@ -562,11 +565,13 @@ shelter_service_store_periodic_check_due (ShelterDb   *db,
                               "AND s.subkind IN ('arrival_check', 'periodic_check') "
                               "AND s.voided_at IS NULL), substr(st.admitted_at, 1, 10)) AS last "
                               "FROM stay st WHERE st.discharged_at IS NULL "
-                              "AND st.voided_at IS NULL) WHERE last <= ?1 ORDER BY last",
+                              "AND st.voided_at IS NULL AND (?2 = 0 OR st.id = ?2)) "
+                              "WHERE last <= ?1 ORDER BY last",
                               error);
   if (stmt == NULL)
     return NULL;
   _shelter_db_bind_text (stmt, 1, cutoff);
+  sqlite3_bind_int64 (stmt, 2, stay_id);
   return read_due_rows (db, stmt, error);
 }
 

@@ -144,14 +144,17 @@ typedef struct
   char   since[26];  /* the admission (ISO 8601) or the last check's day (YYYY-MM-DD) */
 } ShelterHealthCheckDueRow;
 
-/* Open stays admitted at or before @cutoff (ISO 8601) without an arrival health check. */
+/* Open stays admitted at or before @cutoff (ISO 8601) without an arrival health check;
+ * @stay_id alone when it is not 0. */
 GArray  *shelter_service_store_arrival_check_missing (ShelterDb   *db,
                                                       const char  *cutoff,
+                                                      gint64       stay_id,
                                                       GError     **error);
 /* Open stays whose last health check (arrival or periodic; the admission day when none)
- * was on or before @cutoff (YYYY-MM-DD). */
+ * was on or before @cutoff (YYYY-MM-DD); @stay_id alone when it is not 0. */
 GArray  *shelter_service_store_periodic_check_due    (ShelterDb   *db,
                                                       const char  *cutoff,
+                                                      gint64       stay_id,
                                                       GError     **error);
 
 /* For the demo: the open stays with their person's type, nationality status, sex, birth

@@ -155,50 +155,46 @@ show_error_row (GtkWidget  *row,
 static void
 add_no_contact_alert (ShelterResidentPage *self)
 {
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(ShelterNoContactRow) row = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *day = NULL;
+  GtkWidget *group, *list;
 
   if (!stay_is_open (self))
     return;
-  rows = shelter_family_no_contact (self->session, &error);
-  if (rows == NULL)
+  row = shelter_family_no_contact_for_stay (self->session, shelter_stay_get_id (self->stay),
+                                            &error);
+  if (error != NULL)
     {
       g_warning ("Cannot read the stays without family contact: %s", error->message);
       return;
     }
-  for (guint i = 0; i < rows->len; i++)
-    {
-      ShelterNoContactRow *row = g_ptr_array_index (rows, i);
-      g_autofree char *subtitle = NULL;
-      g_autofree char *day = NULL;
-      GtkWidget *group, *list;
+  if (row == NULL)
+    return;
 
-      if (row->stay_id != shelter_stay_get_id (self->stay))
-        continue;
-      if (row->last_reached_on != NULL)
-        {
-          day = shelter_text_format_date (row->last_reached_on);
-          /* Translators: under "No contact with the family for over a month". */
-          subtitle = g_strdup_printf (_("Last reached on %s. Record each attempt, even one "
-                                        "that reached no one."), day);
-        }
-      else
-        {
-          day = shelter_text_format_date (row->admitted_on);
-          /* Translators: under "No contact with the family for over a month". */
-          subtitle = g_strdup_printf (_("No relative reached since admission on %s."), day);
-        }
-      group = adw_preferences_group_new ();
-      list = new_list (group, _("Family alerts"));
-      gtk_list_box_append (GTK_LIST_BOX (list),
-                           _shelter_resident_page_new_alert_row ("dialog-warning-symbolic",
-                                                                 "warning",
-                                                                 _("No contact with the family "
-                                                                   "for over a month"),
-                                                                 subtitle));
-      gtk_box_append (self->family_box, group);
-      return;
+  if (row->last_reached_on != NULL)
+    {
+      day = shelter_text_format_date (row->last_reached_on);
+      /* Translators: under "No contact with the family for over a month". */
+      subtitle = g_strdup_printf (_("Last reached on %s. Record each attempt, even one "
+                                    "that reached no one."), day);
     }
+  else
+    {
+      day = shelter_text_format_date (row->admitted_on);
+      /* Translators: under "No contact with the family for over a month". */
+      subtitle = g_strdup_printf (_("No relative reached since admission on %s."), day);
+    }
+  group = adw_preferences_group_new ();
+  list = new_list (group, _("Family alerts"));
+  gtk_list_box_append (GTK_LIST_BOX (list),
+                       _shelter_resident_page_new_alert_row ("dialog-warning-symbolic",
+                                                             "warning",
+                                                             _("No contact with the family "
+                                                               "for over a month"),
+                                                             subtitle));
+  gtk_box_append (self->family_box, group);
 }
 
 /* Relatives */

@@ -305,12 +305,19 @@ flagged (Fixture *fixture,
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) rows = shelter_family_no_contact (fixture->medical, &error);
+  ShelterNoContactRow *one;
+  gboolean listed = FALSE;
 
   g_assert_no_error (error);
   for (guint i = 0; i < rows->len; i++)
     if (((ShelterNoContactRow *) g_ptr_array_index (rows, i))->stay_id == stay_id)
-      return TRUE;
-  return FALSE;
+      listed = TRUE;
+  /* The resident's page asks for their stay alone: the same answer. */
+  one = shelter_family_no_contact_for_stay (fixture->medical, stay_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (one != NULL, ==, listed);
+  g_clear_pointer (&one, shelter_no_contact_row_free);
+  return listed;
 }
 
 static void
