@@ -53,8 +53,9 @@ gboolean       shelter_person_save       (ShelterSession  *session,
                                           GError         **error);
 
 /* Ends a stay on @discharged_at (ISO 8601 with offset) for @reason_code and frees its bed,
- * in one transaction with its audit entry. The discharge assistant with its checklist and
- * handover record comes with the discharge feature; this is the core it will call. */
+ * in one transaction with its audit entry, and nothing else: no checklist, no discharge
+ * record, no follow-up. Only for history written in bulk (the demo's old stays); staff
+ * discharge through shelter_discharge() (shelter-discharge.h). */
 gboolean     shelter_discharge_stay    (ShelterSession  *session,
                                         ShelterStay     *stay,
                                         const char      *discharged_at,

@@ -78,6 +78,9 @@ static const struct
   { "ban_visitor", N_("Visitor put on the no-visit list") },
   { "visit", N_("Visit recorded") },
   { "visit_refused", N_("Visit refused") },
+  { "record_follow_up", N_("Follow-up recorded") },
+  { "reschedule_follow_up", N_("Follow-up rescheduled") },
+  { "close_case", N_("Case closed after follow-up") },
 };
 
 static const struct
@@ -109,6 +112,7 @@ static const struct
   { "family_tracing", N_("Family tracing") },
   { "visit_ban", N_("No-visit list") },
   { "visit", N_("Visit") },
+  { "follow_up", N_("Follow-up after discharge") },
 };
 
 const char * const *

@@ -649,6 +649,8 @@ static const struct
   { "occupancy", command_occupancy,
     N_("Bed-nights used and available by segment over the last months") },
   { "kitchen", shelter_ctl_kitchen, N_("The meals of a day by meal and diet (kitchen sheet)") },
+  { "follow-ups", shelter_ctl_follow_ups,
+    N_("The follow-ups after discharge due this week or overdue") },
   { "rooms", command_rooms, N_("List the rooms with their beds used and free") },
   { "search", command_search, N_("Find people by name, case code, ID number or phone") },
   { "intake-record", command_intake_record,

@@ -11,5 +11,6 @@ int shelter_ctl_run (int    argc,
                      char **argv);
 
 int shelter_ctl_kitchen (int argc, char **argv); /* shelter-ctl-kitchen.c */
+int shelter_ctl_follow_ups (int argc, char **argv); /* shelter-ctl-follow-up.c */
 
 G_END_DECLS

@@ -33,6 +33,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (diet_values) == SHELTER_N_DIETS);
 static const ShelterEnumValue rate_kind_values[] = {
   { "meals_per_day", N_("Meals, per resident and day") },
   { "clothing_kit", N_("Clothing kit, per resident") },
+  { "travel_meal_per_day", N_("Meals on the journey home, per day") },
 };
 ENUM (shelter_enum_rate_kind, rate_kind_values);
 

@@ -28,7 +28,7 @@ G_BEGIN_DECLS
  * with a special diet or an allergy is listed by name with their case code. */
 
 extern const ShelterEnum shelter_enum_diet;           /* normal, vegetarian, soft_medical, infant, other */
-extern const ShelterEnum shelter_enum_rate_kind;      /* meals_per_day, clothing_kit */
+extern const ShelterEnum shelter_enum_rate_kind;  /* meals_per_day, clothing_kit, travel_meal_per_day */
 extern const ShelterEnum shelter_enum_clothing_item;  /* clothes, underwear, ..., sanitary_pads */
 
 #define SHELTER_N_DIETS 5

@@ -44,6 +44,10 @@ static const struct
   { SHELTER_PERMISSION_RECORD_SAFETY, { "manager", "caseworker" } },
   { SHELTER_PERMISSION_HEAR_POLICE_REPORTS, { "manager" } },
   { SHELTER_PERMISSION_RECORD_FAMILY, { "manager", "caseworker" } },
+  { SHELTER_PERMISSION_DISCHARGE, { "manager", "caseworker" } },
+  { SHELTER_PERMISSION_OVERRIDE_DISCHARGE, { "manager" } },
+  { SHELTER_PERMISSION_RECORD_FOLLOW_UP, { "manager", "caseworker" } },
+  { SHELTER_PERMISSION_HEAR_FOLLOW_UP_ALERTS, { "manager" } },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (permission_table) == SHELTER_N_PERMISSIONS);

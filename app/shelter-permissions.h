@@ -45,6 +45,12 @@ typedef enum
   SHELTER_PERMISSION_OVERRIDE_REFERRAL, /* a legal ground instead of consent; withdraw anyone's */
   /* relatives, contacts, family tracing, visits (app/shelter-family.c) */
   SHELTER_PERMISSION_RECORD_FAMILY,
+  /* Discharge and follow-up (app/shelter-discharge.c, app/shelter-follow-up.c) */
+  SHELTER_PERMISSION_DISCHARGE,
+  SHELTER_PERMISSION_OVERRIDE_DISCHARGE, /* discharge with checklist items left open */
+  SHELTER_PERMISSION_RECORD_FOLLOW_UP,   /* record, reschedule, close a case */
+  /* told at once when a follow-up finds someone at risk or re-trafficked */
+  SHELTER_PERMISSION_HEAR_FOLLOW_UP_ALERTS,
   SHELTER_N_PERMISSIONS
 } ShelterPermission;
 

@@ -146,6 +146,10 @@ shelter_session_check (ShelterSession     *self,
     [SHELTER_PERMISSION_RECORD_SAFETY] = N_("record a risk assessment, an incident or a report to the police"),
     [SHELTER_PERMISSION_HEAR_POLICE_REPORTS] = N_("be told when the police are informed"),
     [SHELTER_PERMISSION_RECORD_FAMILY] = N_("record relatives, family contacts or visits"),
+    [SHELTER_PERMISSION_DISCHARGE] = N_("discharge residents"),
+    [SHELTER_PERMISSION_OVERRIDE_DISCHARGE] = N_("discharge with checklist items unfinished"),
+    [SHELTER_PERMISSION_RECORD_FOLLOW_UP] = N_("record follow-ups or close cases"),
+    [SHELTER_PERMISSION_HEAR_FOLLOW_UP_ALERTS] = N_("be told of residents found at risk after discharge"),
   };
 
   g_return_val_if_fail (SHELTER_IS_SESSION (self), FALSE);

@@ -120,6 +120,7 @@ static const struct
   { "safety_incident", "safety_incident", "stay_id" },
   { "police_report", "police_report", "stay_id" },
   { "referral", "referral", "stay_id" },
+  { "follow_up", "follow_up", "stay_id" },
 };
 
 /* The ids query, written once from person_entities. ?5 is the resident's case code. */

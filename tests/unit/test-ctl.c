@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "shelter-demo.h"
+#include "shelter-follow-up.h"
+#include "shelter-reception.h"
 #include "test-common.h"
 
 typedef struct
@@ -252,6 +254,58 @@ test_intake_record (void)
   g_assert_true (strstr (nothing.err, "--output") != NULL);
 }
 
+/* shelterctl follow-ups: the overdue and due follow-ups, one a line; --until reaches
+ * further; a malformed day is refused. */
+static void
+test_follow_ups (void)
+{
+  g_autoptr (ShelterDb) db = test_db_new ();
+  g_autoptr (ShelterSession) session = test_session_new (db, "caseworker");
+  g_autoptr (ShelterPerson) person = test_person_new ("Lò", "Thị", "Mai", "female",
+                                                      "1998-03-04");
+  g_autoptr (ShelterIntake) intake = shelter_intake_new ();
+  g_autoptr (ShelterStay) stay = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (Run) week = { 0 };
+  g_auto (Run) later = { 0 };
+  g_auto (Run) bad = { 0 };
+  g_auto (GStrv) fields = NULL;
+  gint64 room = test_add_room (session, "A101", "female", "any", 4);
+
+  shelter_intake_set_handed_over_by (intake, "self");
+  stay = shelter_receive_person (session, person, intake, room, "2026-05-04T09:00:00+07:00",
+                                 &error);
+  g_assert_no_error (error);
+  /* Discharged 16/09/2026: due 16/10 (overdue, whatever today is: the clock of shelterctl is
+   * the real one, after 2026-11), 16/12/2026 and 16/03/2027. */
+  g_assert_true (shelter_discharge_stay (session, stay, "2026-09-16T10:00:00+07:00",
+                                         "goals_reached", &error));
+  g_assert_true (shelter_db_begin (db, &error));
+  g_assert_true (_shelter_follow_up_schedule (session, shelter_stay_get_id (stay), "2026-09-16",
+                                              "test.caseworker", &error));
+  g_assert_true (shelter_db_commit (db, &error));
+  g_assert_no_error (error);
+
+  ctl (&week, "follow-ups", shelter_db_get_path (db), "--until", "2026-11-29", NULL);
+  g_assert_true (g_spawn_check_wait_status (week.status, NULL));
+  g_assert_cmpuint (count_lines (week.out), ==, 1);
+  fields = g_strsplit (g_strchomp (week.out), "\t", -1);
+  g_assert_cmpuint (g_strv_length (fields), ==, 5);
+  g_assert_true (g_str_has_prefix (fields[0], "2026-"));
+  g_assert_cmpstr (fields[1], ==, "2026-10-16");
+  g_assert_cmpstr (fields[2], ==, "call");
+  g_assert_cmpstr (fields[3], ==, "test.caseworker");
+  g_assert_cmpstr (fields[4], ==, "overdue");
+
+  ctl (&later, "follow-ups", shelter_db_get_path (db), "--until", "2027-12-31", NULL);
+  g_assert_true (g_spawn_check_wait_status (later.status, NULL));
+  g_assert_cmpuint (count_lines (later.out), ==, 3);
+
+  ctl (&bad, "follow-ups", shelter_db_get_path (db), "--until", "29/11/2026", NULL);
+  g_assert_false (g_spawn_check_wait_status (bad.status, NULL));
+  g_assert_nonnull (strstr (bad.err, "Until"));
+}
+
 static void
 test_usage_errors (void)
 {
@@ -276,6 +330,7 @@ main (int   argc,
   g_test_add_func ("/ctl/backup-restore-check", test_backup_restore_check);
   g_test_add_func ("/ctl/intake-record", test_intake_record);
   g_test_add_func ("/ctl/usage-errors", test_usage_errors);
+  g_test_add_func ("/ctl/follow-ups", test_follow_ups);
 
   return g_test_run ();
 }
