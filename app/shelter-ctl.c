@@ -655,6 +655,7 @@ static const struct
   { "search", command_search, N_("Find people by name, case code, ID number or phone") },
   { "intake-record", command_intake_record,
     N_("Write a person’s intake record as PDF, or print its text") },
+  { "discharge-papers", shelter_ctl_discharge_papers, N_("A discharge’s papers as PDF or text") },
 };
 
 static void

@@ -3,51 +3,19 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
-#include <pango/pangocairo.h>
 #include <string.h>
 
 #include "shelter-admission.h"
 #include "shelter-app-error.h"
-#include "shelter-audit.h"
 #include "shelter-centre-profile.h"
 #include "shelter-enums.h"
+#include "shelter-paper.h"
 #include "shelter-referral-letter.h"
 #include "shelter-referrals.h"
 #include "shelter-settings.h"
 #include "shelter-stores.h"
 #include "shelter-text.h"
-
-/* The page of Decree 30/2020/NĐ-CP, as the intake record: A4, margins 20 mm top and
- * bottom, 30 mm left, 20 mm right; Times New Roman where the computer has it. */
-#define MM (72.0 / 25.4)
-#define A4_WIDTH 595.276
-#define A4_HEIGHT 841.890
-#define MARGIN_TOP (20 * MM)
-#define MARGIN_BOTTOM (20 * MM)
-#define MARGIN_LEFT (30 * MM)
-#define MARGIN_RIGHT (20 * MM)
-#define FONT_FAMILY "Times New Roman,Liberation Serif,Tinos,DejaVu Serif,Serif"
-#define BODY_SIZE 13.0
-#define DOTTED_LINE "……………………………"
-
-typedef enum
-{
-  PLACE_LEFT,    /* the agency's block of the heading */
-  PLACE_RIGHT,   /* the national heading; the signature */
-  PLACE_BODY,
-} Place;
-
-typedef struct
-{
-  char           *text;
-  Place           place;
-  gboolean        bold;
-  gboolean        italic;
-  PangoAlignment  align;
-  double          space_before;
-} Paragraph;
 
 typedef enum
 {
@@ -57,18 +25,11 @@ typedef enum
 
 struct _ShelterReferralLetter
 {
-  PaperKind  kind;
-  gint64     referral_id;
-  char      *number;
-  GPtrArray *paragraphs;  /* of Paragraph, in reading order */
+  PaperKind     kind;
+  gint64        referral_id;
+  char         *number;
+  ShelterPaper *paper;
 };
-
-static void
-paragraph_free (Paragraph *paragraph)
-{
-  g_free (paragraph->text);
-  g_free (paragraph);
-}
 
 void
 shelter_referral_letter_free (ShelterReferralLetter *letter)
@@ -76,25 +37,19 @@ shelter_referral_letter_free (ShelterReferralLetter *letter)
   if (letter == NULL)
     return;
   g_free (letter->number);
-  g_ptr_array_unref (letter->paragraphs);
+  shelter_paper_free (letter->paper);
   g_free (letter);
 }
 
-static Paragraph *
+/* A paragraph of the body. */
+static void
 add (ShelterReferralLetter *self,
-     Place                  place,
      const char            *text,
-     PangoAlignment         align,
+     ShelterPaperStyle      style,
+     ShelterPaperAlign      align,
      double                 space_before)
 {
-  Paragraph *paragraph = g_new0 (Paragraph, 1);
-
-  paragraph->text = g_strdup (text);
-  paragraph->place = place;
-  paragraph->align = align;
-  paragraph->space_before = space_before;
-  g_ptr_array_add (self->paragraphs, paragraph);
-  return paragraph;
+  shelter_paper_add (self->paper, SHELTER_PAPER_BODY, text, style, align, space_before);
 }
 
 static void
@@ -102,9 +57,7 @@ add_field (ShelterReferralLetter *self,
            const char            *label,
            const char            *value)
 {
-  g_autofree char *text = g_strdup_printf ("- %s: %s", label, value != NULL ? value : "");
-
-  add (self, PLACE_BODY, text, PANGO_ALIGN_LEFT, 2);
+  shelter_paper_add_field (self->paper, label, value);
 }
 
 static gboolean
@@ -112,37 +65,6 @@ shares (ShelterReferralRow *row,
         const char         *field)
 {
   return row->shared_fields != NULL && g_strv_contains ((const char * const *) row->shared_fields, field);
-}
-
-static char *
-describe_home (ShelterDb     *db,
-               ShelterPerson *person)
-{
-  const char *scheme = shelter_person_get_home_scheme (person);
-  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-
-  if (shelter_person_get_home_detail (person) != NULL)
-    g_ptr_array_add (parts, g_strdup (shelter_person_get_home_detail (person)));
-  if (scheme != NULL && shelter_person_get_home_commune_code (person) != NULL)
-    {
-      g_autoptr (ShelterReferenceEntry) unit =
-        shelter_reference_store_admin_unit (db, scheme, "commune",
-                                            shelter_person_get_home_commune_code (person), NULL);
-      if (unit != NULL)
-        g_ptr_array_add (parts, g_strdup (unit->full_name ? unit->full_name : unit->name));
-    }
-  if (scheme != NULL && shelter_person_get_home_province_code (person) != NULL)
-    {
-      g_autoptr (ShelterReferenceEntry) unit =
-        shelter_reference_store_admin_unit (db, scheme, "province",
-                                            shelter_person_get_home_province_code (person), NULL);
-      if (unit != NULL)
-        g_ptr_array_add (parts, g_strdup (unit->full_name ? unit->full_name : unit->name));
-    }
-  if (parts->len == 0)
-    return NULL;
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv (", ", (char **) parts->pdata);
 }
 
 /* The case code, then only the fields the consent (or the legal ground) covers: the rule of
@@ -177,7 +99,7 @@ add_person (ShelterReferralLetter *self,
                                  ? shelter_person_get_phone (person) : _("none"));
   if (shares (row, "address"))
     {
-      g_autofree char *home = describe_home (db, person);
+      g_autofree char *home = shelter_paper_describe_home (db, person);
 
       add_field (self, _("Home address"), home ? home : _("unknown"));
     }
@@ -185,18 +107,6 @@ add_person (ShelterReferralLetter *self,
     add_field (self, _("Health summary"), row->health_summary);
   if (shares (row, "case_summary") && row->case_summary != NULL)
     add_field (self, _("Case summary"), row->case_summary);
-}
-
-/* A signature block: the title in capitals, the note, room to sign, then the name. */
-static void
-add_signature (ShelterReferralLetter *self,
-               Place                  place,
-               const char            *title,
-               const char            *name)
-{
-  add (self, place, title, PANGO_ALIGN_CENTER, 20)->bold = TRUE;
-  add (self, place, _("(Signature, full name and seal)"), PANGO_ALIGN_CENTER, 0)->italic = TRUE;
-  add (self, place, name != NULL ? name : DOTTED_LINE, PANGO_ALIGN_CENTER, 60)->bold = TRUE;
 }
 
 static void
@@ -209,18 +119,20 @@ add_letter_body (ShelterReferralLetter *self,
 {
   g_autofree char *text = NULL;
 
-  add (self, PLACE_BODY, _("REFERRAL LETTER"), PANGO_ALIGN_CENTER, 22)->bold = TRUE;
+  add (self, _("REFERRAL LETTER"), SHELTER_PAPER_BOLD, SHELTER_PAPER_ALIGN_CENTER, 22);
   text = g_strdup_printf (_("To: %s"), partner->name);
-  add (self, PLACE_BODY, text, PANGO_ALIGN_CENTER, 4);
+  add (self, text, SHELTER_PAPER_PLAIN, SHELTER_PAPER_ALIGN_CENTER, 4);
   g_clear_pointer (&text, g_free);
-  text = g_strdup_printf (_("For the attention of: %s"), partner->contact_person ? partner->contact_person : DOTTED_LINE);
-  add (self, PLACE_BODY, text, PANGO_ALIGN_CENTER, 0)->italic = TRUE;
+  text = g_strdup_printf (_("For the attention of: %s"),
+                          partner->contact_person ? partner->contact_person
+                                                  : SHELTER_PAPER_DOTTED_LINE);
+  add (self, text, SHELTER_PAPER_ITALIC, SHELTER_PAPER_ALIGN_CENTER, 0);
   g_clear_pointer (&text, g_free);
 
   text = g_strdup_printf (_("%s refers the person below to your agency for: %s"),
                           centre != NULL ? shelter_centre_get_name (centre) : _("The centre"),
                           row->purpose);
-  add (self, PLACE_BODY, text, PANGO_ALIGN_LEFT, 14);
+  add (self, text, SHELTER_PAPER_PLAIN, SHELTER_PAPER_ALIGN_LEFT, 14);
   g_clear_pointer (&text, g_free);
 
   add_person (self, db, row, person);
@@ -240,15 +152,15 @@ add_letter_body (ShelterReferralLetter *self,
   else
     text = g_strdup_printf (_("The information above is shared on this legal ground: %s."),
                             row->legal_ground);
-  add (self, PLACE_BODY, text, PANGO_ALIGN_LEFT, 10)->italic = TRUE;
+  add (self, text, SHELTER_PAPER_ITALIC, SHELTER_PAPER_ALIGN_LEFT, 10);
   g_clear_pointer (&text, g_free);
-  add (self, PLACE_BODY,
+  add (self,
        _("Please confirm within 1 working day whether your agency receives the person, and "
          "inform the centre of the first result within 5 working days."),
-       PANGO_ALIGN_LEFT, 6);
+       SHELTER_PAPER_PLAIN, SHELTER_PAPER_ALIGN_LEFT, 6);
 
-  add_signature (self, PLACE_RIGHT, _("HEAD OF CENTRE"),
-                 centre != NULL ? shelter_centre_get_head_name (centre) : NULL);
+  shelter_paper_add_signature (self->paper, SHELTER_PAPER_RIGHT, _("HEAD OF CENTRE"),
+                               centre != NULL ? shelter_centre_get_head_name (centre) : NULL);
 }
 
 /* The handover record (biên bản bàn giao): who hands over and who receives, when and where,
@@ -266,47 +178,49 @@ add_handover_body (ShelterReferralLetter *self,
   g_autofree char *letter_number = NULL;
   const char *head = centre != NULL ? shelter_centre_get_head_name (centre) : NULL;
 
-  add (self, PLACE_BODY, _("HANDOVER RECORD"), PANGO_ALIGN_CENTER, 22)->bold = TRUE;
+  add (self, _("HANDOVER RECORD"), SHELTER_PAPER_BOLD, SHELTER_PAPER_ALIGN_CENTER, 22);
   /* Translators: %s is the referral letter's number, "12/GCT". */
   letter_number = g_strdup_printf ("%" G_GINT64_FORMAT "/GCT", row->id);
   text = g_strdup_printf (_("Handover of the person referred by referral letter No. %s"),
                           letter_number);
-  add (self, PLACE_BODY, text, PANGO_ALIGN_CENTER, 4)->italic = TRUE;
+  add (self, text, SHELTER_PAPER_ITALIC, SHELTER_PAPER_ALIGN_CENTER, 4);
   g_clear_pointer (&text, g_free);
 
   /* Translators: "Today, ngày 21 tháng 11 năm 2026, at <place>, we the undersigned:". */
   text = g_strdup_printf (_("Today, %s, at %s, we the undersigned:"), formal,
-                          partner->address != NULL ? partner->address : DOTTED_LINE);
-  add (self, PLACE_BODY, text, PANGO_ALIGN_LEFT, 14);
+                          partner->address != NULL ? partner->address : SHELTER_PAPER_DOTTED_LINE);
+  add (self, text, SHELTER_PAPER_PLAIN, SHELTER_PAPER_ALIGN_LEFT, 14);
   g_clear_pointer (&text, g_free);
 
   text = g_strdup_printf (_("The handing-over side: %s"),
                           centre != NULL ? shelter_centre_get_name (centre) : _("The centre"));
-  add (self, PLACE_BODY, text, PANGO_ALIGN_LEFT, 6)->bold = TRUE;
+  add (self, text, SHELTER_PAPER_BOLD, SHELTER_PAPER_ALIGN_LEFT, 6);
   g_clear_pointer (&text, g_free);
-  add_field (self, _("Represented by"), head != NULL ? head : DOTTED_LINE);
+  add_field (self, _("Represented by"), head != NULL ? head : SHELTER_PAPER_DOTTED_LINE);
   if (row->escort != NULL)
     add_field (self, _("Escorted by"), row->escort);
 
   text = g_strdup_printf (_("The receiving side: %s"), partner->name);
-  add (self, PLACE_BODY, text, PANGO_ALIGN_LEFT, 6)->bold = TRUE;
+  add (self, text, SHELTER_PAPER_BOLD, SHELTER_PAPER_ALIGN_LEFT, 6);
   g_clear_pointer (&text, g_free);
   add_field (self, _("Contact person"),
-             partner->contact_person != NULL ? partner->contact_person : DOTTED_LINE);
+             partner->contact_person != NULL ? partner->contact_person : SHELTER_PAPER_DOTTED_LINE);
 
-  add (self, PLACE_BODY, _("The two sides carried out the handover of the person below:"),
-       PANGO_ALIGN_LEFT, 10);
+  add (self, _("The two sides carried out the handover of the person below:"),
+       SHELTER_PAPER_PLAIN, SHELTER_PAPER_ALIGN_LEFT, 10);
   add_person (self, db, row, person);
 
-  add (self, PLACE_BODY, _("What was handed over:"), PANGO_ALIGN_LEFT, 10)->bold = TRUE;
-  add (self, PLACE_BODY, row->handover_note != NULL ? row->handover_note : DOTTED_LINE,
-       PANGO_ALIGN_LEFT, 2);
-  add (self, PLACE_BODY,
+  add (self, _("What was handed over:"), SHELTER_PAPER_BOLD, SHELTER_PAPER_ALIGN_LEFT, 10);
+  add (self, row->handover_note != NULL ? row->handover_note : SHELTER_PAPER_DOTTED_LINE,
+       SHELTER_PAPER_PLAIN, SHELTER_PAPER_ALIGN_LEFT, 2);
+  add (self,
        _("This record is made in two copies of equal value; each side keeps one."),
-       PANGO_ALIGN_LEFT, 10)->italic = TRUE;
+       SHELTER_PAPER_ITALIC, SHELTER_PAPER_ALIGN_LEFT, 10);
 
-  add_signature (self, PLACE_LEFT, _("THE RECEIVING SIDE"), partner->contact_person);
-  add_signature (self, PLACE_RIGHT, _("THE HANDING-OVER SIDE"), head);
+  shelter_paper_add_signature (self->paper, SHELTER_PAPER_LEFT, _("THE RECEIVING SIDE"),
+                               partner->contact_person);
+  shelter_paper_add_signature (self->paper, SHELTER_PAPER_RIGHT, _("THE HANDING-OVER SIDE"),
+                               head);
 }
 
 /* The heading, the checks and the body of @kind. */
@@ -322,12 +236,7 @@ load_paper (ShelterSession  *session,
   g_autoptr (ShelterStay) stay = NULL;
   g_autoptr (ShelterPerson) person = NULL;
   g_autoptr (ShelterCentre) centre = NULL;
-  g_autoptr (ShelterReferenceEntry) province = NULL;
   g_autoptr (GError) local_error = NULL;
-  g_autofree char *agency = NULL;
-  g_autofree char *formal = NULL;
-  g_autofree char *place_and_date = NULL;
-  g_autofree char *text = NULL;
   const char *day;
   ShelterDb *db;
 
@@ -380,46 +289,14 @@ load_paper (ShelterSession  *session,
   self = g_new0 (ShelterReferralLetter, 1);
   self->kind = kind;
   self->referral_id = referral_id;
-  self->paragraphs = g_ptr_array_new_with_free_func ((GDestroyNotify) paragraph_free);
+  self->paper = shelter_paper_new ();
   self->number = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", row->id,
                                   kind == PAPER_LETTER ? "GCT" : "BBBG");
-
-  /* The heading: the agency's block beside the national motto. */
-  agency = shelter_settings_get (db, SHELTER_SETTING_MANAGING_AGENCY, NULL);
-  if (agency != NULL && agency[0] != '\0')
-    {
-      g_autofree char *upper = g_utf8_strup (agency, -1);
-
-      add (self, PLACE_LEFT, upper, PANGO_ALIGN_CENTER, 0);
-    }
-  if (centre != NULL)
-    {
-      g_autofree char *upper = g_utf8_strup (shelter_centre_get_name (centre), -1);
-
-      add (self, PLACE_LEFT, upper, PANGO_ALIGN_CENTER, 0)->bold = TRUE;
-      if (shelter_centre_get_province_scheme (centre) != NULL &&
-          shelter_centre_get_province_code (centre) != NULL)
-        province = shelter_reference_store_admin_unit (db, shelter_centre_get_province_scheme (centre),
-                                                       "province",
-                                                       shelter_centre_get_province_code (centre),
-                                                       NULL);
-    }
-  text = g_strdup_printf (_("No.: %s"), self->number);
-  add (self, PLACE_LEFT, text, PANGO_ALIGN_CENTER, 6);
-  g_clear_pointer (&text, g_free);
-  add (self, PLACE_RIGHT, _("SOCIALIST REPUBLIC OF VIETNAM"), PANGO_ALIGN_CENTER, 0)->bold = TRUE;
-  add (self, PLACE_RIGHT, _("Independence - Freedom - Happiness"), PANGO_ALIGN_CENTER, 0)->bold = TRUE;
   if (kind == PAPER_HANDOVER)
     day = row->completed_on;
   else
     day = row->sent_on != NULL ? row->sent_on : row->created_at;
-  formal = shelter_text_format_formal_date (day);
-  /* Translators: "Lào Cai, ngày 05 tháng 3 năm 2026": the place, then the formal date. */
-  place_and_date = g_strdup_printf (C_("paper", "%s, %s"),
-                                    province != NULL && province->name != NULL ? province->name
-                                                                                : DOTTED_LINE,
-                                    formal);
-  add (self, PLACE_RIGHT, place_and_date, PANGO_ALIGN_CENTER, 6)->italic = TRUE;
+  shelter_paper_add_heading (self->paper, db, centre, self->number, day);
 
   if (kind == PAPER_LETTER)
     add_letter_body (self, db, row, partner, person, centre);
@@ -447,114 +324,7 @@ shelter_referral_handover_load (ShelterSession  *session,
 char *
 shelter_referral_letter_dup_text (ShelterReferralLetter *letter)
 {
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < letter->paragraphs->len; i++)
-    {
-      Paragraph *paragraph = g_ptr_array_index (letter->paragraphs, i);
-
-      g_string_append (text, paragraph->text);
-      g_string_append_c (text, '\n');
-    }
-  return g_string_free (text, FALSE);
-}
-
-/* ---- Drawing ------------------------------------------------------------------------- */
-
-static PangoLayout *
-make_layout (cairo_t   *cr,
-             Paragraph *paragraph,
-             double     width)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
-
-  pango_font_description_set_absolute_size (font, BODY_SIZE * PANGO_SCALE);
-  if (paragraph->bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  if (paragraph->italic)
-    pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment (layout, paragraph->align);
-  pango_layout_set_text (layout, paragraph->text, -1);
-  return layout;
-}
-
-/* Draws the paragraphs of @place in the column from @x, @width wide, from @y; returns the
- * bottom. Body paragraphs move to a new page when they do not fit. */
-static double
-draw_place (ShelterReferralLetter *self,
-            cairo_t               *cr,
-            Place                  place,
-            guint                  from,
-            guint                  to,
-            double                 x,
-            double                 width,
-            double                 y)
-{
-  for (guint i = from; i < to; i++)
-    {
-      Paragraph *paragraph = g_ptr_array_index (self->paragraphs, i);
-      g_autoptr (PangoLayout) layout = NULL;
-      int height;
-
-      if (paragraph->place != place)
-        continue;
-      layout = make_layout (cr, paragraph, width);
-      pango_layout_get_size (layout, NULL, &height);
-      y += paragraph->space_before;
-      if (y + height / (double) PANGO_SCALE > A4_HEIGHT - MARGIN_BOTTOM && y > MARGIN_TOP + 1)
-        {
-          cairo_show_page (cr);
-          y = MARGIN_TOP;
-        }
-      cairo_move_to (cr, x, y);
-      pango_cairo_show_layout (cr, layout);
-      y += height / (double) PANGO_SCALE;
-    }
-  return y;
-}
-
-static void
-draw (ShelterReferralLetter *self,
-      cairo_t               *cr)
-{
-  double text_width = A4_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
-  guint body_start = self->paragraphs->len;
-  double left_bottom, right_bottom, y;
-
-  for (guint i = 0; i < self->paragraphs->len; i++)
-    if (((Paragraph *) g_ptr_array_index (self->paragraphs, i))->place == PLACE_BODY)
-      {
-        body_start = i;
-        break;
-      }
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  left_bottom = draw_place (self, cr, PLACE_LEFT, 0, body_start, MARGIN_LEFT - 10 * MM,
-                            text_width * 0.45, MARGIN_TOP);
-  right_bottom = draw_place (self, cr, PLACE_RIGHT, 0, body_start,
-                             MARGIN_LEFT + text_width * 0.40, text_width * 0.62, MARGIN_TOP);
-  y = draw_place (self, cr, PLACE_BODY, body_start, self->paragraphs->len, MARGIN_LEFT,
-                  text_width, MAX (left_bottom, right_bottom));
-  /* The signatures: the other side's on the left (a handover record), the centre's on the
-   * right. */
-  draw_place (self, cr, PLACE_LEFT, body_start, self->paragraphs->len, MARGIN_LEFT,
-              text_width * 0.45, y);
-  draw_place (self, cr, PLACE_RIGHT, body_start, self->paragraphs->len,
-              MARGIN_LEFT + text_width * 0.45, text_width * 0.55, y);
-  cairo_show_page (cr);
-}
-
-static cairo_status_t
-append_cb (void                *closure,
-           const unsigned char *data,
-           unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
+  return shelter_paper_dup_text (letter->paper);
 }
 
 gboolean
@@ -563,51 +333,26 @@ shelter_referral_letter_write_pdf (ShelterSession        *session,
                                    const char            *path,
                                    GError               **error)
 {
-  g_autoptr (GByteArray) bytes = g_byte_array_new ();
-  g_autoptr (GDateTime) now = shelter_session_now (session);
-  g_autofree char *at = shelter_session_format_time (now);
+  g_autoptr (GBytes) pdf = NULL;
+  g_autoptr (GError) local_error = NULL;
   g_autofree char *title = NULL;
   g_autofree char *details = NULL;
-  ShelterDb *db = shelter_session_get_db (session);
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
 
-  surface = cairo_pdf_surface_create_for_stream (append_cb, bytes, A4_WIDTH, A4_HEIGHT);
   /* No name in the metadata. */
   title = g_strdup_printf (letter->kind == PAPER_LETTER ? _("Referral letter %s")
                                                        : _("Handover record %s"),
                           letter->number);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Mái Ấm");
-  cr = cairo_create (surface);
-  draw (letter, cr);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
+  pdf = shelter_paper_render (letter->paper, title, &local_error);
+  if (pdf == NULL)
     {
       g_set_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_FAILED,
                    letter->kind == PAPER_LETTER ? _("Could not draw the referral letter: %s")
                                                 : _("Could not draw the handover record: %s"),
-                   cairo_status_to_string (status));
+                   local_error->message);
       return FALSE;
     }
-  if (!shelter_db_begin (db, error))
-    return FALSE;
   details = g_strdup_printf ("%s %s", letter->kind == PAPER_LETTER ? "referral letter"
                                                                    : "handover record",
                              letter->number);
-  if (!shelter_audit_record (session, at, "export", "referral", letter->referral_id, details, error) ||
-      !g_file_set_contents_full (path, (const char *) bytes->data, bytes->len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, error) ||
-      !shelter_db_commit (db, error))
-    {
-      shelter_db_rollback (db);
-      return FALSE;
-    }
-  return TRUE;
+  return shelter_paper_save (session, pdf, path, "referral", letter->referral_id, details, error);
 }
