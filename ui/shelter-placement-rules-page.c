@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "shelter-follow-up.h"
 #include "shelter-meals.h"
 #include "shelter-placement.h"
 #include "shelter-placement-rules-page.h"
@@ -648,6 +649,63 @@ meals_apply_cb (ShelterPlacementRulesPage *self,
   shelter_placement_rules_page_save_meals (self);
 }
 
+/* The months of the follow-up after discharge: typed as text, saved with the Save button
+ * or Enter. */
+
+static AdwEntryRow *
+follow_up_months_row (ShelterPlacementRulesPage *self)
+{
+  return ADW_ENTRY_ROW (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                       SHELTER_TYPE_PLACEMENT_RULES_PAGE,
+                                                       "follow_up_months_row"));
+}
+
+static void
+shelter_placement_rules_page_fill_follow_up (ShelterPlacementRulesPage *self)
+{
+  AdwEntryRow *row = follow_up_months_row (self);
+  GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                 SHELTER_TYPE_PLACEMENT_RULES_PAGE,
+                                                                 "follow_up_save_button"));
+  g_autoptr(GArray) months = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  gboolean may = shelter_placement_rules_page_may (self, SHELTER_PERMISSION_EDIT_SETTINGS);
+
+  _shelter_ui_set_error (GTK_WIDGET (row), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (row), may);
+  gtk_widget_set_visible (button, may);
+  if (self->session == NULL)
+    return;
+  months = shelter_follow_up_months (shelter_session_get_db (self->session));
+  for (guint i = 0; i < months->len; i++)
+    g_string_append_printf (text, "%s%u", i > 0 ? ", " : "", g_array_index (months, guint, i));
+  gtk_editable_set_text (GTK_EDITABLE (row), text->str);
+}
+
+static void
+follow_up_save_cb (ShelterPlacementRulesPage *self)
+{
+  AdwEntryRow *row = follow_up_months_row (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *value = NULL;
+
+  if (self->session == NULL)
+    return;
+  value = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+  if (!shelter_follow_up_set_months (self->session, value, &error))
+    {
+      _shelter_ui_set_error (GTK_WIDGET (row), TRUE);
+      _shelter_window_show_message (GTK_WIDGET (self), error->message);
+      return;
+    }
+  shelter_placement_rules_page_fill_follow_up (self);
+  message = g_strdup_printf (_("%s: now %s"),
+                             adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                             gtk_editable_get_text (GTK_EDITABLE (row)));
+  _shelter_window_show_message (GTK_WIDGET (self), message);
+}
+
 /* The page */
 
 void
@@ -675,6 +733,7 @@ shelter_placement_rules_page_reload (ShelterPlacementRulesPage *self)
 
   shelter_placement_rules_page_fill_ages (self);
   shelter_placement_rules_page_fill_meals (self);
+  shelter_placement_rules_page_fill_follow_up (self);
   shelter_placement_rules_page_fill_limits (self);
   for (Setting setting = 0; setting < N_SETTINGS; setting++)
     shelter_placement_rules_page_fill_setting (self, setting);
@@ -785,6 +844,9 @@ shelter_placement_rules_page_class_init (ShelterPlacementRulesPageClass *klass)
                                         health_hours_spin);
   gtk_widget_class_bind_template_callback (widget_class, meals_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, meals_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, follow_up_save_cb);
+  gtk_widget_class_bind_template_child_full (widget_class, "follow_up_months_row", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "follow_up_save_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, age_value_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, age_save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_limit_clicked_cb);

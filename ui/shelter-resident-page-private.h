@@ -7,6 +7,7 @@
  * (shelter-resident-page-record.c). */
 
 #include "shelter-case-file-view.h"
+#include "shelter-discharge-papers.h"
 #include "shelter-intake.h"
 #include "shelter-person.h"
 #include "shelter-reception.h"
@@ -89,6 +90,14 @@ gboolean _shelter_resident_page_add_care_alerts (ShelterResidentPage *self); /* 
 void     _shelter_resident_page_move            (ShelterResidentPage *self);
 void     _shelter_resident_page_record_absence  (ShelterResidentPage *self);
 void     _shelter_resident_page_record_return   (ShelterResidentPage *self);
+
+/* shelter-resident-page-discharge.c: on the Stay tab, "Discharge…" for an open stay, the
+ * discharge, its papers and the follow-up for an ended one (called by update_stay); the
+ * "resident.discharge", "resident.save-handover" and "resident.save-closure" actions. */
+void _shelter_resident_page_update_discharge     (ShelterResidentPage       *self);
+void _shelter_resident_page_discharge            (ShelterResidentPage       *self);
+void _shelter_resident_page_save_discharge_paper (ShelterResidentPage       *self,
+                                                  ShelterDischargePaperKind  kind);
 
 /* shelter-resident-page-record.c: the "resident.print-intake-record" and
  * "resident.save-intake-record" actions. */

@@ -270,11 +270,15 @@ _shelter_resident_page_update_stay (ShelterResidentPage *self)
 
   if (self->session == NULL || self->summary == NULL || self->stay == NULL ||
       self->person == NULL)
-    return;
+    {
+      _shelter_resident_page_update_discharge (self);
+      return;
+    }
 
   add_room_group (self);
   if (stay_is_open (self))
     add_absence_group (self);
+  _shelter_resident_page_update_discharge (self);
 }
 
 static GtkWidget *

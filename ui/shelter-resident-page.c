@@ -687,6 +687,25 @@ record_return_action (GtkWidget  *widget,
   _shelter_resident_page_record_return (SHELTER_RESIDENT_PAGE (widget));
 }
 
+static void
+discharge_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  _shelter_resident_page_discharge (SHELTER_RESIDENT_PAGE (widget));
+}
+
+static void
+save_paper_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  _shelter_resident_page_save_discharge_paper (SHELTER_RESIDENT_PAGE (widget),
+                                               g_str_equal (action_name, "resident.save-handover")
+                                               ? SHELTER_DISCHARGE_PAPER_HANDOVER
+                                               : SHELTER_DISCHARGE_PAPER_CLOSURE);
+}
+
 /* Sessions */
 
 static void
@@ -816,6 +835,11 @@ shelter_resident_page_class_init (ShelterResidentPageClass *klass)
                                    record_absence_action);
   gtk_widget_class_install_action (widget_class, "resident.record-return", NULL,
                                    record_return_action);
+  gtk_widget_class_install_action (widget_class, "resident.discharge", NULL, discharge_action);
+  gtk_widget_class_install_action (widget_class, "resident.save-handover", NULL,
+                                   save_paper_action);
+  gtk_widget_class_install_action (widget_class, "resident.save-closure", NULL,
+                                   save_paper_action);
 }
 
 static void

@@ -13,7 +13,8 @@ G_DECLARE_FINAL_TYPE (ShelterResidentPage, shelter_resident_page,
 
 /* One resident's record: a header with who they are and what needs attention (an absence,
  * case file overdue, consent to ask again, interpreter, high protection), then tabs:
- * Overview (the person and their intake), Stay and Room (the room, moves, absences) and
+ * Overview (the person and their intake), Stay and Room (the room, moves, absences, then the
+ * discharge with its papers and the follow-up after it) and
  * Case File. "Edit…" for those who may admit, and the intake record to print or save as
  * PDF. Emits "changed" after the record was saved, so that lists showing it reload. */
 void     shelter_resident_page_set_session (ShelterResidentPage  *self,

@@ -92,6 +92,8 @@ struct _ShelterWindow
    * sharing the file: the newest report seen (-1: not asked yet), and the timeout. */
   gint64                police_last_id;
   guint                 police_timeout_id;
+  /* The same for follow-ups finding someone at risk after discharge (-1: not asked yet). */
+  gint64                follow_up_last_id;
 
   /* The automatic backup, once per opened database, after the first frame of a session
    * that may make backups. */

@@ -13,6 +13,9 @@
 #include "shelter-kitchen-page.h"
 #include "shelter-services-page.h"
 #include "shelter-referrals-page.h"
+#include "shelter-follow-up.h"
+#include "shelter-follow-up-dialog.h"
+#include "shelter-follow-up-page.h"
 #include "shelter-safety.h"
 #include "shelter-safety-dialog.h"
 #include "shelter-ui-private.h"
@@ -142,6 +145,21 @@ shelter_window_get_planning_row (ShelterWindow *self)
                                                           "planning_row"));
 }
 
+static GtkListBoxRow *
+shelter_window_get_follow_up_row (ShelterWindow *self)
+{
+  return GTK_LIST_BOX_ROW (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW,
+                                                          "follow_up_row"));
+}
+
+static ShelterFollowUpPage *
+shelter_window_get_follow_up_page (ShelterWindow *self)
+{
+  return SHELTER_FOLLOW_UP_PAGE (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                SHELTER_TYPE_WINDOW,
+                                                                "follow_up_page"));
+}
+
 static ShelterPlanningPage *
 shelter_window_get_planning_page (ShelterWindow *self)
 {
@@ -185,6 +203,12 @@ shelter_window_show_section (ShelterWindow *self,
       gtk_stack_set_visible_child_name (self->content_stack, "referrals");
       adw_window_title_set_title (self->content_title, _("Referrals"));
       shelter_referrals_page_reload (self->referrals_page);
+    }
+  else if (row == shelter_window_get_follow_up_row (self))
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "follow-up");
+      adw_window_title_set_title (self->content_title, _("Follow-up"));
+      shelter_follow_up_page_reload (shelter_window_get_follow_up_page (self));
     }
   else if (row == shelter_window_get_planning_row (self))
     {
@@ -399,6 +423,33 @@ shelter_window_poll_police_reports (ShelterWindow *self)
     }
 }
 
+/* The same for follow-ups finding someone at risk or re-trafficked (the case code only). */
+static void
+shelter_window_poll_follow_up_alerts (ShelterWindow *self)
+{
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 last_id = self->follow_up_last_id;
+
+  if (!shelter_session_may (self->session, SHELTER_PERMISSION_HEAR_FOLLOW_UP_ALERTS))
+    return;
+  alerts = shelter_follow_up_alerts_after (self->session, self->follow_up_last_id, &last_id,
+                                           &error);
+  if (alerts == NULL)
+    {
+      g_debug ("Could not look for follow-up alerts: %s", error->message);
+      return;
+    }
+  self->follow_up_last_id = last_id;
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      ShelterFollowUpAlert *alert = g_ptr_array_index (alerts, i);
+
+      if (!alert->own)
+        shelter_follow_up_notify_alert (alert->case_code, alert->situation);
+    }
+}
+
 static gboolean
 shelter_window_police_timeout_cb (gpointer user_data)
 {
@@ -409,7 +460,9 @@ shelter_window_police_timeout_cb (gpointer user_data)
       self->police_timeout_id = 0;
       return G_SOURCE_REMOVE;
     }
-  shelter_window_poll_police_reports (self);
+  if (shelter_session_may (self->session, SHELTER_PERMISSION_HEAR_POLICE_REPORTS))
+    shelter_window_poll_police_reports (self);
+  shelter_window_poll_follow_up_alerts (self);
   return G_SOURCE_CONTINUE;
 }
 
@@ -422,10 +475,14 @@ _shelter_window_watch_police_reports (ShelterWindow *self)
   g_clear_handle_id (&self->police_timeout_id, g_source_remove);
 
   if (self->session == NULL || self->locked
-      || !shelter_session_may (self->session, SHELTER_PERMISSION_HEAR_POLICE_REPORTS))
+      || (!shelter_session_may (self->session, SHELTER_PERMISSION_HEAR_POLICE_REPORTS)
+          && !shelter_session_may (self->session, SHELTER_PERMISSION_HEAR_FOLLOW_UP_ALERTS)))
     return;
-  if (self->police_last_id < 0)
+  if (self->police_last_id < 0
+      && shelter_session_may (self->session, SHELTER_PERMISSION_HEAR_POLICE_REPORTS))
     shelter_window_poll_police_reports (self);
+  if (self->follow_up_last_id < 0)
+    shelter_window_poll_follow_up_alerts (self);
   self->police_timeout_id = g_timeout_add_seconds (POLICE_POLL_SECONDS,
                                                    shelter_window_police_timeout_cb, self);
 }
@@ -460,6 +517,9 @@ _shelter_window_start_session (ShelterWindow  *self,
   shelter_services_page_set_session (self->services_page, may_see_residents ? session : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->referrals_row), may_see_residents);
   shelter_referrals_page_set_session (self->referrals_page, may_see_residents ? session : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (shelter_window_get_follow_up_row (self)), may_see_residents);
+  shelter_follow_up_page_set_session (shelter_window_get_follow_up_page (self),
+                                      may_see_residents ? session : NULL);
 
   shelter_residents_page_set_session (self->residents_page,
                                       may_see_residents ? session : NULL);
@@ -490,6 +550,7 @@ _shelter_window_start_session (ShelterWindow  *self,
   _shelter_window_note_activity (self);
   _shelter_window_arm_idle_lock (self);
   self->police_last_id = -1;
+  self->follow_up_last_id = -1;
   _shelter_window_watch_police_reports (self);
   _shelter_window_schedule_backup (self);
 }
@@ -501,6 +562,7 @@ _shelter_window_end_session (ShelterWindow *self)
   g_clear_handle_id (&self->idle_timeout_id, g_source_remove);
   g_clear_handle_id (&self->police_timeout_id, g_source_remove);
   self->police_last_id = -1;
+  self->follow_up_last_id = -1;
   _shelter_window_cancel_scheduled_backup (self);
   _shelter_window_destroy_dialogs (self);
 
@@ -512,6 +574,7 @@ _shelter_window_end_session (ShelterWindow *self)
   shelter_planning_page_set_session (shelter_window_get_planning_page (self), NULL);
   shelter_services_page_set_session (self->services_page, NULL);
   shelter_referrals_page_set_session (self->referrals_page, NULL);
+  shelter_follow_up_page_set_session (shelter_window_get_follow_up_page (self), NULL);
   shelter_admin_page_set_session (self->admin_page, NULL);
   shelter_kitchen_page_set_session (self->kitchen_page, NULL);
   shelter_lock_page_set_session (self->lock_page, NULL);
@@ -909,6 +972,7 @@ shelter_window_class_init (ShelterWindowClass *klass)
   g_type_ensure (SHELTER_TYPE_KITCHEN_PAGE);
   g_type_ensure (SHELTER_TYPE_SERVICES_PAGE);
   g_type_ensure (SHELTER_TYPE_REFERRALS_PAGE);
+  g_type_ensure (SHELTER_TYPE_FOLLOW_UP_PAGE);
   g_type_ensure (SHELTER_TYPE_ADMIN_PAGE);
   g_type_ensure (SHELTER_TYPE_SETUP_PAGE);
   g_type_ensure (SHELTER_TYPE_SIGN_IN_PAGE);
@@ -946,6 +1010,8 @@ shelter_window_class_init (ShelterWindowClass *klass)
   /* Looked up with gtk_widget_get_template_child(): no fields for them. */
   gtk_widget_class_bind_template_child_full (widget_class, "planning_row", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "planning_page", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "follow_up_row", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "follow_up_page", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, meals_row);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, kitchen_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, services_row);
@@ -996,6 +1062,7 @@ shelter_window_init (ShelterWindow *self)
   self->dialogs = g_ptr_array_new ();
   self->native_dialogs = g_ptr_array_new ();
   self->police_last_id = -1;
+  self->follow_up_last_id = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

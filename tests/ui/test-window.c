@@ -15,6 +15,12 @@
 #include "shelter-contact-dialog.h"
 #include "shelter-capacity.h"
 #include "shelter-demo.h"
+#include "shelter-discharge-dialog.h"
+#include "shelter-discharge.h"
+#include "shelter-follow-up.h"
+#include "shelter-follow-up-dialog.h"
+#include "shelter-admission.h"
+#include "shelter-stores.h"
 #include "shelter-holidays-page.h"
 #include "shelter-intake-dialog.h"
 #include "shelter-move-dialog.h"
@@ -2035,6 +2041,328 @@ test_family_tab (void)
   remove_demo_copy (path, dir);
 }
 
+/* The discharge assistant, from the Stay tab */
+
+static gboolean
+discharge_dialog_shown (gpointer data)
+{
+  return find_toplevel (SHELTER_TYPE_DISCHARGE_DIALOG) != NULL;
+}
+
+static gboolean
+discharge_dialog_gone (gpointer data)
+{
+  return find_toplevel (SHELTER_TYPE_DISCHARGE_DIALOG) == NULL;
+}
+
+/* With SHELTER_SCREENSHOT_DIR set, saves what @widget's window shows as NAME.png there. */
+static void
+discharge_screenshot (GtkWidget  *widget,
+                      const char *name)
+{
+  const char *dir = g_getenv ("SHELTER_SCREENSHOT_DIR");
+  GtkNative *native = gtk_widget_get_native (widget);
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GtkSnapshot) snapshot = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  int width, height;
+
+  /* SHELTER_PAUSE_AT=NAME holds the window there for ten seconds, for a11y-tree. */
+  if (g_strcmp0 (g_getenv ("SHELTER_PAUSE_AT"), name) == 0)
+    wait_ms (10000);
+  if (dir == NULL)
+    return;
+  wait_ms (400);
+  width = gtk_widget_get_width (GTK_WIDGET (native));
+  height = gtk_widget_get_height (GTK_WIDGET (native));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (native));
+  snapshot = gtk_snapshot_new ();
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, 1 },
+                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (native), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, file));
+}
+
+/* Fills the first step: going home with her mother, to a commune of the first province. */
+static void
+discharge_fill_reason (gpointer dialog)
+{
+  GtkDropDown *province = find_by_id (GTK_WIDGET (dialog), "province_drop_down");
+  GtkDropDown *commune = find_by_id (GTK_WIDGET (dialog), "commune_drop_down");
+
+  /* "Choose…", then the reasons: goals reached and back to the family first. */
+  choose (dialog, "reason_row", 1);
+  g_assert_true (gtk_widget_get_visible (find_by_id (GTK_WIDGET (dialog), "address_group")));
+  g_assert_false (gtk_widget_get_visible (find_by_id (GTK_WIDGET (dialog), "facility_group")));
+  gtk_drop_down_set_selected (province, 1);
+  gtk_drop_down_set_selected (commune, 1);
+  type_in (dialog, "detail_row", "Thôn Sín Chải");
+  /* "Another person", then her relatives: the husband judged unsafe is refused at once. */
+  choose (dialog, "receiver_row", 2);
+  wait_ms (50);
+  g_assert_true (gtk_widget_get_visible (find_by_id (GTK_WIDGET (dialog),
+                                                     "receiver_warning_row")));
+  choose (dialog, "receiver_row", 1);
+  wait_ms (50);
+  g_assert_false (gtk_widget_get_visible (find_by_id (GTK_WIDGET (dialog),
+                                                      "receiver_warning_row")));
+}
+
+static const char *
+discharge_step (gpointer dialog)
+{
+  return gtk_stack_get_visible_child_name (find_by_id (GTK_WIDGET (dialog), "step_stack"));
+}
+
+static void
+discharge_next (gpointer    dialog,
+                const char *step)
+{
+  g_signal_emit_by_name (find_by_id (GTK_WIDGET (dialog), "next_button"), "clicked");
+  wait_ms (300);
+  if (g_strcmp0 (discharge_step (dialog), step) != 0)
+    {
+      g_autoptr (GString) labels = g_string_new (NULL);
+
+      collect_labels (GTK_WIDGET (dialog), labels);
+      g_test_message ("shown: %s", labels->str);
+    }
+  g_assert_cmpstr (discharge_step (dialog), ==, step);
+}
+
+/* A caseworker sees the checklist with items still to do and cannot discharge; a manager
+ * goes on with a written reason, and the page then shows the discharge and the follow-ups
+ * planned. */
+static void
+test_discharge_assistant (void)
+{
+  char *dir = NULL;
+  char *path = NULL;
+  gint64 person_id = stay_fixture (&path, &dir);
+  g_autoptr (GString) labels = g_string_new (NULL);
+  g_autoptr (GString) after = g_string_new (NULL);
+  const char *to_do = shelter_enum_label (&shelter_discharge_item_state, "open");
+  const char *planned = shelter_enum_label (&shelter_follow_up_status, "planned");
+  g_autoptr (GArray) months = NULL;
+  ShelterWindow *window;
+  GtkWidget *page, *next;
+  gpointer dialog;
+  guint n_planned = 0;
+
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (ShelterDb) db = shelter_db_open (path, SHELTER_DB_OPEN_DEFAULT, &error);
+    g_autoptr (ShelterSession) operator = NULL;
+    ShelterRelativeInput mother = {
+      .person_id = person_id, .full_name = "Vàng Thị Pà", .relation = "mother",
+      .phone = "0912345678", .may_contact = TRUE, .safety = "safe",
+    };
+    ShelterRelativeInput husband = {
+      .person_id = person_id, .full_name = "Giàng A Tủa", .relation = "husband",
+      .may_contact = FALSE, .safety = "unsafe", .involved = TRUE,
+      .safety_reason = "Bán vợ qua biên giới",
+    };
+
+    g_assert_no_error (error);
+    operator = shelter_session_new_for_operator (db);
+    g_assert_cmpint (shelter_family_save_relative (operator, &mother, &error), >, 0);
+    g_assert_no_error (error);
+    g_assert_cmpint (shelter_family_save_relative (operator, &husband, &error), >, 0);
+    g_assert_no_error (error);
+    months = shelter_follow_up_months (db);
+  }
+
+  /* A caseworker: the checklist has items to do, and Discharge stays greyed. */
+  window = open_signed_in (path);
+  page = open_stay_tab (window, person_id);
+  dialog = open_from_button (page, "resident.discharge", discharge_dialog_shown,
+                             SHELTER_TYPE_DISCHARGE_DIALOG);
+  g_assert_cmpstr (discharge_step (dialog), ==, "reason");
+  discharge_fill_reason (dialog);
+  discharge_screenshot (dialog, "discharge-step1");
+  discharge_next (dialog, "checklist");
+  collect_labels (GTK_WIDGET (dialog), labels);
+  g_assert_nonnull (strstr (labels->str, to_do));
+  /* A trafficking case: the police are to be informed. */
+  g_assert_nonnull (strstr (labels->str, shelter_enum_label (&shelter_discharge_item, "police")));
+  discharge_screenshot (dialog, "discharge-step2");
+  discharge_next (dialog, "confirm");
+  next = find_by_id (GTK_WIDGET (dialog), "next_button");
+  g_assert_false (gtk_widget_is_sensitive (next));
+  g_assert_true (gtk_widget_get_visible (find_by_id (GTK_WIDGET (dialog), "manager_label")));
+  g_assert_false (gtk_widget_get_visible (find_by_id (GTK_WIDGET (dialog), "override_row")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  answer ("discard");
+  g_assert_true (wait_until (discharge_dialog_gone, NULL, 2000));
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_ms (100);
+
+  /* A manager writes why the open items are left, and discharges. */
+  window = open_window (path);
+  sign_in (window, "giamdoc", "giamdoc-demo-2026");
+  page = open_stay_tab (window, person_id);
+  dialog = open_from_button (page, "resident.discharge", discharge_dialog_shown,
+                             SHELTER_TYPE_DISCHARGE_DIALOG);
+  discharge_fill_reason (dialog);
+  /* A day in the future is refused on its field, on the first step. */
+  type_in (dialog, "when_row", "01/01/2099 08:00");
+  g_signal_emit_by_name (find_by_id (GTK_WIDGET (dialog), "next_button"), "clicked");
+  wait_ms (200);
+  g_assert_cmpstr (discharge_step (dialog), ==, "reason");
+  g_assert_true (gtk_widget_has_css_class (find_by_id (GTK_WIDGET (dialog), "when_row"),
+                                           "error"));
+  g_assert_true (gtk_widget_get_visible (find_by_id (GTK_WIDGET (dialog), "error_label")));
+  type_in (dialog, "when_row", "");
+  discharge_next (dialog, "checklist");
+  discharge_next (dialog, "confirm");
+  next = find_by_id (GTK_WIDGET (dialog), "next_button");
+  g_assert_true (gtk_widget_get_visible (find_by_id (GTK_WIDGET (dialog), "override_row")));
+  g_assert_false (gtk_widget_is_sensitive (next));
+  type_in (dialog, "override_row", "Gia đình đón về ngay, công an đã được báo qua điện thoại");
+  g_assert_true (gtk_widget_is_sensitive (next));
+  discharge_screenshot (dialog, "discharge-step3");
+  g_signal_emit_by_name (next, "clicked");
+  g_assert_true (wait_until (discharge_dialog_gone, NULL, 3000));
+  wait_ms (300);
+
+  /* The page shows the discharge, its papers, and the follow-ups planned. */
+  g_assert_cmpstr (adw_view_stack_page_get_title (stay_tab_of (page)), ==,
+                   _("Stay and Follow-up"));
+  collect_labels (page, after);
+  g_assert_nonnull (strstr (after->str, "Vàng Thị Pà"));
+  g_assert_nonnull (strstr (after->str, "Gia đình đón về ngay"));
+  g_assert_nonnull (strstr (after->str, _("Follow-up After Discharge")));
+  g_assert_nonnull (find_action_button (page, "resident.save-handover"));
+  g_assert_nonnull (find_action_button (page, "resident.save-closure"));
+  g_assert_null (find_action_button (page, "resident.discharge"));
+  for (const char *p = strstr (after->str, planned); p != NULL; p = strstr (p + 1, planned))
+    n_planned++;
+  g_assert_cmpuint (n_planned, ==, months->len);
+  if (g_getenv ("SHELTER_SCREENSHOT_DIR") != NULL)
+    {
+      /* The discharge and the follow-ups at the top of the tab. */
+      GtkWidget *box = find_by_id (page, "stay_box");
+      GtkWidget *scrolled = gtk_widget_get_ancestor (box, GTK_TYPE_SCROLLED_WINDOW);
+      GtkWidget *group = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+      graphene_point_t point;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), 1100, 1000);
+      wait_ms (500);
+      g_assert_true (gtk_widget_compute_point (group, box, &GRAPHENE_POINT_INIT (0, 0), &point));
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                                point.y);
+      discharge_screenshot (page, "discharge-page");
+      group = gtk_widget_get_last_child (box);
+      g_assert_true (gtk_widget_compute_point (group, box, &GRAPHENE_POINT_INIT (0, 0), &point));
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                                point.y - 200);
+      discharge_screenshot (page, "discharge-page-follow-up");
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_demo_copy (path, dir);
+}
+
+/* The Follow-up section: a follow-up due this week with the case code and the name, a word
+ * that nothing is overdue, the resident's page on activation, and "Record…" through its
+ * dialog (the situation required), after which the row is gone. */
+static void
+test_follow_up_section (void)
+{
+  char *dir = NULL;
+  char *path = new_demo_copy ("follow-up.db", &dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GTimeZone) vietnam = g_time_zone_new_identifier ("+07:00");
+  g_autoptr (GDateTime) now = g_date_time_new_now (vietnam);
+  g_autoptr (GDateTime) discharged = g_date_time_add_days (now, -27);
+  g_autoptr (GDateTime) week = g_date_time_add_days (now, 6);
+  g_autofree char *case_code = NULL;
+  g_autoptr (GString) labels = g_string_new (NULL);
+  g_autoptr (GString) after = g_string_new (NULL);
+  ShelterWindow *window;
+  GtkWidget *section_row;
+  GtkWidget *week_list;
+  GtkWidget *row;
+  GtkWidget *dialog;
+  GDate received_on;
+  gint64 person_id = receive_overdue_person (path, &received_on);
+
+  {
+    g_autoptr (ShelterDb) db = shelter_db_open (path, SHELTER_DB_OPEN_DEFAULT, &error);
+    g_autoptr (ShelterSession) operator = shelter_session_new_for_operator (db);
+    g_autoptr (ShelterStay) stay = shelter_stay_store_get_open (db, person_id, &error);
+    g_autofree char *discharged_at = shelter_session_format_time (discharged);
+    g_autofree char *discharged_on = g_date_time_format (discharged, "%Y-%m-%d");
+    g_autofree char *until = g_date_time_format (week, "%Y-%m-%d");
+    g_autoptr (GPtrArray) due = NULL;
+
+    g_assert_nonnull (stay);
+    g_assert_true (shelter_discharge_stay (operator, stay, discharged_at, "goals_reached",
+                                           &error));
+    g_assert_true (shelter_db_begin (db, &error));
+    g_assert_true (_shelter_follow_up_schedule (operator, shelter_stay_get_id (stay),
+                                                discharged_on, "canbo.lan", &error));
+    g_assert_true (shelter_db_commit (db, &error));
+    g_assert_no_error (error);
+    due = shelter_follow_up_list_due (operator, until, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (due->len, ==, 1);
+    case_code = g_strdup (((ShelterFollowUpRow *) g_ptr_array_index (due, 0))->case_code);
+  }
+
+  window = open_signed_in (path);
+  section_row = find_by_id (GTK_WIDGET (window), "follow_up_row");
+  g_assert_nonnull (section_row);
+  g_assert_true (gtk_widget_get_visible (section_row));
+  gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (section_row)),
+                           GTK_LIST_BOX_ROW (section_row));
+  wait_ms (500);
+  collect_labels (GTK_WIDGET (window), labels);
+  g_assert_nonnull (strstr (labels->str, case_code));
+  g_assert_nonnull (strstr (labels->str, "Vàng Thị Súa"));
+  g_assert_nonnull (strstr (labels->str, _("No follow-up is overdue.")));
+
+  /* Activating the row opens her page. */
+  week_list = find_by_id (GTK_WIDGET (window), "week_list");
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (week_list), 0));
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (week_list, "row-activated", row);
+  wait_ms (500);
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), SHELTER_TYPE_RESIDENT_PAGE));
+
+  /* Back to the section: Record… asks for the situation, then records. */
+  gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (section_row)), NULL);
+  gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (section_row)),
+                           GTK_LIST_BOX_ROW (section_row));
+  wait_ms (500);
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (week_list), 0));
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (find_widget (row, GTK_TYPE_BUTTON), "clicked");
+  wait_ms (300);
+  dialog = find_toplevel (SHELTER_TYPE_FOLLOW_UP_DIALOG);
+  g_assert_nonnull (dialog);
+  g_signal_emit_by_name (find_by_id (dialog, "save_button"), "clicked");
+  wait_ms (200);
+  g_assert_true (gtk_widget_has_css_class (find_by_id (dialog, "situation_row"), "error"));
+  g_assert_true (gtk_widget_get_visible (find_by_id (dialog, "error_label")));
+  /* "Stable": the test's bus has no notification service for an alert. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_by_id (dialog, "situation_row")), 1);
+  g_signal_emit_by_name (find_by_id (dialog, "save_button"), "clicked");
+  wait_ms (300);
+  g_assert_null (find_toplevel (SHELTER_TYPE_FOLLOW_UP_DIALOG));
+  collect_labels (GTK_WIDGET (window), after);
+  g_assert_null (strstr (after->str, case_code));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_demo_copy (path, dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2091,7 +2419,9 @@ main (int   argc,
   g_test_add_func ("/ui/rooms/board", test_rooms_board);
   g_test_add_func ("/ui/planning/forecast", test_planning_forecast);
   g_test_add_func ("/ui/planning/flags", test_planning_flags);
+  g_test_add_func ("/ui/follow-up/section", test_follow_up_section);
   g_test_add_func ("/ui/resident/family-tab", test_family_tab);
+  g_test_add_func ("/ui/resident/discharge-assistant", test_discharge_assistant);
 
   status = g_test_run ();
   g_unlink (demo_path);
