@@ -16,6 +16,7 @@
 #include "shelter-app-error.h"
 #include "shelter-capacity.h"
 #include "shelter-demo.h"
+#include "shelter-discharge.h"
 #include "shelter-family.h"
 #include "shelter-meals.h"
 #include "shelter-services.h"
@@ -380,6 +381,7 @@ typedef struct
   guint8  person_type;     /* index into person_types */
   guint8  sex;             /* SEX_FEMALE or SEX_MALE */
   guint8  age;             /* whole years on admission */
+  guint8  recorded;        /* discharged through the whole use case, with its checklist */
 } PlannedStay;
 
 typedef struct
@@ -412,13 +414,22 @@ typedef struct
   GArray         *recent_adults;    /* DemoAdult: who an accompanying child may come with */
   GDate           today;
   gint32          today_day;        /* today on the plan's scale */
+  GRand          *discharge_rand;   /* how the recorded discharges go: a stream of its own */
+  ShelterSession *caseworker;       /* who discharges, and the manager who may override */
+  ShelterSession *manager;
+  gint64          facility_partner_id; /* a shelter of the partner directory, if any */
+  gboolean        facility_looked_up;
+  gboolean        death_written;
 } DemoCentre;
 
 static void
 demo_centre_clear (DemoCentre *centre)
 {
-  /* The session holds the database too: both go before the file is renamed. */
+  /* The sessions hold the database too: all go before the file is renamed. */
+  g_clear_object (&centre->caseworker);
+  g_clear_object (&centre->manager);
   g_clear_object (&centre->session);
+  g_clear_pointer (&centre->discharge_rand, g_rand_free);
   g_clear_object (&centre->db);
   g_clear_pointer (&centre->details_rand, g_rand_free);
   g_clear_pointer (&centre->communes, g_hash_table_unref);
@@ -1372,6 +1383,545 @@ describe_person (DemoCentre         *centre,
   return TRUE;
 }
 
+/* ---- How they leave: the discharge ------------------------------------------------------ */
+
+/* The discharges of the last seven months go through the whole use case, checklist and all,
+ * so that the follow-ups they schedule (1, 3 and 6 months on) are due today; the older ones
+ * only end their stay, so that a centre of 100,000 people is written about as fast as
+ * before. */
+#define RECORDED_DISCHARGE_DAYS 210
+#define MAX_RECORDED_DISCHARGES 400
+#define OVERRIDE_PER_MILLE 67          /* one return in fifteen */
+#define KEPT_BELONGING_PER_MILLE 50    /* one thing in twenty */
+#define CASEWORKER_ACCOUNT 2           /* in demo_accounts */
+#define MANAGER_ACCOUNT 1
+
+static const char *const commune_officers[] = {
+  "Ông Vàng A Sử, công chức Tư pháp - Hộ tịch xã",
+  "Bà Lò Thị Mai, công chức Văn hóa - Xã hội xã",
+  "Ông Nguyễn Văn Toàn, Phó Chủ tịch UBND xã",
+  "Bà Hoàng Thị Nga, công chức Văn hóa - Xã hội phường", NULL
+};
+static const char *const police_informed[] = {
+  "Phòng Cảnh sát hình sự, Công an tỉnh Lào Cai",
+  "Phòng Cảnh sát hình sự, Công an tỉnh Lào Cai (Đại úy Nguyễn Văn Hùng)",
+  "Đồn Biên phòng Cửa khẩu Quốc tế Lào Cai (Thiếu tá Lò Văn Thành)", NULL
+};
+/* A manager's reason for going on with the police (trafficking cases) or the commune not told
+ * yet. */
+#define OVERRIDE_POLICE_OPEN "Người được hỗ trợ tự nguyện về ngay trong ngày, gia đình đã đến " \
+                             "đón; công an xã sẽ được thông báo bổ sung."
+#define OVERRIDE_COMMUNE_OPEN "Người được hỗ trợ tự nguyện về ngay trong ngày, gia đình đã đến " \
+                              "đón; UBND xã sẽ được thông báo bổ sung."
+
+/* One sentence each: what was agreed for life after the centre. */
+static const char *const adult_plans[] = {
+  "Học nghề may tại Trung tâm Giáo dục nghề nghiệp huyện trong ba tháng, sau đó vào làm tại "
+  "xưởng may của khu công nghiệp tỉnh.",
+  "Vay vốn Ngân hàng Chính sách xã hội 30 triệu đồng để nuôi lợn cùng gia đình, Hội Phụ nữ xã "
+  "hướng dẫn kỹ thuật chăn nuôi.",
+  "Về làm nương cùng gia đình và tham gia tổ hợp tác trồng chè của thôn, được xã hỗ trợ giống "
+  "cây.",
+  "Làm công nhân tại một công ty may ở Khu công nghiệp Đông Phố Mới theo giới thiệu của Trung "
+  "tâm Dịch vụ việc làm tỉnh.",
+  "Mở quầy tạp hóa nhỏ tại nhà với khoản hỗ trợ ban đầu 5 triệu đồng của Hội Liên hiệp Phụ nữ "
+  "tỉnh.",
+  "Học nghề nấu ăn tại Trường Trung cấp Nghề tỉnh, được miễn học phí theo chính sách hỗ trợ "
+  "nạn nhân.", NULL
+};
+static const char *const school_plans[] = {
+  "Về sống cùng bố mẹ và đi học lại lớp 8 tại trường trung học cơ sở của xã; Trung tâm hỗ trợ "
+  "sách vở, đồ dùng học tập.",
+  "Tiếp tục học lớp 10 tại trường trung học phổ thông của huyện, được miễn học phí; giáo viên "
+  "chủ nhiệm cùng theo dõi.",
+  "Đi học lại lớp 6 tại trường phổ thông dân tộc bán trú của xã, ở bán trú trong tuần.", NULL
+};
+static const char *const primary_plans[] = {
+  "Đi học lại lớp 3 tại trường tiểu học của xã; gia đình được hỗ trợ mua sách vở và đồng phục.",
+  NULL
+};
+static const char *const infant_plans[] = {
+  "Về sống cùng mẹ; gia đình được hướng dẫn làm thủ tục khai sinh và thẻ bảo hiểm y tế cho "
+  "trẻ.", NULL
+};
+static const char *const elderly_plans[] = {
+  "Về sống cùng con cháu; UBND xã làm thủ tục hưởng trợ cấp xã hội hằng tháng cho người cao "
+  "tuổi.",
+  "Về nhà cùng gia đình, được cấp thẻ bảo hiểm y tế và khám sức khỏe định kỳ tại trạm y tế xã.",
+  NULL
+};
+static const char *const family_not_needed_reasons[] = {
+  "Người được hỗ trợ đã trưởng thành, tự thuê trọ gần nơi làm việc và không muốn gia đình "
+  "biết nơi ở.",
+  "Gia đình đi làm ăn xa, chưa liên lạc được; người được hỗ trợ về ở với người quen trong thôn, "
+  "UBND xã đã biết.", NULL
+};
+static const char *const contact_notes[] = {
+  "Gia đình đồng ý đón về, hẹn ngày đến Trung tâm đón.",
+  "Đã nói chuyện qua điện thoại; gia đình mong người được hỗ trợ sớm trở về.",
+  "Công an xã đến nhà báo tin; gia đình sẽ lên Trung tâm đón.", NULL
+};
+
+/* The relatives a resident returns to, by ethnic group: a father and brothers share the
+ * resident's family name, mothers and spouses keep their own. */
+static const char *const kinh_women[] = {
+  "Nguyễn Thị Hạnh", "Trần Thị Lý", "Lê Thị Thu", "Phạm Thị Mến", "Hoàng Thị Nhung",
+  "Lò Thị Xuân", NULL
+};
+static const char *const hmong_women[] = {
+  "Thào Thị Mỷ", "Vàng Thị Dợ", "Giàng Thị Sua", "Lý Thị Pà", NULL
+};
+static const char *const kinh_men_names[] = {
+  "Văn Hùng", "Văn Thắng", "Văn Sơn", "Đức Tâm", "Văn Bình", NULL
+};
+static const char *const hmong_men_names[] = { "A Páo", "Seo Chứ", "A Dình", "Mí Sính", NULL };
+static const char *const kinh_men[] = {
+  "Nguyễn Văn Tuấn", "Trần Văn Long", "Lê Đức Thịnh", "Hoàng Văn Phúc", NULL
+};
+static const char *const hmong_men[] = { "Sùng A Chính", "Vừ A Tủa", "Thào Seo Vàng", NULL };
+
+static const Weighted minor_receivers[] = { { "mother", 70 }, { "father", 30 }, { NULL } };
+static const Weighted woman_receivers[] = {
+  { "mother", 40 }, { "father", 20 }, { "husband", 20 }, { "sibling", 20 }, { NULL }
+};
+static const Weighted man_receivers[] = {
+  { "mother", 45 }, { "father", 25 }, { "wife", 15 }, { "sibling", 15 }, { NULL }
+};
+static const Weighted elderly_receivers[] = { { "child", 70 }, { "sibling", 30 }, { NULL } };
+
+static char *
+format_day (const GDate *date,
+            int          days,
+            const GDate *not_before)
+{
+  GDate day = *date;
+
+  if (days >= 0)
+    g_date_add_days (&day, days);
+  else
+    g_date_subtract_days (&day, -days);
+  if (not_before != NULL && g_date_compare (&day, not_before) < 0)
+    day = *not_before;
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&day), g_date_get_month (&day),
+                          g_date_get_day (&day));
+}
+
+/* Newest discharge first. */
+static int
+compare_discharge_days (gconstpointer a,
+                        gconstpointer b,
+                        gpointer      user_data)
+{
+  GArray *plan = user_data;
+  const PlannedStay *x = &g_array_index (plan, PlannedStay, *(const guint *) a);
+  const PlannedStay *y = &g_array_index (plan, PlannedStay, *(const guint *) b);
+  gint32 x_day = x->admitted_day + x->stay_days;
+  gint32 y_day = y->admitted_day + y->stay_days;
+
+  if (x_day != y_day)
+    return x_day > y_day ? -1 : 1;
+  return x->arrival > y->arrival ? -1 : (x->arrival < y->arrival);
+}
+
+/* The discharges of the last RECORDED_DISCHARGE_DAYS go through the discharge use case,
+ * at most MAX_RECORDED_DISCHARGES of them; the older ones only end their stay. */
+static void
+mark_recorded_discharges (DemoCentre *centre,
+                          GArray     *plan)
+{
+  g_autoptr (GArray) recent = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      const PlannedStay *stay = &g_array_index (plan, PlannedStay, i);
+      gint32 day = stay->admitted_day + stay->stay_days;
+
+      if (day < centre->today_day && day >= centre->today_day - RECORDED_DISCHARGE_DAYS)
+        g_array_append_val (recent, i);
+    }
+  /* A large centre keeps an even sample across the whole window, so that follow-ups of
+   * every age (due, overdue, done) are there however many people left. */
+  if (recent->len > MAX_RECORDED_DISCHARGES)
+    {
+      g_array_sort_with_data (recent, compare_discharge_days, plan);
+      for (guint i = 0; i < MAX_RECORDED_DISCHARGES; i++)
+        g_array_index (recent, guint, i) =
+          g_array_index (recent, guint, (guint) ((guint64) i * recent->len / MAX_RECORDED_DISCHARGES));
+      g_array_set_size (recent, MAX_RECORDED_DISCHARGES);
+    }
+  for (guint i = 0; i < recent->len; i++)
+    g_array_index (plan, PlannedStay, g_array_index (recent, guint, i)).recorded = TRUE;
+}
+
+/* The rate of the meals on the journey home, in force long before the first stay so that
+ * every recorded discharge finds it. */
+static gboolean
+write_travel_meal_rate (DemoCentre  *centre,
+                        const char  *opened_on,
+                        GError     **error)
+{
+  g_autofree char *from = g_strdup_printf ("%04d-01-01", atoi (opened_on) - 1);
+
+  return shelter_rates_add (centre->session, "travel_meal_per_day", NULL, 50000,
+                            "Quyết định số 12/2023/QĐ-UBND của UBND tỉnh (ví dụ, dữ liệu demo)",
+                            from, NULL, error) != 0;
+}
+
+static ShelterSession *
+staff_session (DemoCentre  *centre,
+               guint        account,
+               GError     **error)
+{
+  g_autoptr (ShelterUser) user = NULL;
+  g_autoptr (GDateTime) now = shelter_session_now (centre->session);
+  ShelterSession *session;
+
+  user = shelter_user_store_get_by_username (centre->db, demo_accounts[account].username, error);
+  if (user == NULL)
+    return NULL;
+  session = shelter_session_new_for_user (centre->db, user);
+  shelter_session_set_clock (session, now);
+  return session;
+}
+
+/* A shelter of the partner directory to transfer people to, when there is one yet. */
+static gint64
+facility_partner (DemoCentre *centre)
+{
+  if (!centre->facility_looked_up)
+    {
+      g_autoptr (GPtrArray) partners = shelter_partner_store_list (centre->db, FALSE, NULL);
+
+      for (guint i = 0; partners != NULL && i < partners->len; i++)
+        {
+          ShelterPartnerRow *partner = g_ptr_array_index (partners, i);
+
+          if (g_str_equal (partner->kind, "shelter"))
+            {
+              centre->facility_partner_id = partner->id;
+              break;
+            }
+        }
+      centre->facility_looked_up = TRUE;
+    }
+  return centre->facility_partner_id;
+}
+
+/* The relative who receives the person at home, judged safe, and the contact with them a
+ * few days before. A child goes only to a mother or father. Returns the relative's id. */
+static gint64
+add_receiving_relative (DemoCentre     *centre,
+                        ShelterSession *session,
+                        ShelterPerson  *person,
+                        ShelterStay    *stay,
+                        int             age,
+                        const GDate    *admitted,
+                        const GDate    *discharged,
+                        const char     *province_code,
+                        const char     *commune_code,
+                        GError        **error)
+{
+  GRand *rand = centre->discharge_rand;
+  gboolean hmong = g_strcmp0 (shelter_person_get_ethnicity_code (person), "08") == 0;
+  gboolean female = g_str_equal (shelter_person_get_sex (person), "female");
+  const char *relation = pick_weighted (rand, age >= 0 && age < 18 ? minor_receivers
+                                              : age >= 60 ? elderly_receivers
+                                              : female ? woman_receivers : man_receivers);
+  const char *family_name = shelter_person_get_family_name (person);
+  const char *const *men_names = hmong ? hmong_men_names : kinh_men_names;
+  g_autofree char *name = NULL;
+  g_autofree char *phone = NULL;
+  g_autofree char *contacted_on = format_day (discharged, -g_rand_int_range (rand, 2, 8),
+                                              admitted);
+  ShelterRelativeInput relative = { 0 };
+  gint64 relative_id;
+  const char *method;
+
+  if (g_str_equal (relation, "mother") || g_str_equal (relation, "wife"))
+    name = g_strdup (pick_any (rand, hmong ? hmong_women : kinh_women));
+  else if (g_str_equal (relation, "husband"))
+    name = g_strdup (pick_any (rand, hmong ? hmong_men : kinh_men));
+  else
+    name = g_strdup_printf ("%s %s", family_name, pick_any (rand, men_names));
+  if (chance (rand, 800))
+    phone = g_strdup_printf ("%s%08d", pick_weighted (rand, mobile_prefixes),
+                             g_rand_int_range (rand, 0, 100000000));
+
+  relative.person_id = shelter_person_get_id (person);
+  relative.full_name = name;
+  relative.relation = relation;
+  relative.phone = phone;
+  relative.province_code = province_code;
+  relative.commune_code = commune_code;
+  relative.address_detail = shelter_person_get_home_detail (person);
+  relative.may_contact = TRUE;
+  relative.safety = "safe";
+  relative.safety_reason = "Cán bộ xã xác minh: gia đình không liên quan đến vụ việc, mong người "
+                           "được hỗ trợ trở về.";
+  relative_id = shelter_family_save_relative (session, &relative, error);
+  if (relative_id == 0)
+    return 0;
+
+  method = phone != NULL ? "phone" : chance (rand, 500) ? "commune" : "police";
+  {
+    g_autofree char *made_by = g_str_equal (method, "phone")
+                                 ? g_strdup (demo_accounts[CASEWORKER_ACCOUNT].full_name)
+                                 : g_strdup_printf ("%s, qua %s",
+                                                    g_str_equal (method, "commune")
+                                                      ? "UBND xã" : "Công an xã",
+                                                    demo_accounts[CASEWORKER_ACCOUNT].full_name);
+    ShelterContactInput contact = {
+      shelter_stay_get_id (stay), relative_id, contacted_on, method, made_by, "reached",
+      pick_any (rand, contact_notes),
+    };
+
+    if (shelter_family_record_contact (session, &contact, error) == 0)
+      return 0;
+  }
+  return relative_id;
+}
+
+static const char *
+reintegration_plan (GRand *rand,
+                    int    age)
+{
+  if (age >= 0 && age < 6)
+    return pick_any (rand, infant_plans);
+  if (age >= 0 && age < 11)
+    return pick_any (rand, primary_plans);
+  if (age >= 0 && age < 18)
+    return pick_any (rand, school_plans);
+  if (age >= 60)
+    return pick_any (rand, elderly_plans);
+  return pick_any (rand, adult_plans);
+}
+
+static const char *
+repatriation_receiver (const char *country)
+{
+  if (g_strcmp0 (country, "CN") == 0)
+    return "Cục Công an Hà Khẩu (Trung Quốc), tiếp nhận tại Cửa khẩu Quốc tế Lào Cai";
+  if (g_strcmp0 (country, "LA") == 0)
+    return "Công an tỉnh Phông-xa-lỳ (Lào), tiếp nhận tại Cửa khẩu Quốc tế Tây Trang";
+  if (g_strcmp0 (country, "KH") == 0)
+    return "Đại diện Đại sứ quán Campuchia tại Hà Nội";
+  return "Đại diện cơ quan đại diện ngoại giao của nước sở tại";
+}
+
+/* The one death of the demo: a resident taken to hospital a few days before, whose mother is
+ * told. */
+static gboolean
+discharge_death (DemoCentre      *centre,
+                 ShelterSession  *session,
+                 ShelterStay     *stay,
+                 const GDate     *discharged,
+                 const char      *discharged_at,
+                 GError         **error)
+{
+  g_autofree char *away_on = format_day (discharged, -3, NULL);
+  g_autofree char *away_at = g_strconcat (away_on, "T09:30:00+07:00", NULL);
+  g_autofree char *back_on = format_day (discharged, 4, NULL);
+  ShelterDischargeInput input = {
+    .stay_id = shelter_stay_get_id (stay), .reason = "death", .discharged_at = discharged_at,
+    .death_cause = "Suy hô hấp cấp", .death_informed = "Mẹ đẻ; Công an xã; Sở Y tế",
+  };
+
+  if (shelter_absence_start (session, input.stay_id, "hospital", away_at, back_on,
+                             "Bệnh viện Đa khoa tỉnh Lào Cai, điều trị viêm phổi nặng",
+                             error) == 0)
+    return FALSE;
+  centre->death_written = TRUE;
+  return shelter_discharge (session, &input, error);
+}
+
+/* A discharge as the assistant records it, with a realistic input for its reason. */
+static gboolean
+discharge_with_record (DemoCentre         *centre,
+                       const PlannedStay  *planned,
+                       ShelterPerson      *person,
+                       ShelterIntake      *intake,
+                       ShelterStay        *stay,
+                       const GDate        *discharged,
+                       const char         *discharged_at,
+                       const char         *reason,
+                       GError            **error)
+{
+  GRand *rand = centre->discharge_rand;
+  const char *const *belongings = shelter_intake_get_belongings (intake);
+  g_autoptr (GArray) returns = g_array_new (FALSE, TRUE, sizeof (ShelterBelongingReturn));
+  g_autofree char *commune_on = NULL;
+  g_autofree char *police_on = NULL;
+  ShelterDischargeInput input = { 0 };
+  ShelterSession *session;
+  ShelterReferenceEntry *centre_province = province_named (centre, CENTRE_PROVINCE);
+  gboolean foreigner = g_str_equal (shelter_person_get_nationality_status (person), "foreigner");
+  gboolean trafficking = shelter_intake_applies_trafficking (shelter_person_get_person_type (person));
+  gboolean override = FALSE;
+  GDate admitted;
+  int age;
+
+  if (centre->caseworker == NULL)
+    {
+      centre->caseworker = staff_session (centre, CASEWORKER_ACCOUNT, error);
+      centre->manager = staff_session (centre, MANAGER_ACCOUNT, error);
+      if (centre->caseworker == NULL || centre->manager == NULL)
+        return FALSE;
+    }
+  date_of_day (centre, planned->admitted_day, &admitted);
+  age = shelter_text_age_on (shelter_person_get_birth_date (person), discharged);
+  if (age < 0 && g_str_equal (shelter_person_get_person_type (person), "accompanying_minor"))
+    age = 0;
+  /* Only the manager may know who a protected resident is. */
+  session = shelter_person_get_high_protection (person) ? centre->manager : centre->caseworker;
+
+  if (!centre->death_written && age >= 18 && age <= 50 &&
+      g_str_equal (shelter_person_get_person_type (person), "other_protected"))
+    return discharge_death (centre, session, stay, discharged, discharged_at, error);
+
+  /* A foreign child is handed to the authorities of their country, never let go alone. */
+  if (foreigner && age >= 0 && age < 18 &&
+      shelter_discharge_destination_for (reason) == SHELTER_DISCHARGE_TO_ADDRESS)
+    reason = "repatriation";
+
+  input.stay_id = shelter_stay_get_id (stay);
+  input.reason = reason;
+  input.discharged_at = discharged_at;
+  commune_on = format_day (discharged, -g_rand_int_range (rand, 2, 6), &admitted);
+  police_on = format_day (discharged, -g_rand_int_range (rand, 1, 5), &admitted);
+  if (trafficking)
+    {
+      input.police_informed_on = police_on;
+      input.police_informed_whom = pick_any (rand, police_informed);
+    }
+
+  switch (shelter_discharge_destination_for (reason))
+    {
+    case SHELTER_DISCHARGE_TO_ADDRESS:
+      {
+        const char *province_code = shelter_person_get_home_province_code (person);
+        const char *commune_code = shelter_person_get_home_commune_code (person);
+        gboolean with_family;
+
+        if (province_code == NULL)
+          {
+            GPtrArray *communes = communes_of (centre, centre_province->code, error);
+
+            if (communes == NULL)
+              return FALSE;
+            province_code = centre_province->code;
+            commune_code = ((ShelterReferenceEntry *) g_ptr_array_index (
+                              communes, g_rand_int_range (rand, 0, communes->len)))->code;
+          }
+        input.province_code = province_code;
+        input.commune_code = commune_code;
+        input.address_detail = shelter_person_get_home_detail (person);
+
+        with_family = !foreigner && ((age >= 0 && age < 18) || g_str_equal (reason, "goals_reached") ||
+                                     chance (rand, g_str_equal (reason, "community_reintegration")
+                                                     ? 800 : 500));
+        if (with_family)
+          {
+            input.received_by_relative_id =
+              add_receiving_relative (centre, session, person, stay, age, &admitted, discharged,
+                                      province_code, commune_code, error);
+            if (input.received_by_relative_id == 0)
+              return FALSE;
+          }
+        else if (foreigner)
+          input.family_not_needed = "Gia đình ở nước ngoài; người được hỗ trợ về sống cùng chồng "
+                                    "là người Việt Nam, đã đăng ký kết hôn.";
+        else
+          input.family_not_needed = pick_any (rand, family_not_needed_reasons);
+
+        /* Now and then someone leaves the same day, before the police (or, when there was
+         * no trafficking, the commune) could be told: a manager goes on with a reason. */
+        override = chance (rand, OVERRIDE_PER_MILLE);
+        if (override)
+          session = centre->manager;
+        if (override && trafficking)
+          {
+            input.police_informed_on = NULL;
+            input.police_informed_whom = NULL;
+            input.override_reason = OVERRIDE_POLICE_OPEN;
+          }
+        if (override && !trafficking)
+          input.override_reason = OVERRIDE_COMMUNE_OPEN;
+        else
+          {
+            input.commune_informed_on = commune_on;
+            input.commune_informed_whom = pick_any (rand, commune_officers);
+          }
+
+        if (g_str_equal (province_code, centre_province->code))
+          {
+            input.travel_fare_dong = g_rand_int_range (rand, 6, 16) * 10000;
+            input.travel_days = 1;
+          }
+        else
+          {
+            input.travel_fare_dong = g_rand_int_range (rand, 25, 71) * 10000;
+            input.travel_days = chance (rand, 500) ? 2 : 1;
+          }
+        input.reintegration_plan = reintegration_plan (rand, age);
+      }
+      break;
+
+    case SHELTER_DISCHARGE_TO_FACILITY:
+      input.facility_partner_id = facility_partner (centre);
+      if (input.facility_partner_id == 0)
+        input.facility_name = age >= 0 && age < 18 ? "Làng trẻ em SOS Việt Trì"
+                              : g_str_equal (reason, "long_term_protection")
+                                ? "Trung tâm Bảo trợ xã hội tổng hợp tỉnh Phú Thọ"
+                                : "Trung tâm Công tác xã hội tỉnh Phú Thọ";
+      input.received_by_name = "Bà Nguyễn Thị Thanh, cán bộ tiếp nhận của cơ sở";
+      break;
+
+    case SHELTER_DISCHARGE_TO_COUNTRY:
+      input.country_code = shelter_person_get_nationality (person);
+      input.received_by_name = repatriation_receiver (input.country_code);
+      break;
+
+    case SHELTER_DISCHARGE_TO_NOWHERE:
+      /* Gone without a word for a month: the commune of their home is told. */
+      input.province_code = shelter_person_get_home_province_code (person);
+      input.commune_informed_on = commune_on;
+      input.commune_informed_whom = pick_any (rand, commune_officers);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* The belongings of the intake list given back; the police keep one in twenty as evidence.
+   * Someone who left without a word took nothing back. */
+  for (guint i = 0; belongings != NULL && belongings[i] != NULL; i++)
+    {
+      ShelterBelongingReturn given = { i + 1, TRUE, NULL };
+
+      if (g_str_equal (reason, "no_contact"))
+        {
+          given.returned = FALSE;
+          given.note = "Người được hỗ trợ tự ý rời Trung tâm, chưa nhận lại; Trung tâm đang lưu "
+                       "giữ";
+        }
+      else if (chance (rand, KEPT_BELONGING_PER_MILLE))
+        {
+          given.returned = FALSE;
+          given.note = "Công an giữ làm chứng cứ";
+        }
+      g_array_append_val (returns, given);
+    }
+  input.belongings = (const ShelterBelongingReturn *) returns->data;
+  input.n_belongings = returns->len;
+
+  if (!shelter_discharge (session, &input, error))
+    {
+      g_prefix_error (error, "discharge (%s%s): ", reason, override ? ", override" : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 write_stay (DemoCentre         *centre,
             const PlannedStay  *planned,
@@ -1384,6 +1934,7 @@ write_stay (DemoCentre         *centre,
   g_autofree char *discharged_at = NULL;
   gint64 room_id = g_array_index (centre->rooms, DemoRoom, planned->room).id;
   gint32 discharged_day = planned->admitted_day + planned->stay_days;
+  const char *reason;
   gboolean foreigner;
   GDate date;
 
@@ -1430,11 +1981,12 @@ write_stay (DemoCentre         *centre,
     return TRUE;
   date_of_day (centre, discharged_day, &date);
   discharged_at = format_local_time (&date, planned->discharged_minute);
-  return shelter_discharge_stay (centre->session, stay, discharged_at,
-                                 pick_weighted (centre->details_rand,
-                                                foreigner ? foreigner_discharge_reasons
-                                                          : citizen_discharge_reasons),
-                                 error);
+  reason = pick_weighted (centre->details_rand, foreigner ? foreigner_discharge_reasons
+                                                          : citizen_discharge_reasons);
+  if (planned->recorded)
+    return discharge_with_record (centre, planned, person, intake, stay, &date, discharged_at,
+                                  reason, error);
+  return shelter_discharge_stay (centre->session, stay, discharged_at, reason, error);
 }
 
 static gboolean
@@ -1613,6 +2165,7 @@ generate_centre (const char           *db_path,
   g_autoptr (GArray) plan = NULL;
   g_autofree char *opened_on = NULL;
   guint32 details_seed[] = { seed, 1 };
+  guint32 discharge_seed[] = { seed, 2 };
   GDate opened;
 
   /* Runs on the same day give the same file: the clock stops today at 08:00. */
@@ -1623,6 +2176,8 @@ generate_centre (const char           *db_path,
   g_date_set_dmy (&centre.today, g_date_time_get_day_of_month (now),
                   g_date_time_get_month (now), g_date_time_get_year (now));
   centre.details_rand = g_rand_new_with_seed_array (details_seed, G_N_ELEMENTS (details_seed));
+  centre.discharge_rand = g_rand_new_with_seed_array (discharge_seed,
+                                                      G_N_ELEMENTS (discharge_seed));
 
   centre.db = shelter_db_open (db_path, SHELTER_DB_OPEN_CREATE, error);
   if (centre.db == NULL)
@@ -1636,6 +2191,7 @@ generate_centre (const char           *db_path,
    * that needs the rooms: plan on rooms laid out in memory, then write them. */
   lay_out_rooms (&centre, room_sets_for (residents));
   plan = plan_stays (&centre, plan_rand, residents);
+  mark_recorded_discharges (&centre, plan);
   date_of_day (&centre, -60, &opened);
   opened_on = g_strdup_printf ("%04u-%02u-01", g_date_get_year (&opened),
                                g_date_get_month (&opened));
@@ -1643,7 +2199,8 @@ generate_centre (const char           *db_path,
   if (!shelter_db_begin (centre.db, error))
     return FALSE;
   if (!add_rooms (&centre, plan_rand, opened_on, error) ||
-      !write_centre_and_accounts (&centre, error))
+      !write_centre_and_accounts (&centre, error) ||
+      !write_travel_meal_rate (&centre, opened_on, error))
     {
       shelter_db_rollback (centre.db);
       return FALSE;
@@ -1657,6 +2214,7 @@ generate_centre (const char           *db_path,
          _shelter_demo_family_write (centre.session, error) &&
          _shelter_demo_safety_write (centre.session, error) &&
          _shelter_demo_meals_write (centre.session, error) &&
+         _shelter_demo_follow_up_write (centre.session, centre.discharge_rand, error) &&
          write_room_decisions (&centre, opened_on, error);
 }
 

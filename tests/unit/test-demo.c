@@ -65,6 +65,74 @@ test_creates_realistic_centre (void)
                    count (path, "SELECT count(*) FROM stay"));
 }
 
+/* The discharges of the last months are recorded with their checklist, and their
+ * follow-ups show: some done, some overdue, cases closed. */
+static void
+test_discharges_and_follow_ups (void)
+{
+  g_autofree char *path = test_path ("demo.db");
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (shelter_demo_create (path, 400, 7, FALSE, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Recorded discharges, each in the audit trail, ended stays all. */
+  g_assert_cmpint (count (path, "SELECT count(*) FROM discharge"), >, 50);
+  g_assert_cmpint (count (path, "SELECT count(*) FROM discharge d WHERE NOT EXISTS (SELECT 1 "
+                                "FROM audit_log a WHERE a.action = 'discharge' "
+                                "AND a.entity = 'stay' AND a.entity_id = d.stay_id "
+                                "AND a.actor IN ('canbo.lan', 'giamdoc'))"), ==, 0);
+  g_assert_cmpint (count (path, "SELECT count(*) FROM discharge d JOIN stay s "
+                                "ON s.id = d.stay_id WHERE s.discharged_at IS NULL"), ==, 0);
+  /* Most go home to a relative judged safe; the travel home is paid. */
+  g_assert_cmpint (count (path, "SELECT count(*) FROM discharge d JOIN family_relative r "
+                                "ON r.id = d.received_by_relative_id WHERE r.safety = 'safe'"),
+                   >, 20);
+  g_assert_cmpint (count (path, "SELECT count(*) FROM discharge d JOIN family_relative r "
+                                "ON r.id = d.received_by_relative_id WHERE r.safety <> 'safe'"),
+                   ==, 0);
+  g_assert_cmpint (count (path, "SELECT count(*) FROM discharge "
+                                "WHERE travel_service_id IS NOT NULL"), >, 10);
+  /* A child goes only to a mother or father. */
+  g_assert_cmpint (count (path, "SELECT count(*) FROM discharge d JOIN stay s ON s.id = d.stay_id "
+                                "JOIN person p ON p.id = s.person_id JOIN family_relative r "
+                                "ON r.id = d.received_by_relative_id "
+                                "WHERE length(p.birth_date) = 10 "
+                                "AND date(p.birth_date, '+18 years') > d.discharged_on "
+                                "AND r.relation NOT IN ('mother', 'father')"), ==, 0);
+  /* A few left items open, with a manager's reason. */
+  g_assert_cmpint (count (path, "SELECT count(*) FROM discharge WHERE override_reason IS NOT NULL "
+                                "AND override_by = 'giamdoc'"), >, 0);
+  /* At most one death, and no follow-up after it. */
+  g_assert_cmpint (count (path, "SELECT count(*) FROM discharge WHERE reason = 'death'"), <=, 1);
+  g_assert_cmpint (count (path, "SELECT count(*) FROM follow_up f JOIN discharge d "
+                                "ON d.stay_id = f.stay_id WHERE d.reason = 'death'"), ==, 0);
+
+  /* Follow-ups done, at risk among them, one or two sold again... */
+  g_assert_cmpint (count (path, "SELECT count(*) FROM follow_up WHERE status = 'done'"), >, 30);
+  g_assert_cmpint (count (path, "SELECT count(*) FROM follow_up WHERE situation = 'at_risk' "
+                                "AND next_step IS NOT NULL"), >, 0);
+  g_assert_cmpint (count (path, "SELECT count(*) FROM follow_up "
+                                "WHERE situation = 're_trafficked'"), >=, 1);
+  g_assert_cmpint (count (path, "SELECT count(*) FROM follow_up "
+                                "WHERE situation = 're_trafficked'"), <=, 2);
+  /* ...others due and not done, so that the Follow-up section has work... */
+  g_assert_cmpint (count (path, "SELECT count(*) FROM follow_up WHERE status = 'planned' "
+                                "AND due_on < date('now', '+7 hours')"), >, 0);
+  /* ...and none done in the future nor before the discharge. */
+  g_assert_cmpint (count (path, "SELECT count(*) FROM follow_up f JOIN discharge d "
+                                "ON d.stay_id = f.stay_id WHERE f.status = 'done' "
+                                "AND (f.done_on < d.discharged_on "
+                                "OR f.done_on > date('now', '+7 hours'))"), ==, 0);
+  /* Cases closed, after their last follow-up or early with a reason. */
+  g_assert_cmpint (count (path, "SELECT count(*) FROM case_closure"), >, 0);
+  g_assert_cmpint (count (path, "SELECT count(*) FROM case_closure c WHERE early = 0 AND EXISTS "
+                                "(SELECT 1 FROM follow_up f WHERE f.stay_id = c.stay_id "
+                                "AND f.status = 'planned')"), ==, 0);
+  g_assert_cmpint (count (path, "SELECT count(*) FROM case_closure WHERE early = 1 "
+                                "AND reason IS NOT NULL"), >=, 1);
+}
+
 static void
 test_respects_rooms (void)
 {
@@ -119,6 +187,23 @@ test_deterministic (void)
   people_c = query_text (c, sql);
   g_assert_cmpstr (people_a, ==, people_b);
   g_assert_cmpstr (people_a, !=, people_c);
+
+  /* The discharges and their follow-ups too. */
+  {
+    const char *discharges = "SELECT stay_id, reason, received_by_relative_id, "
+                             "commune_informed_on, reintegration_plan, override_reason "
+                             "FROM discharge ORDER BY stay_id";
+    const char *follow_ups = "SELECT stay_id, due_on, status, done_on, situation, next_step "
+                             "FROM follow_up ORDER BY id";
+    g_autofree char *discharges_a = query_text (a, discharges);
+    g_autofree char *discharges_b = query_text (b, discharges);
+    g_autofree char *follow_ups_a = query_text (a, follow_ups);
+    g_autofree char *follow_ups_b = query_text (b, follow_ups);
+
+    g_assert_cmpstr (discharges_a, !=, "");
+    g_assert_cmpstr (discharges_a, ==, discharges_b);
+    g_assert_cmpstr (follow_ups_a, ==, follow_ups_b);
+  }
 }
 
 static void
@@ -150,6 +235,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/app/demo/creates-realistic-centre", test_creates_realistic_centre);
+  g_test_add_func ("/app/demo/discharges-and-follow-ups", test_discharges_and_follow_ups);
   g_test_add_func ("/app/demo/respects-rooms", test_respects_rooms);
   g_test_add_func ("/app/demo/deterministic", test_deterministic);
   g_test_add_func ("/app/demo/refuses-existing-file", test_refuses_existing_file);
