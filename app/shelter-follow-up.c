@@ -324,36 +324,6 @@ _shelter_follow_up_schedule (ShelterSession  *session,
 
 /* ---- Recording ----------------------------------------------------------------------------- */
 
-static GQuark
-own_alerts_quark (void)
-{
-  return g_quark_from_static_string ("shelter-follow-up-own");
-}
-
-static void
-remember_own (ShelterSession *session,
-              gint64          id)
-{
-  GHashTable *own = g_object_get_qdata (G_OBJECT (session), own_alerts_quark ());
-
-  if (own == NULL)
-    {
-      own = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-      g_object_set_qdata_full (G_OBJECT (session), own_alerts_quark (), own,
-                               (GDestroyNotify) g_hash_table_unref);
-    }
-  g_hash_table_add (own, g_memdup2 (&id, sizeof id));
-}
-
-static gboolean
-is_own (ShelterSession *session,
-        gint64          id)
-{
-  GHashTable *own = g_object_get_qdata (G_OBJECT (session), own_alerts_quark ());
-
-  return own != NULL && g_hash_table_contains (own, &id);
-}
-
 /* The support codes checked and joined with commas into *@joined (NULL for none). */
 static gboolean
 check_support (const char * const  *support,
@@ -559,7 +529,7 @@ shelter_follow_up_record (ShelterSession             *session,
                              &local_error) ||
       !shelter_db_commit (db, &local_error))
     goto failed;
-  remember_own (session, id);
+  shelter_session_mark_own (session, "follow_up", id);
   return id;
 
 failed:
@@ -948,7 +918,7 @@ shelter_follow_up_alerts_after (ShelterSession  *session,
       alert->id = row->audit_id;
       alert->case_code = g_steal_pointer (&row->case_code);
       alert->situation = g_steal_pointer (&row->situation);
-      alert->own = is_own (session, row->id);
+      alert->own = shelter_session_is_own (session, "follow_up", row->id);
       g_ptr_array_add (alerts, alert);
       /* Recorded since the newest id was read. */
       greatest = MAX (greatest, row->audit_id);

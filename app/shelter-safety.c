@@ -307,38 +307,6 @@ failed:
 
 /* ---- Informing the police ------------------------------------------------------------------ */
 
-/* The reports recorded through a session, so that its own are not announced twice (the
- * screen that recorded one notified already). Kept on the session, gone with it. */
-static GQuark
-own_reports_quark (void)
-{
-  return g_quark_from_static_string ("shelter-safety-own-police-reports");
-}
-
-static void
-remember_own_report (ShelterSession *session,
-                     gint64          id)
-{
-  GHashTable *own = g_object_get_qdata (G_OBJECT (session), own_reports_quark ());
-
-  if (own == NULL)
-    {
-      own = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-      g_object_set_qdata_full (G_OBJECT (session), own_reports_quark (), own,
-                               (GDestroyNotify) g_hash_table_unref);
-    }
-  g_hash_table_add (own, g_memdup2 (&id, sizeof id));
-}
-
-static gboolean
-is_own_report (ShelterSession *session,
-               gint64          id)
-{
-  GHashTable *own = g_object_get_qdata (G_OBJECT (session), own_reports_quark ());
-
-  return own != NULL && g_hash_table_contains (own, &id);
-}
-
 void
 shelter_police_notice_free (ShelterPoliceNotice *notice)
 {
@@ -388,7 +356,7 @@ shelter_safety_reports_after (ShelterSession  *session,
       notice->id = row->id;
       notice->case_code = g_strdup (row->case_code);
       notice->unit = g_strdup (row->unit);
-      notice->own = is_own_report (session, row->id);
+      notice->own = shelter_session_is_own (session, "police_report", row->id);
       g_ptr_array_add (notices, notice);
       newest = MAX (newest, row->id);
     }
@@ -512,7 +480,7 @@ shelter_safety_inform_police (ShelterSession            *session,
                              &local_error) ||
       !shelter_db_commit (db, &local_error))
     goto failed;
-  remember_own_report (session, id);
+  shelter_session_mark_own (session, "police_report", id);
   return id;
 
 failed:

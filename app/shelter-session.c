@@ -16,6 +16,7 @@ struct _ShelterSession
   ShelterUser *user;
   char        *actor;
   GDateTime   *fixed_now;
+  GHashTable  *own;        /* "kind:id" of what it recorded, for its alerts */
 };
 
 G_DEFINE_FINAL_TYPE (ShelterSession, shelter_session, G_TYPE_OBJECT)
@@ -29,6 +30,7 @@ shelter_session_finalize (GObject *object)
   g_clear_object (&self->user);
   g_clear_pointer (&self->actor, g_free);
   g_clear_pointer (&self->fixed_now, g_date_time_unref);
+  g_clear_pointer (&self->own, g_hash_table_unref);
 
   G_OBJECT_CLASS (shelter_session_parent_class)->finalize (object);
 }
@@ -210,4 +212,33 @@ shelter_session_format_time (GDateTime *time)
 
   local = g_date_time_to_timezone (time, vietnam_time_zone ());
   return g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+void
+shelter_session_mark_own (ShelterSession *self,
+                          const char     *kind,
+                          gint64          id)
+{
+  g_return_if_fail (SHELTER_IS_SESSION (self));
+  g_return_if_fail (kind != NULL);
+
+  if (self->own == NULL)
+    self->own = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_add (self->own, g_strdup_printf ("%s:%" G_GINT64_FORMAT, kind, id));
+}
+
+gboolean
+shelter_session_is_own (ShelterSession *self,
+                        const char     *kind,
+                        gint64          id)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (SHELTER_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  if (self->own == NULL)
+    return FALSE;
+  key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, kind, id);
+  return g_hash_table_contains (self->own, key);
 }

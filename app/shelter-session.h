@@ -34,6 +34,16 @@ gboolean        shelter_session_check             (ShelterSession    *self,
 GDateTime      *shelter_session_now               (ShelterSession    *self);
 void            shelter_session_set_clock         (ShelterSession    *self,
                                                    GDateTime         *fixed_now);
+/* What this session itself recorded of @kind ("police_report", "follow_up"...), so that
+ * the alerts every desk polls from the shared file are not told twice on the desk that
+ * recorded them (its own screen told already). Kept on the session, gone with it. */
+void            shelter_session_mark_own          (ShelterSession    *self,
+                                                   const char        *kind,
+                                                   gint64             id);
+gboolean        shelter_session_is_own            (ShelterSession    *self,
+                                                   const char        *kind,
+                                                   gint64             id);
+
 /* "2026-11-22T09:30:00+07:00" */
 char           *shelter_session_format_time       (GDateTime         *time);
 
