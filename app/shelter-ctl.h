@@ -13,5 +13,6 @@ int shelter_ctl_run (int    argc,
 int shelter_ctl_kitchen (int argc, char **argv); /* shelter-ctl-kitchen.c */
 int shelter_ctl_follow_ups (int argc, char **argv); /* shelter-ctl-follow-up.c */
 int shelter_ctl_discharge_papers (int argc, char **argv); /* shelter-ctl-discharge.c */
+int shelter_ctl_reminders (int argc, char **argv); /* shelter-ctl-reminders.c */
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "shelter-holiday-store.h"
 #include "shelter-intake-store.h"
 #include "shelter-meal-store.h"
+#include "shelter-notice-store.h"
 #include "shelter-person-store.h"
 #include "shelter-placement-store.h"
 #include "shelter-plan-store.h"
@@ -25,4 +26,5 @@
 #include "shelter-setting-store.h"
 #include "shelter-stay-store.h"
 #include "shelter-stay-limit-store.h"
+#include "shelter-today-store.h"
 #include "shelter-user-store.h"

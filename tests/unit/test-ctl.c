@@ -11,6 +11,7 @@
 #include "shelter-demo.h"
 #include "shelter-follow-up.h"
 #include "shelter-reception.h"
+#include "shelter-reminders.h"
 #include "test-common.h"
 
 typedef struct
@@ -306,6 +307,78 @@ test_follow_ups (void)
   g_assert_nonnull (strstr (bad.err, "Until"));
 }
 
+/* shelterctl reminders: what the engine gives for the day and role, one a line (urgency,
+ * kind, case code, since, role, what, why, action), never a name; a day written as on
+ * screen is refused. */
+static void
+test_reminders (void)
+{
+  g_autoptr (ShelterDb) db = test_db_new ();
+  g_autoptr (ShelterSession) session = test_session_new (db, "caseworker");
+  g_autoptr (ShelterSession) operator = test_session_new (db, "operator");
+  g_autoptr (ShelterPerson) person = test_person_new ("Lò", "Thị", "Mai", "female",
+                                                      "1998-03-04");
+  g_autoptr (ShelterIntake) intake = shelter_intake_new ();
+  g_autoptr (ShelterStay) stay = NULL;
+  g_autoptr (GPtrArray) expected = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (Run) day = { 0 };
+  g_auto (Run) bad = { 0 };
+  g_auto (GStrv) lines = NULL;
+  gint64 room = test_add_room (session, "A101", "female", "any", 4);
+  gboolean case_file = FALSE;
+
+  /* Received on Monday 02/11/2026: the case file was due on 16/11, the health check at
+   * arrival (the medical staff's) long ago. */
+  shelter_intake_set_handed_over_by (intake, "self");
+  stay = shelter_receive_person (session, person, intake, room, "2026-11-02T09:00:00+07:00",
+                                 &error);
+  g_assert_no_error (error);
+  expected = shelter_reminders_for (operator, "2026-11-22", "caseworker", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (expected->len, >=, 1);
+
+  ctl (&day, "reminders", shelter_db_get_path (db), "--date", "2026-11-22", "--role",
+       "caseworker", NULL);
+  g_assert_true (g_spawn_check_wait_status (day.status, NULL));
+  g_assert_cmpuint (count_lines (day.out), ==, expected->len);
+  g_assert_null (strstr (day.out, "Mai"));
+  g_assert_null (strstr (day.out, "Lò"));
+  lines = g_strsplit (g_strchomp (day.out), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto (GStrv) fields = g_strsplit (lines[i], "\t", -1);
+      ShelterReminder *reminder = g_ptr_array_index (expected, i);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 8);
+      g_assert_true (g_str_equal (fields[0], "overdue") || g_str_equal (fields[0], "today") ||
+                     g_str_equal (fields[0], "soon"));
+      g_assert_cmpstr (fields[1], ==, reminder->kind);
+      g_assert_cmpstr (fields[4], ==, "caseworker");
+      g_assert_cmpstr (fields[2], !=, "");
+      if (g_str_equal (fields[1], "case_file_incomplete"))
+        {
+          case_file = TRUE;
+          g_assert_cmpstr (fields[0], ==, "overdue");
+          g_assert_cmpstr (fields[2], ==, shelter_person_get_case_code (person));
+          g_assert_cmpstr (fields[3], ==, "2026-11-16");
+          g_assert_cmpstr (fields[5], ==, "Case file incomplete");
+        }
+      g_assert_cmpstr (fields[1], !=, "health_check_arrival");
+    }
+  g_assert_true (case_file);
+
+  ctl (&bad, "reminders", shelter_db_get_path (db), "--date", "22/11/2026", "--role",
+       "caseworker", NULL);
+  g_assert_false (g_spawn_check_wait_status (bad.status, &error));
+  g_assert_error (error, G_SPAWN_EXIT_ERROR, 2);
+  g_assert_cmpstr (bad.out, ==, "");
+  g_assert_cmpuint (count_lines (bad.err), ==, 1);
+  /* The field named as the other commands name theirs ("Until"), with the form wanted. */
+  g_assert_nonnull (strstr (bad.err, "Date:"));
+  g_assert_nonnull (strstr (bad.err, "YYYY-MM-DD"));
+}
+
 static void
 test_usage_errors (void)
 {
@@ -331,6 +404,7 @@ main (int   argc,
   g_test_add_func ("/ctl/intake-record", test_intake_record);
   g_test_add_func ("/ctl/usage-errors", test_usage_errors);
   g_test_add_func ("/ctl/follow-ups", test_follow_ups);
+  g_test_add_func ("/ctl/reminders", test_reminders);
 
   return g_test_run ();
 }
