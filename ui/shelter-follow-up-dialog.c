@@ -7,6 +7,7 @@
 
 #include "shelter-app-error.h"
 #include "shelter-follow-up-dialog.h"
+#include "shelter-notifier.h"
 #include "shelter-text.h"
 #include "shelter-ui-private.h"
 #include "shelter-ui-time.h"
@@ -224,12 +225,9 @@ void
 shelter_follow_up_notify_alert (const char *case_code,
                                 const char *situation)
 {
-  GApplication *application = g_application_get_default ();
-  g_autoptr (GNotification) notification = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *id = NULL;
 
-  if (application == NULL || case_code == NULL)
+  if (case_code == NULL)
     return;
   if (g_strcmp0 (situation, "re_trafficked") == 0)
     title = g_strdup_printf (_("Re-trafficked: %s"), case_code);
@@ -237,12 +235,9 @@ shelter_follow_up_notify_alert (const char *case_code,
     title = g_strdup_printf (_("At risk after discharge: %s"), case_code);
   else
     return;
-  notification = g_notification_new (title);
-  g_notification_set_body (notification, _("Found at a follow-up after discharge. Open the "
-                                            "case to read what was recorded."));
-  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_URGENT);
-  id = g_strdup_printf ("follow-up-alert-%s", case_code);
-  g_application_send_notification (application, id, notification);
+  shelter_notifier_send (shelter_notifier_get_default (), title,
+                         _("Found at a follow-up after discharge. Open the case to read what "
+                           "was recorded."), TRUE, 0, NULL);
 }
 
 static gboolean

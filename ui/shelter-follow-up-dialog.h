@@ -53,8 +53,8 @@ ShelterFollowUpDialog *shelter_follow_up_dialog_new_close_case (ShelterSession  
                                                                 const char               *name);
 
 /* Sends "At risk after discharge: CODE" or "Re-trafficked: CODE" (@situation "at_risk" or
- * "re_trafficked") as a desktop notification through the default GApplication, when there
- * is one. Never the name. */
+ * "re_trafficked") as an urgent desktop notification through the program's notifier
+ * (ui/shelter-notifier.h), unless notifications are off. Never the name. */
 void shelter_follow_up_notify_alert (const char *case_code,
                                      const char *situation);
 

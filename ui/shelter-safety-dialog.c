@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "shelter-app-error.h"
+#include "shelter-notifier.h"
 #include "shelter-safety.h"
 #include "shelter-safety-dialog.h"
 #include "shelter-ui-private.h"
@@ -106,25 +107,20 @@ void
 shelter_safety_notify_police_informed (const char *case_code,
                                        const char *unit)
 {
-  GApplication *application = g_application_get_default ();
-  g_autoptr (GNotification) notification = NULL;
+  const char *title;
   g_autofree char *body = NULL;
 
-  if (application == NULL)
-    return;
   if (g_strcmp0 (unit, "border_guard") == 0)
     {
-      notification = g_notification_new (_("Border Guard Informed"));
+      title = _("Border Guard Informed");
       body = g_strdup_printf (_("The border guard was informed about case %s."), case_code);
     }
   else
     {
-      notification = g_notification_new (_("Police Informed"));
+      title = _("Police Informed");
       body = g_strdup_printf (_("The police were informed about case %s."), case_code);
     }
-  g_notification_set_body (notification, body);
-  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
-  g_application_send_notification (application, "police-informed", notification);
+  shelter_notifier_send (shelter_notifier_get_default (), title, body, TRUE, 0, NULL);
 }
 
 static void

@@ -32,8 +32,9 @@ ShelterSafetyDialog *shelter_safety_dialog_new (ShelterSession           *sessio
                                                 const char               *case_code,
                                                 gint64                    incident_id);
 
-/* Sends "The police were informed about case CODE" as a desktop notification through the
- * default GApplication, when there is one (the managers on this computer see it at once). */
+/* Sends "The police were informed about case CODE" as an urgent desktop notification
+ * through the program's notifier (ui/shelter-notifier.h): the managers on this computer
+ * see it at once, unless notifications are off. */
 void shelter_safety_notify_police_informed (const char *case_code,
                                             const char *unit);
 

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "shelter-notifier.h"
 #include "shelter-settings.h"
 #define SHELTER_WINDOW_INTERNALS
 #include "shelter-window-private.h"
@@ -287,6 +288,7 @@ _shelter_window_lock (ShelterWindow *self)
   self->locked = TRUE;
   g_clear_handle_id (&self->idle_timeout_id, g_source_remove);
   g_clear_handle_id (&self->police_timeout_id, g_source_remove);
+  shelter_notifier_pause (shelter_notifier_get_default (), self->session);
   shelter_window_hide_dialogs (self);
 
   shelter_lock_page_set_session (self->lock_page, self->session);
@@ -317,6 +319,7 @@ _shelter_window_unlocked_cb (ShelterWindow   *self,
   _shelter_window_note_activity (self);
   _shelter_window_arm_idle_lock (self);
   _shelter_window_watch_police_reports (self);
+  shelter_notifier_start (shelter_notifier_get_default (), self->session);
 }
 
 void

@@ -16,6 +16,8 @@
 #include "shelter-follow-up.h"
 #include "shelter-follow-up-dialog.h"
 #include "shelter-follow-up-page.h"
+#include "shelter-notifier.h"
+#include "shelter-today-page.h"
 #include "shelter-safety.h"
 #include "shelter-safety-dialog.h"
 #include "shelter-ui-private.h"
@@ -160,6 +162,22 @@ shelter_window_get_follow_up_page (ShelterWindow *self)
                                                                 "follow_up_page"));
 }
 
+/* The Today section has no field in ShelterWindow either. */
+static GtkListBoxRow *
+shelter_window_get_today_row (ShelterWindow *self)
+{
+  return GTK_LIST_BOX_ROW (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW,
+                                                          "today_row"));
+}
+
+static ShelterTodayPage *
+shelter_window_get_today_page (ShelterWindow *self)
+{
+  return SHELTER_TODAY_PAGE (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                            SHELTER_TYPE_WINDOW,
+                                                            "today_page"));
+}
+
 static ShelterPlanningPage *
 shelter_window_get_planning_page (ShelterWindow *self)
 {
@@ -179,6 +197,12 @@ shelter_window_show_section (ShelterWindow *self,
     {
       gtk_stack_set_visible_child_name (self->content_stack, "residents");
       adw_window_title_set_title (self->content_title, _("Residents"));
+    }
+  else if (row == shelter_window_get_today_row (self))
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "today");
+      adw_window_title_set_title (self->content_title, _("Today"));
+      shelter_today_page_reload (shelter_window_get_today_page (self));
     }
   else if (row == self->rooms_row)
     {
@@ -274,6 +298,98 @@ resident_activated_cb (ShelterWindow        *self,
                        ShelterResidentsPage *page)
 {
   shelter_window_open_resident (self, person_id);
+}
+
+/* Shows the section a reminder names ("rooms", "planning", "referrals", "follow-up",
+ * "services", "meals", "backups"); FALSE when there is none by that name for this session. */
+static gboolean
+shelter_window_show_section_named (ShelterWindow *self,
+                                   const char    *name)
+{
+  const struct
+  {
+    const char    *name;
+    GtkListBoxRow *row;
+  } sections[] = {
+    { "today", shelter_window_get_today_row (self) },
+    { "residents", self->residents_row },
+    { "rooms", self->rooms_row },
+    { "planning", shelter_window_get_planning_row (self) },
+    { "meals", self->meals_row },
+    { "services", self->services_row },
+    { "referrals", self->referrals_row },
+    { "follow-up", shelter_window_get_follow_up_row (self) },
+    { "backups", self->admin_row },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      if (g_strcmp0 (name, sections[i].name) != 0)
+        continue;
+      if (!gtk_widget_get_visible (GTK_WIDGET (sections[i].row)))
+        return FALSE;
+      gtk_list_box_select_row (self->sidebar_list, sections[i].row);
+      shelter_window_show_section (self, sections[i].row);
+      if (sections[i].row == self->admin_row)
+        {
+          AdwViewStack *stack = shelter_admin_page_get_stack (self->admin_page);
+          GtkWidget *child = adw_view_stack_get_child_by_name (stack, name);
+
+          if (child != NULL && adw_view_stack_page_get_visible (adw_view_stack_get_page (stack,
+                                                                                        child)))
+            adw_view_stack_set_visible_child (stack, child);
+        }
+      adw_leaflet_set_visible_child (self->leaflet, self->content);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* A row of the Today section: the resident's page on the tab it names (the Overview when
+ * that tab is not shown to this session), or the section it names. */
+static void
+today_activated_cb (ShelterWindow    *self,
+                    gint64            person_id,
+                    const char       *page,
+                    ShelterTodayPage *today)
+{
+  AdwViewStack *stack;
+  GtkWidget *child;
+
+  if (self->session == NULL || self->locked)
+    return;
+  if (person_id == 0)
+    {
+      shelter_window_show_section_named (self, page);
+      return;
+    }
+
+  shelter_window_open_resident (self, person_id);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "resident") != 0)
+    return;
+  /* The diet and the meal days are on the tab of meals and needs. */
+  if (g_strcmp0 (page, "meals") == 0)
+    page = "care";
+  stack = shelter_resident_page_get_stack (self->resident_page);
+  child = page != NULL ? adw_view_stack_get_child_by_name (stack, page) : NULL;
+  if (child != NULL && adw_view_stack_page_get_visible (adw_view_stack_get_page (stack, child)))
+    adw_view_stack_set_visible_child (stack, child);
+  else
+    adw_view_stack_set_visible_child_name (stack, "overview");
+}
+
+/* A desktop notification clicked: the window raised, on the resident (or section) its
+ * reminder is about, as from the Today section. */
+static void
+notice_open_cb (ShelterWindow   *self,
+                gint64           person_id,
+                const char      *page,
+                ShelterNotifier *notifier)
+{
+  if (self->session == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (self));
+  today_activated_cb (self, person_id, page, NULL);
 }
 
 static void
@@ -509,6 +625,9 @@ _shelter_window_start_session (ShelterWindow  *self,
   may_see_residents = shelter_session_may (session, SHELTER_PERMISSION_VIEW_RESIDENTS);
   may_see_rooms = shelter_session_may (session, SHELTER_PERMISSION_VIEW_ROOMS);
   may_see_admin = shelter_admin_page_session_may_see (session);
+  gtk_widget_set_visible (GTK_WIDGET (shelter_window_get_today_row (self)), may_see_residents);
+  shelter_today_page_set_session (shelter_window_get_today_page (self),
+                                  may_see_residents ? session : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->residents_row), may_see_residents);
   gtk_widget_set_visible (GTK_WIDGET (self->rooms_row), may_see_rooms);
   gtk_widget_set_visible (GTK_WIDGET (shelter_window_get_planning_row (self)), may_see_rooms);
@@ -534,8 +653,9 @@ _shelter_window_start_session (ShelterWindow  *self,
   gtk_stack_set_visible_child_name (self->main_stack, "main");
 
   gtk_list_box_unselect_all (self->sidebar_list);
+  /* Those who care for residents start the day on Today. */
   if (may_see_residents)
-    gtk_list_box_select_row (self->sidebar_list, self->residents_row);
+    gtk_list_box_select_row (self->sidebar_list, shelter_window_get_today_row (self));
   else if (may_see_rooms)
     gtk_list_box_select_row (self->sidebar_list, self->rooms_row);
   else if (may_see_admin)
@@ -553,6 +673,7 @@ _shelter_window_start_session (ShelterWindow  *self,
   self->follow_up_last_id = -1;
   _shelter_window_watch_police_reports (self);
   _shelter_window_schedule_backup (self);
+  shelter_notifier_start (shelter_notifier_get_default (), session);
 }
 
 /* Signs the session out: its pages, dialogs and timers go; the database stays open. */
@@ -575,11 +696,13 @@ _shelter_window_end_session (ShelterWindow *self)
   shelter_services_page_set_session (self->services_page, NULL);
   shelter_referrals_page_set_session (self->referrals_page, NULL);
   shelter_follow_up_page_set_session (shelter_window_get_follow_up_page (self), NULL);
+  shelter_today_page_set_session (shelter_window_get_today_page (self), NULL);
   shelter_admin_page_set_session (self->admin_page, NULL);
   shelter_kitchen_page_set_session (self->kitchen_page, NULL);
   shelter_lock_page_set_session (self->lock_page, NULL);
   gtk_list_box_unselect_all (self->sidebar_list);
 
+  shelter_notifier_stop (shelter_notifier_get_default (), self->session);
   g_clear_object (&self->session);
   self->locked = FALSE;
 
@@ -927,6 +1050,8 @@ shelter_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->idle_timeout_id, g_source_remove);
   g_clear_handle_id (&self->police_timeout_id, g_source_remove);
+  if (self->session != NULL)
+    shelter_notifier_stop (shelter_notifier_get_default (), self->session);
   _shelter_window_cancel_restore (self);
   _shelter_window_cancel_scheduled_backup (self);
   _shelter_window_forget_dialogs (self);
@@ -936,6 +1061,17 @@ shelter_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
 
   G_OBJECT_CLASS (shelter_window_parent_class)->dispose (object);
+}
+
+/* Back from the lock screen, on the Today section: what is due may have changed meanwhile,
+ * from this desk or another. Anywhere else the user finds their work where they left it. */
+static void
+today_unlocked_cb (ShelterWindow   *self,
+                   ShelterLockPage *page)
+{
+  if (self->session != NULL && !self->locked &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "today") == 0)
+    shelter_today_page_reload (shelter_window_get_today_page (self));
 }
 
 static void
@@ -973,6 +1109,7 @@ shelter_window_class_init (ShelterWindowClass *klass)
   g_type_ensure (SHELTER_TYPE_SERVICES_PAGE);
   g_type_ensure (SHELTER_TYPE_REFERRALS_PAGE);
   g_type_ensure (SHELTER_TYPE_FOLLOW_UP_PAGE);
+  g_type_ensure (SHELTER_TYPE_TODAY_PAGE);
   g_type_ensure (SHELTER_TYPE_ADMIN_PAGE);
   g_type_ensure (SHELTER_TYPE_SETUP_PAGE);
   g_type_ensure (SHELTER_TYPE_SIGN_IN_PAGE);
@@ -1012,6 +1149,8 @@ shelter_window_class_init (ShelterWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "planning_page", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "follow_up_row", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "follow_up_page", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "today_row", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "today_page", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, meals_row);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, kitchen_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterWindow, services_row);
@@ -1025,6 +1164,7 @@ shelter_window_class_init (ShelterWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, list_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, resident_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, resident_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, today_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, choose_file_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, set_up_cb);
   gtk_widget_class_bind_template_callback (widget_class, signed_in_cb);
@@ -1076,6 +1216,10 @@ shelter_window_init (ShelterWindow *self)
                                      shelter_resident_page_get_stack (self->resident_page));
   g_signal_connect_object (shelter_window_get_resident_title (self), "notify::title-visible",
                            G_CALLBACK (resident_title_visible_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->lock_page, "unlocked", G_CALLBACK (today_unlocked_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (shelter_notifier_get_default (), "open-resident",
+                           G_CALLBACK (notice_open_cb), self, G_CONNECT_SWAPPED);
 
   /* Any input, wherever it goes, puts the idle lock off. */
   _shelter_window_add_activity_controllers (self, GTK_WIDGET (self));
@@ -1096,6 +1240,13 @@ shelter_window_new (ShelterApplication *application)
   self = g_object_new (SHELTER_TYPE_WINDOW, "application", application, NULL);
   /* Not in constructed(): "application" is set only after it. */
   shelter_window_restore_size (self);
+  /* The main menu's choice of desktop notifications, kept in the settings. */
+  if (shelter_window_get_settings (self) != NULL)
+    {
+      g_autoptr (GAction) level = g_settings_create_action (shelter_window_get_settings (self),
+                                                            "notify-level");
+      g_action_map_add_action (G_ACTION_MAP (self), level);
+    }
 
   return self;
 }

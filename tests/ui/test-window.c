@@ -40,6 +40,8 @@
 #include "shelter-room-tile.h"
 #include "shelter-rooms-page.h"
 #include "shelter-text.h"
+#include "shelter-reminders.h"
+#include "shelter-today-page.h"
 #include "shelter-settings.h"
 #include "shelter-window.h"
 
@@ -111,6 +113,7 @@ sign_in (ShelterWindow *window,
 {
   GtkWidget *username_row = find_widget (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW);
   GtkWidget *password_row = find_widget (GTK_WIDGET (window), ADW_TYPE_PASSWORD_ENTRY_ROW);
+  GtkWidget *residents_row;
 
   g_assert_nonnull (username_row);
   g_assert_nonnull (password_row);
@@ -120,6 +123,17 @@ sign_in (ShelterWindow *window,
   /* Argon2id takes a moment. */
   wait_ms (1500);
   g_assert_nonnull (shelter_window_get_session (window));
+  /* The day starts on Today (test_today_section); the tests that sign in here start from
+   * the residents list, when the role has one. */
+  residents_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                             SHELTER_TYPE_WINDOW,
+                                                             "residents_row"));
+  if (residents_row != NULL && gtk_widget_get_visible (residents_row))
+    {
+      gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (residents_row)),
+                               GTK_LIST_BOX_ROW (residents_row));
+      wait_ms (200);
+    }
 }
 
 /* A caseworker of the demo centre: the residents list comes first. */
@@ -2363,6 +2377,145 @@ test_follow_up_section (void)
   remove_demo_copy (path, dir);
 }
 
+/* The Today section: the first thing a caseworker sees, with the reminders of her role in
+ * their groups (as many rows in each as the engine gives), the Search button, and a
+ * reminder that opens the resident's page on the tab it names. */
+static void
+test_today_section (void)
+{
+  char *dir = NULL;
+  char *path = new_demo_copy ("today.db", &dir);
+  g_autoptr (GPtrArray) reminders = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) labels = g_string_new (NULL);
+  const char *list_ids[] = { "today_overdue_list", "today_due_list", "today_week_list" };
+  guint expected[3] = { 0, 0, 0 };
+  ShelterReminder *target = NULL;
+  GtkListBox *target_list = NULL;
+  guint target_index = 0;
+  ShelterWindow *window = open_window (path);
+  GtkWidget *content_stack;
+  GtkWidget *today;
+  GtkWidget *username_row = find_widget (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW);
+  GtkWidget *password_row = find_widget (GTK_WIDGET (window), ADW_TYPE_PASSWORD_ENTRY_ROW);
+  AdwViewStack *tabs;
+  GtkListBoxRow *row;
+
+  /* Signed in as the caseworker, by the form. */
+  gtk_editable_set_text (GTK_EDITABLE (username_row), "canbo.lan");
+  gtk_editable_set_text (GTK_EDITABLE (password_row), "canbo-demo-2026");
+  g_signal_emit_by_name (password_row, "entry-activated");
+  wait_ms (1500);
+  g_assert_nonnull (shelter_window_get_session (window));
+
+  /* Today first, first in the sidebar and shown. */
+  content_stack = find_by_id (GTK_WIDGET (window), "content_stack");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (content_stack)), ==, "today");
+  today = find_widget (GTK_WIDGET (window), SHELTER_TYPE_TODAY_PAGE);
+  g_assert_nonnull (today);
+  g_assert_true (gtk_widget_get_parent (find_by_id (GTK_WIDGET (window), "today_row")) ==
+                 gtk_widget_get_parent (find_by_id (GTK_WIDGET (window), "residents_row")));
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (find_by_id (GTK_WIDGET (window),
+                                                                             "today_row"))),
+                   ==, 0);
+
+  /* The reminders of a caseworker, grouped as the engine says. */
+  reminders = shelter_reminders_for (shelter_window_get_session (window), NULL, "caseworker",
+                                     &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      ShelterReminder *reminder = g_ptr_array_index (reminders, i);
+      guint group = reminder->urgency == SHELTER_REMINDER_OVERDUE ? 0
+                    : reminder->urgency == SHELTER_REMINDER_TODAY ? 1 : 2;
+
+      if (target == NULL && reminder->person_id != 0)
+        {
+          target = reminder;
+          target_list = GTK_LIST_BOX (find_by_id (today, list_ids[group]));
+          target_index = expected[group];
+        }
+      expected[group]++;
+    }
+  for (guint group = 0; group < G_N_ELEMENTS (list_ids); group++)
+    {
+      GtkListBox *list = GTK_LIST_BOX (find_by_id (today, list_ids[group]));
+      guint n = 0;
+
+      while (gtk_list_box_get_row_at_index (list, n) != NULL)
+        n++;
+      g_assert_cmpuint (n, ==, expected[group]);
+    }
+  collect_labels (today, labels);
+  g_assert_nonnull (strstr (labels->str, _("Overdue")));
+  g_assert_nonnull (strstr (labels->str, _("Due Today")));
+  g_assert_nonnull (strstr (labels->str, _("Due This Week")));
+  g_assert_nonnull (strstr (labels->str, _("Arrivals and Departures")));
+  g_assert_nonnull (strstr (labels->str, _("Beds Today")));
+  if (expected[1] == 0)
+    g_assert_nonnull (strstr (labels->str, _("Nothing is due today.")));
+  /* The demo centre has work for its caseworker. */
+  g_assert_nonnull (target);
+  g_assert_nonnull (strstr (labels->str, target->title));
+  g_assert_nonnull (strstr (labels->str, target->case_code));
+
+  if (g_getenv ("SHELTER_SCREENSHOT_DIR") != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (window), 1100, 1000);
+      wait_ms (500);
+      discharge_screenshot (GTK_WIDGET (window), "today");
+      {
+        /* The beds at the bottom. */
+        GtkWidget *beds = find_by_id (today, "today_beds_group");
+        GtkWidget *scrolled = gtk_widget_get_ancestor (beds, GTK_TYPE_SCROLLED_WINDOW);
+        GtkAdjustment *adjustment =
+          gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+        discharge_screenshot (GTK_WIDGET (window), "today-beds");
+        gtk_adjustment_set_value (adjustment, 0);
+      }
+    }
+
+  /* Search goes to the residents list and its search. */
+  g_signal_emit_by_name (find_by_id (today, "today_search_button"), "clicked");
+  wait_ms (300);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (content_stack)), ==,
+                   "residents");
+  g_assert_true (shelter_residents_page_get_search_mode (SHELTER_RESIDENTS_PAGE (
+                   find_widget (GTK_WIDGET (window), SHELTER_TYPE_RESIDENTS_PAGE))));
+
+  /* Back on Today, a reminder opens the resident's page on the tab it names. */
+  gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (find_by_id (GTK_WIDGET (window),
+                                                                            "today_row"))),
+                           GTK_LIST_BOX_ROW (find_by_id (GTK_WIDGET (window), "today_row")));
+  wait_ms (500);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (content_stack)), ==, "today");
+  row = gtk_list_box_get_row_at_index (target_list, target_index);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_list_box_row_get_activatable (row));
+  g_signal_emit_by_name (target_list, "row-activated", row);
+  wait_ms (500);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (content_stack)), ==, "resident");
+  tabs = shelter_resident_page_get_stack (SHELTER_RESIDENT_PAGE (
+           find_widget (GTK_WIDGET (window), SHELTER_TYPE_RESIDENT_PAGE)));
+  {
+    const char *tab = g_strcmp0 (target->page, "meals") == 0 ? "care" : target->page;
+    GtkWidget *child = adw_view_stack_get_child_by_name (tabs, tab);
+
+    if (child != NULL && adw_view_stack_page_get_visible (adw_view_stack_get_page (tabs, child)))
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (tabs), ==, tab);
+    else
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (tabs), ==, "overview");
+  }
+  g_string_truncate (labels, 0);
+  collect_labels (GTK_WIDGET (window), labels);
+  g_assert_nonnull (strstr (labels->str, target->case_code));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_demo_copy (path, dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2391,6 +2544,8 @@ main (int   argc,
   app = shelter_application_new (g_get_monotonic_time ());
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
+  /* No notification server on this bus: test-notify.c tests them with one. */
+  g_settings_set_string (shelter_application_get_settings (app), "notify-level", "off");
 
   dir = g_dir_make_tmp ("shelter-ui-demo-XXXXXX", &error);
   g_assert_no_error (error);
@@ -2422,6 +2577,7 @@ main (int   argc,
   g_test_add_func ("/ui/follow-up/section", test_follow_up_section);
   g_test_add_func ("/ui/resident/family-tab", test_family_tab);
   g_test_add_func ("/ui/resident/discharge-assistant", test_discharge_assistant);
+  g_test_add_func ("/ui/today/section", test_today_section);
 
   status = g_test_run ();
   g_unlink (demo_path);
