@@ -61,6 +61,12 @@ segment_of (ShelterRoom *room)
   return female ? 2 : 3;
 }
 
+guint
+shelter_capacity_room_segment (ShelterRoom *room)
+{
+  return segment_of (room);
+}
+
 static gboolean
 find_room (GPtrArray *rooms,
            gint64     room_id,

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "shelter-room.h"
 #include "shelter-session.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,8 @@ G_BEGIN_DECLS
 /* The segments in display order: "girls", "boys", "women", "men", "elderly", "families". */
 const char *shelter_capacity_segment_code  (guint        index);
 const char *shelter_capacity_segment_label (guint        index);
+/* The segment (index) of a room, from whom it is for. */
+guint       shelter_capacity_room_segment  (ShelterRoom *room);
 
 typedef struct
 {

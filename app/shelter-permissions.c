@@ -48,6 +48,9 @@ static const struct
   { SHELTER_PERMISSION_OVERRIDE_DISCHARGE, { "manager" } },
   { SHELTER_PERMISSION_RECORD_FOLLOW_UP, { "manager", "caseworker" } },
   { SHELTER_PERMISSION_HEAR_FOLLOW_UP_ALERTS, { "manager" } },
+  /* Managers only: the figures are the centre's own, signed by its head; small counts can
+   * point at a person, and the administrator does not read case data. */
+  { SHELTER_PERMISSION_VIEW_REPORTS, { "manager" } },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (permission_table) == SHELTER_N_PERMISSIONS);

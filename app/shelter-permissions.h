@@ -51,6 +51,7 @@ typedef enum
   SHELTER_PERMISSION_RECORD_FOLLOW_UP,   /* record, reschedule, close a case */
   /* told at once when a follow-up finds someone at risk or re-trafficked */
   SHELTER_PERMISSION_HEAR_FOLLOW_UP_ALERTS,
+  SHELTER_PERMISSION_VIEW_REPORTS,     /* the periodic statistics */
   SHELTER_N_PERMISSIONS
 } ShelterPermission;
 

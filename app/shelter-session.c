@@ -152,6 +152,7 @@ shelter_session_check (ShelterSession     *self,
     [SHELTER_PERMISSION_OVERRIDE_DISCHARGE] = N_("discharge with checklist items unfinished"),
     [SHELTER_PERMISSION_RECORD_FOLLOW_UP] = N_("record follow-ups or close cases"),
     [SHELTER_PERMISSION_HEAR_FOLLOW_UP_ALERTS] = N_("be told of residents found at risk after discharge"),
+    [SHELTER_PERMISSION_VIEW_REPORTS] = N_("see the centre’s statistics and reports"),
   };
 
   g_return_val_if_fail (SHELTER_IS_SESSION (self), FALSE);

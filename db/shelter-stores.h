@@ -24,6 +24,7 @@
 #include "shelter-room-store.h"
 #include "shelter-service-store.h"
 #include "shelter-setting-store.h"
+#include "shelter-statistics-store.h"
 #include "shelter-stay-store.h"
 #include "shelter-stay-limit-store.h"
 #include "shelter-today-store.h"

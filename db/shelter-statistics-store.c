@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shelter-db"
+
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "shelter-db-private.h"
+#include "shelter-statistics-store.h"
+
+static void
+copy_column (char         *dest,
+             gsize         size,
+             sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  g_strlcpy (dest, text != NULL ? text : "", size);
+}
+
+GArray *
+shelter_statistics_store_received (ShelterDb   *db,
+                                   const char  *first,
+                                   const char  *next,
+                                   GError     **error)
+{
+  g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (ShelterStatReceivedRow));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
+
+  /* Stays by the day they began; the admitted_at text starts with its local date. */
+  stmt = _shelter_db_prepare (db,
+                              "SELECT s.id, s.person_id, substr(s.admitted_at, 1, 10), p.sex, "
+                              "coalesce(p.birth_date, ''), coalesce(p.ethnicity_code, ''), "
+                              "coalesce(e.name, ''), p.person_type, p.nationality_status, "
+                              "coalesce(i.trafficking_scope, ''), "
+                              "coalesce(i.destination_country, ''), coalesce(c.name_vi, ''), "
+                              "coalesce(i.handed_over_by, ''), coalesce(i.return_mode, ''), "
+                              "coalesce((SELECT group_concat(purpose, ',') FROM intake_purpose ip "
+                              "WHERE ip.stay_id = s.id), '') "
+                              "FROM stay s JOIN person p ON p.id = s.person_id "
+                              "LEFT JOIN intake i ON i.stay_id = s.id "
+                              "LEFT JOIN ethnic_group e ON e.scheme = p.ethnicity_scheme "
+                              "AND e.code = p.ethnicity_code "
+                              "LEFT JOIN country c ON c.code = i.destination_country "
+                              "WHERE s.voided_at IS NULL AND p.voided_at IS NULL "
+                              "AND s.admitted_at >= ?1 AND s.admitted_at < ?2 "
+                              "ORDER BY s.admitted_at, s.id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  _shelter_db_bind_text (stmt, 1, first);
+  _shelter_db_bind_text (stmt, 2, next);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ShelterStatReceivedRow row = { 0 };
+
+      row.stay_id = sqlite3_column_int64 (stmt, 0);
+      row.person_id = sqlite3_column_int64 (stmt, 1);
+      copy_column (row.admitted_on, sizeof row.admitted_on, stmt, 2);
+      copy_column (row.sex, sizeof row.sex, stmt, 3);
+      copy_column (row.birth_date, sizeof row.birth_date, stmt, 4);
+      copy_column (row.ethnicity_code, sizeof row.ethnicity_code, stmt, 5);
+      copy_column (row.ethnicity_name, sizeof row.ethnicity_name, stmt, 6);
+      copy_column (row.person_type, sizeof row.person_type, stmt, 7);
+      copy_column (row.nationality_status, sizeof row.nationality_status, stmt, 8);
+      copy_column (row.trafficking_scope, sizeof row.trafficking_scope, stmt, 9);
+      copy_column (row.destination_country, sizeof row.destination_country, stmt, 10);
+      copy_column (row.destination_name, sizeof row.destination_name, stmt, 11);
+      copy_column (row.handed_over_by, sizeof row.handed_over_by, stmt, 12);
+      copy_column (row.return_mode, sizeof row.return_mode, stmt, 13);
+      copy_column (row.purposes, sizeof row.purposes, stmt, 14);
+      g_array_append_val (rows, row);
+    }
+  _shelter_db_release (db, stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _shelter_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+/* Each returns key, key2, a, b, c. */
+static const char *const count_sql[] = {
+  [SHELTER_STAT_QUERY_IN_CARE_AT_END] =
+    "SELECT '', '', count(*), count(DISTINCT person_id), 0 FROM stay "
+    "WHERE voided_at IS NULL AND substr(admitted_at, 1, 10) < ?2 "
+    "AND (discharged_at IS NULL OR substr(discharged_at, 1, 10) >= ?2) AND ?1 = ?1",
+  /* The discharge's own record when there is one (the discharge assistant), the stay's
+   * reason otherwise. Destination kind from what was recorded. */
+  [SHELTER_STAT_QUERY_DISCHARGES] =
+    "SELECT coalesce(d.reason, s.discharge_reason, 'other'), "
+    "CASE WHEN d.stay_id IS NULL THEN 'not_recorded' "
+    "WHEN d.country_code IS NOT NULL THEN 'country' "
+    "WHEN d.facility_partner_id IS NOT NULL OR d.facility_name IS NOT NULL THEN 'facility' "
+    "WHEN d.province_code IS NOT NULL THEN 'address' ELSE 'none' END, "
+    "count(*), count(DISTINCT s.person_id), 0 "
+    "FROM stay s LEFT JOIN discharge d ON d.stay_id = s.id "
+    "WHERE s.voided_at IS NULL AND s.discharged_at IS NOT NULL "
+    "AND s.discharged_at >= ?1 AND s.discharged_at < ?2 GROUP BY 1, 2",
+  [SHELTER_STAT_QUERY_SERVICES] =
+    "SELECT v.kind, '', count(DISTINCT s.person_id), count(*), coalesce(sum(v.cost_dong), 0) "
+    "FROM service v JOIN stay s ON s.id = v.stay_id "
+    "WHERE v.voided_at IS NULL AND s.voided_at IS NULL "
+    "AND v.done_on >= ?1 AND v.done_on < ?2 GROUP BY v.kind "
+    "UNION ALL SELECT '*', '', count(DISTINCT s.person_id), count(*), "
+    "coalesce(sum(v.cost_dong), 0) FROM service v JOIN stay s ON s.id = v.stay_id "
+    "WHERE v.voided_at IS NULL AND s.voided_at IS NULL "
+    "AND v.done_on >= ?1 AND v.done_on < ?2",
+  [SHELTER_STAT_QUERY_CLOTHING_KITS] =
+    "SELECT '', '', count(*), count(DISTINCT s.person_id), coalesce(sum(k.cost_dong), 0) "
+    "FROM clothing_kit k JOIN stay s ON s.id = k.stay_id "
+    "WHERE s.voided_at IS NULL AND k.issued_on >= ?1 AND k.issued_on < ?2",
+  /* Referrals sent in the period, by where they stand now. */
+  [SHELTER_STAT_QUERY_REFERRALS] =
+    "SELECT r.status, r.direction, count(*), 0, 0 FROM referral r "
+    "WHERE r.sent_on IS NOT NULL AND r.sent_on >= ?1 AND r.sent_on < ?2 GROUP BY 1, 2",
+  [SHELTER_STAT_QUERY_FOLLOW_UPS] =
+    "SELECT f.situation, '', count(*), count(DISTINCT s.person_id), 0 "
+    "FROM follow_up f JOIN stay s ON s.id = f.stay_id "
+    "WHERE f.status = 'done' AND s.voided_at IS NULL "
+    "AND f.done_on >= ?1 AND f.done_on < ?2 GROUP BY f.situation "
+    "UNION ALL SELECT '*', '', count(*), count(DISTINCT s.person_id), 0 "
+    "FROM follow_up f JOIN stay s ON s.id = f.stay_id "
+    "WHERE f.status = 'done' AND s.voided_at IS NULL "
+    "AND f.done_on >= ?1 AND f.done_on < ?2",
+};
+
+GArray *
+shelter_statistics_store_count (ShelterDb         *db,
+                                ShelterStatQuery   query,
+                                const char        *first,
+                                const char        *next,
+                                GError           **error)
+{
+  g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (ShelterStatCountRow));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
+  g_return_val_if_fail (query < G_N_ELEMENTS (count_sql), NULL);
+
+  stmt = _shelter_db_prepare (db, count_sql[query], error);
+  if (stmt == NULL)
+    return NULL;
+  _shelter_db_bind_text (stmt, 1, first);
+  _shelter_db_bind_text (stmt, 2, next);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ShelterStatCountRow row = { 0 };
+
+      copy_column (row.key, sizeof row.key, stmt, 0);
+      copy_column (row.key2, sizeof row.key2, stmt, 1);
+      row.a = sqlite3_column_int64 (stmt, 2);
+      row.b = sqlite3_column_int64 (stmt, 3);
+      row.c = sqlite3_column_int64 (stmt, 4);
+      g_array_append_val (rows, row);
+    }
+  _shelter_db_release (db, stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _shelter_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
