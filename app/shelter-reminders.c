@@ -1245,3 +1245,199 @@ shelter_reminder_to_line (ShelterReminder *reminder)
                           reminder->since, reminder->role, reminder->title, reminder->reason,
                           reminder->action);
 }
+
+/* Gathering away from the main thread */
+
+typedef struct
+{
+  char        *path;
+  ShelterUser *user;          /* a copy of the session's account, NULL for the operator */
+  GDateTime   *now;           /* the session's clock when asked */
+  char        *on;
+  char        *role;
+  gboolean     reopen_failed; /* set by the worker: gather on the calling thread instead */
+  gint64       started;       /* monotonic, for the debug log */
+} RemindersJob;
+
+static void
+reminders_job_free (gpointer data)
+{
+  RemindersJob *job = data;
+
+  g_free (job->path);
+  g_clear_object (&job->user);
+  g_clear_pointer (&job->now, g_date_time_unref);
+  g_free (job->on);
+  g_free (job->role);
+  g_free (job);
+}
+
+/* The worker's own copy: the session's may change on the main thread meanwhile. */
+static ShelterUser *
+reminders_user_copy (ShelterUser *user)
+{
+  ShelterUser *copy = shelter_user_new ();
+
+  shelter_user_set_id (copy, shelter_user_get_id (user));
+  shelter_user_set_username (copy, shelter_user_get_username (user));
+  shelter_user_set_full_name (copy, shelter_user_get_full_name (user));
+  shelter_user_set_role (copy, shelter_user_get_role (user));
+  shelter_user_set_active (copy, shelter_user_get_active (user));
+  shelter_user_set_version (copy, shelter_user_get_version (user));
+  return copy;
+}
+
+/* Whether another connection can open the session's database: a file, not one in memory. */
+static gboolean
+reminders_db_reopenable (ShelterDb *db)
+{
+  const char *path = shelter_db_get_path (db);
+
+  return path != NULL && *path != '\0' && strcmp (path, ":memory:") != 0 &&
+         !g_str_has_prefix (path, "file:") && g_file_test (path, G_FILE_TEST_IS_REGULAR);
+}
+
+/* The fallback: on the calling thread, on the session's own connection. */
+static void
+reminders_return_here (GTask      *task,
+                       const char *on,
+                       const char *role)
+{
+  ShelterSession *session = g_task_get_source_object (task);
+  g_autoptr (GError) error = NULL;
+  GPtrArray *reminders;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  reminders = shelter_reminders_for (session, on, role, &error);
+  if (reminders == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, reminders, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+reminders_worker (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  RemindersJob *job = task_data;
+  g_autoptr (ShelterDb) db = NULL;
+  g_autoptr (ShelterSession) session = NULL;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *reminders;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  /* The session's own connection checked the file when it was opened. */
+  db = shelter_db_open (job->path, SHELTER_DB_OPEN_READ_ONLY | SHELTER_DB_OPEN_CHECKED, &error);
+  if (db == NULL)
+    {
+      job->reopen_failed = TRUE;
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  session = job->user != NULL ? shelter_session_new_for_user (db, job->user)
+                              : shelter_session_new_for_operator (db);
+  shelter_session_set_clock (session, job->now);
+  reminders = shelter_reminders_for (session, job->on, job->role, &error);
+  if (reminders == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, reminders, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* Back on the calling thread: hands what the worker found to the caller's task. */
+static void
+reminders_worker_done (GObject      *source_object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  GTask *worker = G_TASK (result);
+  RemindersJob *job = g_task_get_task_data (worker);
+  g_autoptr (GError) error = NULL;
+  GPtrArray *reminders;
+
+  reminders = g_task_propagate_pointer (worker, &error);
+  if (reminders != NULL)
+    {
+      g_debug ("%u reminders gathered in a worker thread in %.3f s", reminders->len,
+               (g_get_monotonic_time () - job->started) / 1e6);
+      g_task_return_pointer (task, reminders, (GDestroyNotify) g_ptr_array_unref);
+    }
+  /* Cancelled: the worker may still be running, job->reopen_failed is not to be read. */
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || !job->reopen_failed)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    {
+      g_debug ("The database could not be opened a second time (%s): the reminders are "
+               "gathered on the main connection", error->message);
+      reminders_return_here (task, job->on, job->role);
+    }
+}
+
+void
+shelter_reminders_for_async (ShelterSession       *session,
+                             const char           *on,
+                             const char           *role,
+                             GCancellable         *cancellable,
+                             GAsyncReadyCallback   callback,
+                             gpointer              user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  GTask *worker;
+  ShelterDb *db;
+  ShelterUser *user;
+  RemindersJob *job;
+
+  g_return_if_fail (SHELTER_IS_SESSION (session));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (session, cancellable, callback, user_data);
+  g_task_set_source_tag (task, shelter_reminders_for_async);
+  g_task_set_name (task, "shelter_reminders_for_async");
+
+  db = shelter_session_get_db (session);
+  if (!reminders_db_reopenable (db))
+    {
+      /* Returned from an idle callback: never before this call returns. */
+      reminders_return_here (task, on, role);
+      return;
+    }
+
+  job = g_new0 (RemindersJob, 1);
+  job->path = g_strdup (shelter_db_get_path (db));
+  user = shelter_session_get_user (session);
+  job->user = user != NULL ? reminders_user_copy (user) : NULL;
+  /* A fixed clock (tests, the demo) as it is; the real one as it reads now. */
+  job->now = shelter_session_now (session);
+  job->on = g_strdup (on);
+  job->role = g_strdup (role);
+  job->started = g_get_monotonic_time ();
+
+  worker = g_task_new (NULL, cancellable, reminders_worker_done, g_steal_pointer (&task));
+  g_task_set_name (worker, "shelter_reminders_for_async worker");
+  g_task_set_task_data (worker, job, reminders_job_free);
+  /* A cancelled look is answered at once; the thread finishes on its own connection and
+   * what it finds is dropped. */
+  g_task_set_return_on_cancel (worker, TRUE);
+  g_task_run_in_thread (worker, reminders_worker);
+  g_object_unref (worker);
+}
+
+GPtrArray *
+shelter_reminders_for_finish (ShelterSession  *session,
+                              GAsyncResult    *result,
+                              GError         **error)
+{
+  g_return_val_if_fail (SHELTER_IS_SESSION (session), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, session), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == shelter_reminders_for_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

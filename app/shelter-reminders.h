@@ -63,6 +63,26 @@ GPtrArray *shelter_reminders_for      (ShelterSession  *session,
                                        const char      *role,
                                        GError         **error);
 
+/* shelter_reminders_for() away from the calling thread, for the window: on a large centre
+ * it takes long enough to freeze it. The reminders are gathered in a worker thread on a
+ * connection of its own to the same file, opened read-only (the session's ShelterDb is not
+ * thread-safe; write-ahead logging lets it read while the window writes), for the same
+ * account and on the session's clock as it reads now. @callback runs in the thread-default
+ * main context of the caller. When the database cannot be opened a second time (in memory,
+ * gone, unreadable) they are gathered on the calling thread instead, as
+ * shelter_reminders_for() would. Cancelling @cancellable ends the wait at once:
+ * _finish() then fails with G_IO_ERROR_CANCELLED and gives nothing of what was found. */
+void       shelter_reminders_for_async  (ShelterSession       *session,
+                                         const char           *on,
+                                         const char           *role,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+/* The reminders (of ShelterReminder, owned), or NULL with @error set. */
+GPtrArray *shelter_reminders_for_finish (ShelterSession       *session,
+                                         GAsyncResult         *result,
+                                         GError              **error);
+
 /* The reminders of one resident's stay on @on, for their page. */
 GPtrArray *shelter_reminders_for_stay (ShelterSession  *session,
                                        gint64           stay_id,

@@ -733,7 +733,7 @@ shelter_db_open (const char          *path,
       return NULL;
     }
 
-  if (!is_new)
+  if (!is_new && (flags & SHELTER_DB_OPEN_CHECKED) == 0)
     {
       g_autofree char *problems = NULL;
 

@@ -29,6 +29,9 @@ typedef enum
   SHELTER_DB_OPEN_DEFAULT   = 0,
   SHELTER_DB_OPEN_CREATE    = 1 << 0, /* create the file (mode 0600) if it does not exist */
   SHELTER_DB_OPEN_READ_ONLY = 1 << 1,
+  /* A second connection to a file this program has open and checked already: the
+   * integrity check, which reads the whole file, is not run again. */
+  SHELTER_DB_OPEN_CHECKED   = 1 << 2,
 } ShelterDbOpenFlags;
 
 /* Who writes and when, stamped on every row a use case writes (created/updated at/by) and

@@ -26,6 +26,10 @@ struct _ShelterNotifier
   guint           timeout_id;
   guint           timeout_minutes;
   gboolean        warned;
+  /* The timed look under way: the reminders are gathered in a worker thread
+   * (app/shelter-reminders.h), told back on the main loop. Cancelled by a lock or a
+   * sign-out: nothing found for a session is told after it ended. */
+  GCancellable   *look;
   /* The notifications shown and not yet closed (their default action needs them alive). */
   GHashTable     *shown;
 };
@@ -186,37 +190,18 @@ shelter_notifier_show (ShelterNotifier *self,
   return TRUE;
 }
 
-guint
-shelter_notifier_check (ShelterNotifier *self)
+/* Tells the new ones of @reminders, as @level allows; the number of notifications shown.
+ * What was told is recorded on the session's own connection (it writes). */
+static guint
+shelter_notifier_tell (ShelterNotifier *self,
+                       GPtrArray       *reminders,
+                       const char      *level,
+                       gboolean         actions)
 {
-  g_autoptr (GPtrArray) reminders = NULL;
   g_autoptr (GPtrArray) fresh = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *level = NULL;
-  ShelterUser *user;
-  gboolean actions = FALSE;
   guint shown = 0;
 
-  g_return_val_if_fail (SHELTER_IS_NOTIFIER (self), 0);
-
-  if (self->session == NULL)
-    return 0;
-  level = shelter_notifier_dup_level (self);
-  if (g_strcmp0 (level, "off") == 0)
-    return 0;
-  /* Nothing is marked as told while no one can be told. */
-  if (!shelter_notifier_server_ready (self, &actions))
-    return 0;
-
-  user = shelter_session_get_user (self->session);
-  reminders = shelter_reminders_for (self->session, NULL,
-                                     user != NULL ? shelter_user_get_role (user) : NULL,
-                                     &error);
-  if (reminders == NULL)
-    {
-      g_debug ("Could not look for reminders: %s", error->message);
-      return 0;
-    }
   fresh = shelter_notices_take_new (self->session, reminders,
                                     g_strcmp0 (level, "all") != 0, &error);
   if (fresh == NULL)
@@ -252,6 +237,105 @@ shelter_notifier_check (ShelterNotifier *self)
   return shown;
 }
 
+/* Whether a look may tell anything now: someone signed in, the level not "off" and a
+ * server that answers. */
+static gboolean
+shelter_notifier_may_tell (ShelterNotifier  *self,
+                           char            **level,
+                           gboolean         *actions)
+{
+  if (self->session == NULL)
+    return FALSE;
+  *level = shelter_notifier_dup_level (self);
+  if (g_strcmp0 (*level, "off") == 0)
+    return FALSE;
+  /* Nothing is marked as told while no one can be told. */
+  return shelter_notifier_server_ready (self, actions);
+}
+
+static const char *
+shelter_notifier_role (ShelterNotifier *self)
+{
+  ShelterUser *user = shelter_session_get_user (self->session);
+
+  return user != NULL ? shelter_user_get_role (user) : NULL;
+}
+
+guint
+shelter_notifier_check (ShelterNotifier *self)
+{
+  g_autoptr (GPtrArray) reminders = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *level = NULL;
+  gboolean actions = FALSE;
+
+  g_return_val_if_fail (SHELTER_IS_NOTIFIER (self), 0);
+
+  if (!shelter_notifier_may_tell (self, &level, &actions))
+    return 0;
+  reminders = shelter_reminders_for (self->session, NULL, shelter_notifier_role (self),
+                                     &error);
+  if (reminders == NULL)
+    {
+      g_debug ("Could not look for reminders: %s", error->message);
+      return 0;
+    }
+  return shelter_notifier_tell (self, reminders, level, actions);
+}
+
+static void
+shelter_notifier_cancel_look (ShelterNotifier *self)
+{
+  if (self->look != NULL)
+    {
+      g_cancellable_cancel (self->look);
+      g_clear_object (&self->look);
+    }
+}
+
+static void
+shelter_notifier_look_done_cb (GObject      *source,
+                               GAsyncResult *result,
+                               gpointer      user_data)
+{
+  g_autoptr (ShelterNotifier) self = user_data;
+  g_autoptr (GPtrArray) reminders = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *level = NULL;
+  gboolean actions = FALSE;
+
+  reminders = shelter_reminders_for_finish (SHELTER_SESSION (source), result, &error);
+  /* A lock or a sign-out came first (the one who cancelled forgot the look). */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->look);
+  if (reminders == NULL)
+    {
+      g_debug ("Could not look for reminders: %s", error->message);
+      return;
+    }
+  /* The level may have changed meanwhile; the session may not (that cancels the look). */
+  if ((ShelterSession *) source != self->session ||
+      !shelter_notifier_may_tell (self, &level, &actions))
+    return;
+  shelter_notifier_tell (self, reminders, level, actions);
+}
+
+/* The timed looks: like shelter_notifier_check(), with the reminders gathered away from
+ * the main thread, so that the window does not freeze every interval. One at a time. */
+static void
+shelter_notifier_look (ShelterNotifier *self)
+{
+  g_autofree char *level = NULL;
+  gboolean actions = FALSE;
+
+  if (self->look != NULL || !shelter_notifier_may_tell (self, &level, &actions))
+    return;
+  self->look = g_cancellable_new ();
+  shelter_reminders_for_async (self->session, NULL, shelter_notifier_role (self), self->look,
+                               shelter_notifier_look_done_cb, g_object_ref (self));
+}
+
 gboolean
 shelter_notifier_send (ShelterNotifier *self,
                        const char      *title,
@@ -277,7 +361,7 @@ shelter_notifier_send (ShelterNotifier *self,
 static gboolean
 shelter_notifier_timeout_cb (gpointer user_data)
 {
-  shelter_notifier_check (SHELTER_NOTIFIER (user_data));
+  shelter_notifier_look (SHELTER_NOTIFIER (user_data));
   return G_SOURCE_CONTINUE;
 }
 
@@ -296,7 +380,7 @@ shelter_notifier_first_cb (gpointer user_data)
   ShelterNotifier *self = SHELTER_NOTIFIER (user_data);
 
   self->timeout_id = 0;
-  shelter_notifier_check (self);
+  shelter_notifier_look (self);
   if (self->session != NULL)
     shelter_notifier_schedule (self);
   return G_SOURCE_REMOVE;
@@ -316,7 +400,7 @@ shelter_notifier_settings_changed_cb (GSettings       *settings,
         shelter_notifier_schedule (self);
     }
   else if (g_strcmp0 (key, "notify-level") == 0)
-    shelter_notifier_check (self);
+    shelter_notifier_look (self);
 }
 
 void
@@ -354,7 +438,10 @@ shelter_notifier_pause (ShelterNotifier *self,
   g_return_if_fail (SHELTER_IS_NOTIFIER (self));
 
   if (session == self->session)
-    g_clear_handle_id (&self->timeout_id, g_source_remove);
+    {
+      g_clear_handle_id (&self->timeout_id, g_source_remove);
+      shelter_notifier_cancel_look (self);
+    }
 }
 
 static gboolean

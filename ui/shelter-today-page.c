@@ -19,9 +19,18 @@ struct _ShelterTodayPage
   AdwBin          parent_instance;
 
   ShelterSession *session;
+  /* The reminders are gathered in a worker thread (app/shelter-reminders.h): the look
+   * under way, cancelled when another starts, the session changes, the page is hidden
+   * (another section, a lock) or goes. */
+  GCancellable   *look;
+  gboolean        look_stale;    /* one was cancelled by hiding the page: look when shown */
+  guint           look_idle_id;
+  char           *errors;        /* what the parts read on this thread could not show */
+  GtkLabel       *placeholders[3]; /* of the overdue, today and week lists */
 
   /* Template widgets */
   GtkLabel       *date_label;
+  GtkSpinner     *spinner;
   GtkLabel       *summary_label;
   GtkWidget      *intake_button;
   GtkWidget      *search_button;
@@ -118,16 +127,70 @@ new_placeholder (const char *text)
   return label;
 }
 
-static void
-clear_all (ShelterTodayPage *self)
+/* What the reminder lists say when they are empty, as the page was built. */
+static const char *
+placeholder_text (guint group)
 {
-  clear_rows (self->movements_list);
+  switch (group)
+    {
+    case 0:
+      return _("Nothing is overdue.");
+    case 1:
+      return _("Nothing is due today.");
+    case 2:
+    default:
+      return _("Nothing else is due this week. Nothing to do here for now.");
+    }
+}
+
+/* While the reminders are gathered: the spinner, and the summary and the empty lists say
+ * so (not "nothing is due" before it is known); the rows already shown stay until the new
+ * ones come. */
+static void
+set_loading (ShelterTodayPage *self,
+             gboolean          loading)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
+  gtk_spinner_set_spinning (self->spinner, loading);
+  if (loading)
+    gtk_label_set_text (self->summary_label, _("Looking for what is due…"));
+  for (guint group = 0; group < G_N_ELEMENTS (self->placeholders); group++)
+    gtk_label_set_text (self->placeholders[group],
+                        loading ? _("Looking for what is due…") : placeholder_text (group));
+}
+
+/* Stops waiting for the look under way: what it finds is dropped. */
+static void
+cancel_look (ShelterTodayPage *self)
+{
+  g_clear_handle_id (&self->look_idle_id, g_source_remove);
+  if (self->look != NULL)
+    {
+      g_cancellable_cancel (self->look);
+      g_clear_object (&self->look);
+    }
+}
+
+static void
+clear_reminders (ShelterTodayPage *self)
+{
   clear_rows (self->overdue_list);
   clear_rows (self->today_list);
   clear_rows (self->week_list);
+  gtk_label_set_text (self->summary_label, "");
+}
+
+static void
+clear_all (ShelterTodayPage *self)
+{
+  cancel_look (self);
+  self->look_stale = FALSE;
+  set_loading (self, FALSE);
+  clear_rows (self->movements_list);
+  clear_reminders (self);
   clear_rows (self->beds_list);
   gtk_label_set_text (self->date_label, "");
-  gtk_label_set_text (self->summary_label, "");
+  g_clear_pointer (&self->errors, g_free);
   _shelter_ui_show_message (self->error_label, NULL);
 }
 
@@ -312,21 +375,12 @@ new_reminder_row (const ShelterReminder *reminder)
 
 static void
 show_reminders (ShelterTodayPage *self,
-                GString          *errors)
+                GPtrArray        *reminders)
 {
-  g_autoptr (GPtrArray) reminders = NULL;
-  g_autoptr (GError) error = NULL;
-  ShelterUser *user = shelter_session_get_user (self->session);
-  const char *role = user != NULL ? shelter_user_get_role (user) : NULL;
   guint counts[3] = { 0, 0, 0 };
   g_autoptr (GString) summary = g_string_new (NULL);
 
-  reminders = shelter_reminders_for (self->session, NULL, role, &error);
-  if (reminders == NULL)
-    {
-      add_error (errors, error);
-      return;
-    }
+  clear_reminders (self);
   for (guint i = 0; i < reminders->len; i++)
     {
       ShelterReminder *reminder = g_ptr_array_index (reminders, i);
@@ -383,6 +437,50 @@ show_reminders (ShelterTodayPage *self,
                               counts[2]);
     }
   gtk_label_set_text (self->summary_label, summary->str);
+}
+
+static void
+reminders_ready_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr (ShelterTodayPage) self = user_data;
+  g_autoptr (GPtrArray) reminders = NULL;
+  g_autoptr (GError) error = NULL;
+
+  reminders = shelter_reminders_for_finish (SHELTER_SESSION (source), result, &error);
+  /* Cancelled: another look, another session, the page hidden or gone. Nothing to touch. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_return_if_fail (source == (GObject *) self->session);
+
+  g_clear_object (&self->look);
+  set_loading (self, FALSE);
+  if (reminders == NULL)
+    {
+      g_autoptr (GString) errors = g_string_new (self->errors);
+
+      clear_reminders (self);
+      add_error (errors, error);
+      _shelter_ui_show_message (self->error_label, errors->str);
+      return;
+    }
+  show_reminders (self, reminders);
+}
+
+/* Starts gathering the reminders of the session's role, away from the main thread. */
+static void
+look_for_reminders (ShelterTodayPage *self)
+{
+  ShelterUser *user = shelter_session_get_user (self->session);
+
+  cancel_look (self);
+  self->look_stale = FALSE;
+  self->look = g_cancellable_new ();
+  set_loading (self, TRUE);
+  shelter_reminders_for_async (self->session, NULL,
+                               user != NULL ? shelter_user_get_role (user) : NULL,
+                               self->look, reminders_ready_cb, g_object_ref (self));
 }
 
 /* Beds */
@@ -478,19 +576,67 @@ shelter_today_page_reload (ShelterTodayPage *self)
 
   g_return_if_fail (SHELTER_IS_TODAY_PAGE (self));
 
-  clear_all (self);
   if (self->session == NULL)
-    return;
+    {
+      clear_all (self);
+      return;
+    }
+
+  /* The quick parts at once; the reminders keep their rows until the new ones come. */
+  cancel_look (self);
+  clear_rows (self->movements_list);
+  clear_rows (self->beds_list);
+  g_clear_pointer (&self->errors, g_free);
+  _shelter_ui_show_message (self->error_label, NULL);
 
   now = shelter_session_now (self->session);
   show_date (self, now);
   gtk_widget_set_visible (self->intake_button,
                           shelter_session_may (self->session, SHELTER_PERMISSION_ADMIT));
   show_movements (self, errors);
-  show_reminders (self, errors);
   show_beds (self, errors);
   if (errors->len > 0)
-    _shelter_ui_show_message (self->error_label, errors->str);
+    {
+      self->errors = g_strdup (errors->str);
+      _shelter_ui_show_message (self->error_label, errors->str);
+    }
+  look_for_reminders (self);
+}
+
+static gboolean
+look_again_cb (gpointer user_data)
+{
+  ShelterTodayPage *self = SHELTER_TODAY_PAGE (user_data);
+
+  self->look_idle_id = 0;
+  if (self->session != NULL)
+    shelter_today_page_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Hidden (another section, the lock screen): the look under way is dropped, and made
+ * again when the page is shown, unless the window reloads it meanwhile. */
+static void
+shelter_today_page_unmap (GtkWidget *widget)
+{
+  ShelterTodayPage *self = SHELTER_TODAY_PAGE (widget);
+
+  if (self->look != NULL)
+    {
+      cancel_look (self);
+      self->look_stale = TRUE;
+    }
+  GTK_WIDGET_CLASS (shelter_today_page_parent_class)->unmap (widget);
+}
+
+static void
+shelter_today_page_map (GtkWidget *widget)
+{
+  ShelterTodayPage *self = SHELTER_TODAY_PAGE (widget);
+
+  GTK_WIDGET_CLASS (shelter_today_page_parent_class)->map (widget);
+  if (self->look_stale && self->session != NULL && self->look_idle_id == 0)
+    self->look_idle_id = g_idle_add (look_again_cb, self);
 }
 
 void
@@ -511,6 +657,8 @@ shelter_today_page_dispose (GObject *object)
 {
   ShelterTodayPage *self = SHELTER_TODAY_PAGE (object);
 
+  cancel_look (self);
+  g_clear_pointer (&self->errors, g_free);
   g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), SHELTER_TYPE_TODAY_PAGE);
   G_OBJECT_CLASS (shelter_today_page_parent_class)->dispose (object);
@@ -525,6 +673,8 @@ shelter_today_page_class_init (ShelterTodayPageClass *klass)
   _shelter_ui_ensure_resources ();
 
   object_class->dispose = shelter_today_page_dispose;
+  widget_class->map = shelter_today_page_map;
+  widget_class->unmap = shelter_today_page_unmap;
 
   /**
    * ShelterTodayPage::reminder-activated:
@@ -543,6 +693,8 @@ shelter_today_page_class_init (ShelterTodayPageClass *klass)
   /* The ids carry the page's name: other pages of the window have lists of the same names. */
   gtk_widget_class_bind_template_child_full (widget_class, "today_date_label", FALSE,
                                              G_STRUCT_OFFSET (ShelterTodayPage, date_label));
+  gtk_widget_class_bind_template_child_full (widget_class, "today_spinner", FALSE,
+                                             G_STRUCT_OFFSET (ShelterTodayPage, spinner));
   gtk_widget_class_bind_template_child_full (widget_class, "today_summary_label", FALSE,
                                              G_STRUCT_OFFSET (ShelterTodayPage, summary_label));
   gtk_widget_class_bind_template_child_full (widget_class, "today_intake_button", FALSE,
@@ -574,13 +726,17 @@ shelter_today_page_init (ShelterTodayPage *self)
   gtk_list_box_set_placeholder (self->movements_list,
                                 new_placeholder (_("No one arrives, leaves or is due back "
                                                    "today.")));
-  gtk_list_box_set_placeholder (self->overdue_list,
-                                new_placeholder (_("Nothing is overdue.")));
-  gtk_list_box_set_placeholder (self->today_list,
-                                new_placeholder (_("Nothing is due today.")));
-  gtk_list_box_set_placeholder (self->week_list,
-                                new_placeholder (_("Nothing else is due this week. Nothing to "
-                                                   "do here for now.")));
+  {
+    GtkListBox *lists[] = { self->overdue_list, self->today_list, self->week_list };
+
+    for (guint group = 0; group < G_N_ELEMENTS (lists); group++)
+      {
+        GtkWidget *placeholder = new_placeholder (placeholder_text (group));
+
+        self->placeholders[group] = GTK_LABEL (placeholder);
+        gtk_list_box_set_placeholder (lists[group], placeholder);
+      }
+  }
   gtk_list_box_set_placeholder (self->beds_list,
                                 new_placeholder (_("No room is open.")));
 }

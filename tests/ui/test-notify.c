@@ -233,10 +233,13 @@ test_daemon (void)
   notifier = shelter_notifier_new (settings);
   shelter_notifier_start (notifier, session);
 
-  shown = shelter_notifier_check (notifier);
+  /* The first look after the sign-in comes by itself (its reminders gathered in a worker
+   * thread, told on the main loop): at most ten seconds, then what it told. */
+  for (guint i = 0; i < 100 && monitor_count (&monitor) == 0; i++)
+    wait_ms (100);
+  wait_ms (500);
+  shown = monitor_count (&monitor);
   g_assert_cmpuint (shown, >, 0);
-  monitor_wait (&monitor, shown);
-  g_assert_cmpuint (monitor_count (&monitor), ==, shown);
   for (guint i = 0; i < monitor.calls->len; i++)
     {
       const char *app_name = NULL;

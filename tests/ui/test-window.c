@@ -2377,6 +2377,19 @@ test_follow_up_section (void)
   remove_demo_copy (path, dir);
 }
 
+/* The Today section gathers its reminders in a worker thread: waits until they are shown
+ * (its spinner stops), at most ten seconds. */
+static void
+wait_for_today (GtkWidget *today)
+{
+  GtkWidget *spinner = find_by_id (today, "today_spinner");
+
+  g_assert_nonnull (spinner);
+  for (guint i = 0; i < 100 && gtk_widget_get_visible (spinner); i++)
+    wait_ms (100);
+  g_assert_false (gtk_widget_get_visible (spinner));
+}
+
 /* The Today section: the first thing a caseworker sees, with the reminders of her role in
  * their groups (as many rows in each as the engine gives), the Search button, and a
  * reminder that opens the resident's page on the tab it names. */
@@ -2413,6 +2426,7 @@ test_today_section (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (content_stack)), ==, "today");
   today = find_widget (GTK_WIDGET (window), SHELTER_TYPE_TODAY_PAGE);
   g_assert_nonnull (today);
+  wait_for_today (today);
   g_assert_true (gtk_widget_get_parent (find_by_id (GTK_WIDGET (window), "today_row")) ==
                  gtk_widget_get_parent (find_by_id (GTK_WIDGET (window), "residents_row")));
   g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (find_by_id (GTK_WIDGET (window),
@@ -2491,6 +2505,7 @@ test_today_section (void)
                            GTK_LIST_BOX_ROW (find_by_id (GTK_WIDGET (window), "today_row")));
   wait_ms (500);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (content_stack)), ==, "today");
+  wait_for_today (today);
   row = gtk_list_box_get_row_at_index (target_list, target_index);
   g_assert_nonnull (row);
   g_assert_true (gtk_list_box_row_get_activatable (row));
