@@ -9,6 +9,7 @@
 #include "shelter-app-error.h"
 #include "shelter-audit.h"
 #include "shelter-follow-up.h"
+#include "shelter-settings.h"
 #include "shelter-stores.h"
 #include "shelter-text.h"
 
@@ -165,9 +166,9 @@ set_stale (GError **error)
 
 /* ---- The months of the schedule ------------------------------------------------------------ */
 
-static GArray *
-parse_months (const char  *text,
-              GError     **error)
+GArray *
+shelter_follow_up_parse_months (const char  *text,
+                                GError     **error)
 {
   g_autoptr (GArray) months = g_array_new (FALSE, FALSE, sizeof (guint));
   g_auto (GStrv) parts = NULL;
@@ -214,9 +215,9 @@ shelter_follow_up_months (ShelterDb *db)
   value = shelter_setting_store_get (db, SHELTER_SETTING_FOLLOW_UP_MONTHS, &error);
   if (error != NULL)
     g_warning ("Cannot read the follow-up months: %s", error->message);
-  months = parse_months (value != NULL ? value : DEFAULT_MONTHS, NULL);
+  months = shelter_follow_up_parse_months (value != NULL ? value : DEFAULT_MONTHS, NULL);
   if (months == NULL)
-    months = parse_months (DEFAULT_MONTHS, NULL);
+    months = shelter_follow_up_parse_months (DEFAULT_MONTHS, NULL);
   return months;
 }
 
@@ -227,44 +228,18 @@ shelter_follow_up_set_months (ShelterSession  *session,
 {
   g_autoptr (GArray) parsed = NULL;
   g_autoptr (GString) value = g_string_new (NULL);
-  g_autoptr (GString) details = g_string_new (NULL);
-  g_autoptr (GError) local_error = NULL;
-  g_autofree char *old = NULL;
-  g_autofree char *at = NULL;
-  ShelterStamp stamp;
-  ShelterDb *db;
 
   g_return_val_if_fail (SHELTER_IS_SESSION (session), FALSE);
 
   if (!shelter_session_check (session, SHELTER_PERMISSION_EDIT_SETTINGS, error))
     return FALSE;
-  parsed = parse_months (months, error);
+  parsed = shelter_follow_up_parse_months (months, error);
   if (parsed == NULL)
     return FALSE;
+  /* Kept as "1,3,6" however it was typed. */
   for (guint i = 0; i < parsed->len; i++)
     g_string_append_printf (value, "%s%u", i > 0 ? "," : "", g_array_index (parsed, guint, i));
-
-  db = shelter_session_get_db (session);
-  stamp_now (session, &at, &stamp);
-  if (!shelter_db_begin (db, error))
-    return FALSE;
-  old = shelter_setting_store_get (db, SHELTER_SETTING_FOLLOW_UP_MONTHS, &local_error);
-  if (local_error != NULL)
-    goto failed;
-  shelter_audit_note_change (details, SHELTER_SETTING_FOLLOW_UP_MONTHS,
-                             old != NULL ? old : DEFAULT_MONTHS, value->str, FALSE);
-  if (!shelter_setting_store_set (db, SHELTER_SETTING_FOLLOW_UP_MONTHS, value->str, &stamp,
-                                  &local_error) ||
-      !shelter_audit_record (session, at, "setting", "setting", 0, details->str,
-                             &local_error) ||
-      !shelter_db_commit (db, &local_error))
-    goto failed;
-  return TRUE;
-
-failed:
-  shelter_db_rollback (db);
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
+  return shelter_settings_set (session, SHELTER_SETTING_FOLLOW_UP_MONTHS, value->str, error);
 }
 
 /* @day (YYYY-MM-DD) plus @months; a day past the end of the month is its last day. */

@@ -53,6 +53,10 @@ gboolean _shelter_follow_up_schedule (ShelterSession  *session,
 /* The months of the schedule, from the setting (the default when unset or unreadable),
  * ascending, each 1..60. */
 GArray  *shelter_follow_up_months     (ShelterDb       *db);
+/* The months of a value of the setting, or NULL and a field error
+ * (SHELTER_FIELD_FOLLOW_UP_MONTHS) naming what is wrong. */
+GArray  *shelter_follow_up_parse_months (const char  *text,
+                                         GError     **error);
 /* EDIT_SETTINGS. @months: "1,3,6" (ascending, distinct, 1..60, at least one; the last at
  * least 6: the law asks for six months). */
 gboolean shelter_follow_up_set_months (ShelterSession  *session,

@@ -849,9 +849,9 @@ source_capacity (Ctx     *ctx,
 
 /* The deadlines of a report_due_days value, as month and day; NULL and a field error when
  * it is not a list of real days "MM-DD" separated by commas, each once. */
-static GArray *
-report_days_parse (const char  *value,
-                   GError     **error)
+GArray *
+shelter_reminders_parse_report_due_days (const char  *value,
+                                         GError     **error)
 {
   g_autoptr (GArray) days = g_array_new (FALSE, FALSE, sizeof (guint));
   g_auto (GStrv) parts = NULL;
@@ -896,49 +896,16 @@ shelter_reminders_set_report_due_days (ShelterSession  *session,
   g_autoptr (GArray) days = NULL;
   g_autoptr (GString) clean = g_string_new (NULL);
   g_auto (GStrv) parts = NULL;
-  g_autoptr (GString) details = g_string_new (NULL);
-  g_autoptr (GError) local_error = NULL;
-  g_autoptr (GDateTime) now = NULL;
-  g_autofree char *old = NULL;
-  g_autofree char *at = NULL;
-  ShelterStamp stamp;
-  ShelterDb *db;
 
   g_return_val_if_fail (SHELTER_IS_SESSION (session), FALSE);
 
   if (!shelter_session_check (session, SHELTER_PERMISSION_EDIT_SETTINGS, error) ||
-      (days = report_days_parse (value, error)) == NULL)
+      (days = shelter_reminders_parse_report_due_days (value, error)) == NULL)
     return FALSE;
   parts = g_strsplit (value, ",", -1);
   for (guint i = 0; parts[i] != NULL; i++)
     g_string_append_printf (clean, "%s%s", i > 0 ? "," : "", g_strstrip (parts[i]));
-
-  /* As shelter_follow_up_set_months(): its own check, then one transaction with the audit
-   * entry (the settings use case keeps to the keys it knows). */
-  db = shelter_session_get_db (session);
-  now = shelter_session_now (session);
-  at = shelter_session_format_time (now);
-  stamp.actor = shelter_session_get_actor (session);
-  stamp.at = at;
-  if (!shelter_db_begin (db, error))
-    return FALSE;
-  old = shelter_setting_store_get (db, SHELTER_SETTING_REPORT_DUE_DAYS, &local_error);
-  if (local_error != NULL)
-    goto failed;
-  shelter_audit_note_change (details, SHELTER_SETTING_REPORT_DUE_DAYS,
-                             old != NULL ? old : REPORT_DUE_DEFAULT, clean->str, FALSE);
-  if (!shelter_setting_store_set (db, SHELTER_SETTING_REPORT_DUE_DAYS, clean->str, &stamp,
-                                  &local_error) ||
-      !shelter_audit_record (session, at, "setting", "setting", 0, details->str,
-                             &local_error) ||
-      !shelter_db_commit (db, &local_error))
-    goto failed;
-  return TRUE;
-
-failed:
-  shelter_db_rollback (db);
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
+  return shelter_settings_set (session, SHELTER_SETTING_REPORT_DUE_DAYS, clean->str, error);
 }
 
 static gboolean
@@ -947,11 +914,11 @@ source_reports (Ctx     *ctx,
 {
   g_autofree char *value = shelter_settings_get (ctx->db, SHELTER_SETTING_REPORT_DUE_DAYS,
                                                  REPORT_DUE_DEFAULT);
-  g_autoptr (GArray) days = report_days_parse (value, NULL);
+  g_autoptr (GArray) days = shelter_reminders_parse_report_due_days (value, NULL);
   int year = g_date_get_year (&ctx->on_date);
 
   if (days == NULL)   /* a value written some other way: the default */
-    days = report_days_parse (REPORT_DUE_DEFAULT, NULL);
+    days = shelter_reminders_parse_report_due_days (REPORT_DUE_DEFAULT, NULL);
   for (guint i = 0; i < days->len; i++)
     for (int y = year; y <= year + 1; y++)
       {

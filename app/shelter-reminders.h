@@ -98,6 +98,10 @@ char      *shelter_reminder_to_line   (ShelterReminder *reminder);
  * the year's on 15/12. */
 #define SHELTER_SETTING_REPORT_DUE_DAYS "report_due_days"
 
+/* The deadlines of a value of the setting (month * 100 + day), or NULL and a field
+ * error saying what is wrong; shelter_settings_set() checks the setting with it. */
+GArray    *shelter_reminders_parse_report_due_days (const char  *value,
+                                                    GError     **error);
 /* EDIT_SETTINGS; audited. Refused with SHELTER_FIELD_SETTING: not real days of the year
  * written MM-DD, none, or one twice. */
 gboolean   shelter_reminders_set_report_due_days (ShelterSession  *session,

@@ -7,7 +7,9 @@
 
 #include "shelter-app-error.h"
 #include "shelter-audit.h"
+#include "shelter-follow-up.h"
 #include "shelter-meals.h"
+#include "shelter-reminders.h"
 #include "shelter-settings.h"
 #include "shelter-stores.h"
 
@@ -156,6 +158,21 @@ check_value (const char  *key,
                        _("Backup folder: choose a folder."));
           return FALSE;
         }
+    }
+  /* Settings whose module knows their form. */
+  else if (g_str_equal (key, SHELTER_SETTING_FOLLOW_UP_MONTHS))
+    {
+      g_autoptr (GArray) months = shelter_follow_up_parse_months (value, error);
+
+      if (months == NULL)
+        return FALSE;
+    }
+  else if (g_str_equal (key, SHELTER_SETTING_REPORT_DUE_DAYS))
+    {
+      g_autoptr (GArray) days = shelter_reminders_parse_report_due_days (value, error);
+
+      if (days == NULL)
+        return FALSE;
     }
   else if (!g_str_equal (key, SHELTER_SETTING_DEMO))
     {

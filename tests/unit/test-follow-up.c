@@ -6,6 +6,7 @@
 
 #include "shelter-follow-up.h"
 #include "shelter-reception.h"
+#include "shelter-settings.h"
 #include "test-common.h"
 
 /* The clock of test sessions: 2026-11-22 09:00 +07:00. */
@@ -215,6 +216,11 @@ test_months_setting (Fixture       *fixture,
       g_assert_false (shelter_follow_up_set_months (fixture->admin, bad[i], &error));
       g_assert_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_FOLLOW_UP_MONTHS);
       g_assert_true (g_str_has_prefix (error->message, "Follow-up months:"));
+      g_clear_error (&error);
+      /* The centre's settings use case checks the months the same way. */
+      g_assert_false (shelter_settings_set (fixture->admin, SHELTER_SETTING_FOLLOW_UP_MONTHS,
+                                            bad[i], &error));
+      g_assert_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_FOLLOW_UP_MONTHS);
       g_clear_error (&error);
     }
   g_assert_false (shelter_follow_up_set_months (fixture->manager, "2,4,6,12", &error));
