@@ -177,16 +177,6 @@ is_empty (const char *text)
   return text == NULL || *text == '\0';
 }
 
-static gboolean
-find_code (GPtrArray  *entries,
-           const char *code)
-{
-  for (guint i = 0; entries != NULL && i < entries->len; i++)
-    if (g_strcmp0 (((ShelterReferenceEntry *) g_ptr_array_index (entries, i))->code, code) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /* A day the centre informed someone: a real day, not in the future, not before the
  * admission. */
 static gboolean
@@ -288,7 +278,7 @@ check_destination (Facts   *facts,
           provinces = shelter_reference_provinces (facts->db, SHELTER_ADDRESS_SCHEME, error);
           if (provinces == NULL)
             return FALSE;
-          if (!find_code (provinces, input->province_code))
+          if (!shelter_reference_has_code (provinces, input->province_code))
             return shelter_field_error (error, SHELTER_FIELD_DISCHARGE_PROVINCE,
                                         _("Province: choose the province from the list."));
           facts->province_code = g_strdup (input->province_code);
@@ -300,7 +290,7 @@ check_destination (Facts   *facts,
                                                      input->province_code, error);
               if (communes == NULL)
                 return FALSE;
-              if (!find_code (communes, input->commune_code))
+              if (!shelter_reference_has_code (communes, input->commune_code))
                 return shelter_field_error (error, SHELTER_FIELD_DISCHARGE_COMMUNE,
                                             _("Commune: choose a commune of the province from "
                                               "the list."));
@@ -345,7 +335,8 @@ check_destination (Facts   *facts,
 
         if (countries == NULL)
           return FALSE;
-        if (is_empty (input->country_code) || !find_code (countries, input->country_code))
+        if (is_empty (input->country_code) ||
+            !shelter_reference_has_code (countries, input->country_code))
           return shelter_field_error (error, SHELTER_FIELD_DISCHARGE_COUNTRY,
                                       _("Country: choose the country the person returns to."));
         facts->country_code = g_strdup (input->country_code);

@@ -156,16 +156,6 @@ check_day_in_stay (ShelterStay   *stay,
   return TRUE;
 }
 
-static gboolean
-find_code (GPtrArray  *entries,
-           const char *code)
-{
-  for (guint i = 0; entries != NULL && i < entries->len; i++)
-    if (g_strcmp0 (((ShelterReferenceEntry *) g_ptr_array_index (entries, i))->code, code) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /* ---- Relatives ---------------------------------------------------------------------------- */
 
 static gboolean
@@ -212,7 +202,7 @@ clean_relative (ShelterSession              *session,
 
       if (provinces == NULL)
         return FALSE;
-      if (!find_code (provinces, input->province_code))
+      if (!shelter_reference_has_code (provinces, input->province_code))
         return shelter_field_error (error, SHELTER_FIELD_RELATIVE_ADDRESS,
                                     _("Address: choose the province from the list."));
       row->address_scheme = g_strdup (SHELTER_ADDRESS_SCHEME);
@@ -225,7 +215,7 @@ clean_relative (ShelterSession              *session,
 
           if (communes == NULL)
             return FALSE;
-          if (!find_code (communes, input->commune_code))
+          if (!shelter_reference_has_code (communes, input->commune_code))
             return shelter_field_error (error, SHELTER_FIELD_RELATIVE_ADDRESS,
                                         _("Address: choose a commune of the province from the "
                                           "list."));

@@ -224,3 +224,13 @@ shelter_reference_describe_address (ShelterDb   *db,
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (", ", (char **) parts->pdata);
 }
+
+gboolean
+shelter_reference_has_code (GPtrArray  *entries,
+                            const char *code)
+{
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    if (g_strcmp0 (((ShelterReferenceEntry *) g_ptr_array_index (entries, i))->code, code) == 0)
+      return TRUE;
+  return FALSE;
+}

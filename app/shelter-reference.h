@@ -23,6 +23,10 @@ GPtrArray *shelter_reference_ethnic_groups (ShelterDb   *db,
 /* Countries with their Vietnamese name in full_name, sorted by it in Vietnamese order. */
 GPtrArray *shelter_reference_countries     (ShelterDb   *db,
                                             GError     **error);
+/* Whether @entries (of ShelterReferenceEntry) hold @code: a form's choice checked against
+ * the list it was offered. */
+gboolean   shelter_reference_has_code      (GPtrArray   *entries,
+                                            const char  *code);
 
 /* The 63-province scheme of older papers (SHELTER_LEGACY_ADDRESS_SCHEME): its provinces
  * come from shelter_reference_provinces(); below them are districts, then communes. */
