@@ -154,3 +154,21 @@ test_count (ShelterDb  *db,
   sqlite3_close (handle);
   return count;
 }
+
+void
+test_add_account (ShelterDb  *db,
+                  const char *username,
+                  const char *full_name,
+                  const char *role)
+{
+  g_autoptr (ShelterUser) user = shelter_user_new ();
+  g_autoptr (GError) error = NULL;
+  ShelterStamp stamp = { "test", "2026-01-01T00:00:00+07:00" };
+
+  shelter_user_set_username (user, username);
+  shelter_user_set_full_name (user, full_name);
+  shelter_user_set_role (user, role);
+  shelter_user_set_active (user, TRUE);
+  g_assert_true (shelter_user_store_insert (db, user, NULL, &stamp, &error));
+  g_assert_no_error (error);
+}

@@ -33,6 +33,11 @@ ShelterPerson  *test_person_new       (const char  *family,
                                        const char  *given,
                                        const char  *sex,
                                        const char  *birth_date);
+/* An active staff account (a staff member services and discharges can name). */
+void            test_add_account      (ShelterDb   *db,
+                                       const char  *username,
+                                       const char  *full_name,
+                                       const char  *role);
 /* A count from an SQL query run straight on the file, as a user with sqlite3 would. */
 gint64          test_count            (ShelterDb   *db,
                                        const char  *sql);

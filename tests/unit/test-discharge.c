@@ -29,24 +29,6 @@ typedef struct
   gint64          brother;    /* her brother, involved in the trafficking */
 } Fixture;
 
-static void
-add_account (ShelterDb  *db,
-             const char *username,
-             const char *full_name,
-             const char *role)
-{
-  g_autoptr (ShelterUser) user = shelter_user_new ();
-  g_autoptr (GError) error = NULL;
-  ShelterStamp stamp = { "test", "2026-01-01T00:00:00+07:00" };
-
-  shelter_user_set_username (user, username);
-  shelter_user_set_full_name (user, full_name);
-  shelter_user_set_role (user, role);
-  shelter_user_set_active (user, TRUE);
-  g_assert_true (shelter_user_store_insert (db, user, NULL, &stamp, &error));
-  g_assert_no_error (error);
-}
-
 static gint64
 receive (Fixture    *fixture,
          const char *given,
@@ -133,8 +115,8 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->db = test_db_new ();
   /* The travel home is a service given by the staff member who discharges. */
-  add_account (fixture->db, "test.caseworker", "Trần Thị Lan", "caseworker");
-  add_account (fixture->db, "test.manager", "Hoàng Văn Thắng", "manager");
+  test_add_account (fixture->db, "test.caseworker", "Trần Thị Lan", "caseworker");
+  test_add_account (fixture->db, "test.manager", "Hoàng Văn Thắng", "manager");
   fixture->caseworker = test_session_new (fixture->db, "caseworker");
   fixture->manager = test_session_new (fixture->db, "manager");
   fixture->medical = test_session_new (fixture->db, "medical");

@@ -32,9 +32,6 @@ typedef struct
   gint64          women;
 } Fixture;
 
-static void add_account (ShelterDb  *db,
-                         const char *username,
-                         const char *role);
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -48,9 +45,9 @@ fixture_set_up (Fixture       *fixture,
   fixture->counsellor = test_session_new (fixture->db, "counsellor");
   fixture->women = test_add_room (fixture->caseworker, "A101", "female", "any", 20);
   /* The accounts of the sessions, for the records that name a staff member. */
-  add_account (fixture->db, "test.caseworker", "caseworker");
-  add_account (fixture->db, "test.medical", "medical");
-  add_account (fixture->db, "test.counsellor", "counsellor");
+  test_add_account (fixture->db, "test.caseworker", "Trần Văn Thử", "caseworker");
+  test_add_account (fixture->db, "test.medical", "Trần Văn Thử", "medical");
+  test_add_account (fixture->db, "test.counsellor", "Trần Văn Thử", "counsellor");
 }
 
 static void
@@ -323,23 +320,6 @@ test_report_due (Fixture       *fixture,
 /* ---- Every kind, on its day and not the day before ------------------------------------ */
 
 /* A staff account, so that a record can name its user. */
-static void
-add_account (ShelterDb  *db,
-             const char *username,
-             const char *role)
-{
-  g_autoptr (ShelterUser) user = shelter_user_new ();
-  g_autoptr (GError) error = NULL;
-  ShelterStamp stamp = { "test", "2026-01-01T00:00:00+07:00" };
-
-  shelter_user_set_username (user, username);
-  shelter_user_set_full_name (user, "Trần Văn Thử");
-  shelter_user_set_role (user, role);
-  shelter_user_set_active (user, TRUE);
-  g_assert_true (shelter_user_store_insert (db, user, NULL, &stamp, &error));
-  g_assert_no_error (error);
-}
-
 /* A victim born on @birth received into @room at @at, a parent consenting. */
 static ShelterStay *
 admit (Fixture    *fixture,

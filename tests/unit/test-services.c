@@ -25,24 +25,6 @@ typedef struct
 } Fixture;
 
 static void
-add_account (ShelterDb  *db,
-             const char *username,
-             const char *full_name,
-             const char *role)
-{
-  g_autoptr (ShelterUser) user = shelter_user_new ();
-  g_autoptr (GError) error = NULL;
-  ShelterStamp stamp = { "test", "2026-01-01T00:00:00+07:00" };
-
-  shelter_user_set_username (user, username);
-  shelter_user_set_full_name (user, full_name);
-  shelter_user_set_role (user, role);
-  shelter_user_set_active (user, TRUE);
-  g_assert_true (shelter_user_store_insert (db, user, NULL, &stamp, &error));
-  g_assert_no_error (error);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -55,10 +37,10 @@ fixture_set_up (Fixture       *fixture,
   fixture->women = test_add_room (fixture->caseworker, "A101", "female", "any", 20);
   fixture->family = test_add_room (fixture->caseworker, "C101", "family", "any", 20);
   /* The accounts of the sessions, so that they can be named on a record. */
-  add_account (fixture->db, "test.caseworker", "Trần Thị Lan", "caseworker");
-  add_account (fixture->db, "test.manager", "Hoàng Văn Thắng", "manager");
-  add_account (fixture->db, "test.medical", "Lê Thị Hoa", "medical");
-  add_account (fixture->db, "test.counsellor", "Phạm Ngọc Minh", "counsellor");
+  test_add_account (fixture->db, "test.caseworker", "Trần Thị Lan", "caseworker");
+  test_add_account (fixture->db, "test.manager", "Hoàng Văn Thắng", "manager");
+  test_add_account (fixture->db, "test.medical", "Lê Thị Hoa", "medical");
+  test_add_account (fixture->db, "test.counsellor", "Phạm Ngọc Minh", "counsellor");
 }
 
 static void
