@@ -39,6 +39,7 @@ typedef enum
   SHELTER_APP_ERROR_UNSAFE_FAMILY,       /* handing a person to a relative judged unsafe */
   SHELTER_APP_ERROR_ALREADY_DISCHARGED,  /* the stay has ended already */
   SHELTER_APP_ERROR_CASE_CLOSED,         /* a follow-up step on a closed case */
+  SHELTER_APP_ERROR_CLOCK_BEHIND,        /* the computer's clock is before the last record */
 } ShelterAppError;
 
 typedef enum
@@ -241,6 +242,14 @@ typedef enum
   SHELTER_FIELD_CASE_CLOSURE_REASON,
   SHELTER_FIELD_CASE_CLOSURE_SUMMARY,
   SHELTER_FIELD_REPORT_PERIOD,
+  SHELTER_FIELD_REPORT_FORMAT,
+  SHELTER_FIELD_REPORT_OUTPUT,
+  SHELTER_FIELD_CASE_LIST_REASON,
+  /* import */
+  SHELTER_FIELD_IMPORT_FILE,
+  SHELTER_FIELD_IMPORT_SHEET,
+  SHELTER_FIELD_IMPORT_MAPPING,
+  SHELTER_FIELD_IMPORT_ENCODING,
 } ShelterField;
 
 GQuark shelter_app_error_quark   (void);

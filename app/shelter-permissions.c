@@ -51,6 +51,11 @@ static const struct
   /* Managers only: the figures are the centre's own, signed by its head; small counts can
    * point at a person, and the administrator does not read case data. */
   { SHELTER_PERMISSION_VIEW_REPORTS, { "manager" } },
+  /* Names leave the program: only whoever answers for the centre, with a reason. */
+  { SHELTER_PERMISSION_EXPORT_CASE_LIST, { "manager" } },
+  /* A whole centre's records at once: the manager who decides, or the administrator who
+   * sets the program up. */
+  { SHELTER_PERMISSION_IMPORT, { "administrator", "manager" } },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (permission_table) == SHELTER_N_PERMISSIONS);

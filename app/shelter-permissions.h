@@ -52,6 +52,8 @@ typedef enum
   /* told at once when a follow-up finds someone at risk or re-trafficked */
   SHELTER_PERMISSION_HEAR_FOLLOW_UP_ALERTS,
   SHELTER_PERMISSION_VIEW_REPORTS,     /* the periodic statistics */
+  SHELTER_PERMISSION_EXPORT_CASE_LIST, /* the case list with names, for the centre's own use */
+  SHELTER_PERMISSION_IMPORT,           /* bring residents in from a spreadsheet */
   SHELTER_N_PERMISSIONS
 } ShelterPermission;
 

@@ -153,6 +153,8 @@ shelter_session_check (ShelterSession     *self,
     [SHELTER_PERMISSION_RECORD_FOLLOW_UP] = N_("record follow-ups or close cases"),
     [SHELTER_PERMISSION_HEAR_FOLLOW_UP_ALERTS] = N_("be told of residents found at risk after discharge"),
     [SHELTER_PERMISSION_VIEW_REPORTS] = N_("see the centre’s statistics and reports"),
+    [SHELTER_PERMISSION_EXPORT_CASE_LIST] = N_("export the case list with names"),
+    [SHELTER_PERMISSION_IMPORT] = N_("import residents from a spreadsheet"),
   };
 
   g_return_val_if_fail (SHELTER_IS_SESSION (self), FALSE);

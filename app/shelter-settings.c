@@ -11,6 +11,7 @@
 #include "shelter-meals.h"
 #include "shelter-reminders.h"
 #include "shelter-settings.h"
+#include "shelter-statistics.h"
 #include "shelter-stores.h"
 
 /* Published on the sign-in screen of demo centres only; a real centre never has them. */
@@ -172,6 +173,16 @@ check_value (const char  *key,
       g_autoptr (GArray) days = shelter_reminders_parse_report_due_days (value, error);
 
       if (days == NULL)
+        return FALSE;
+    }
+  else if (g_str_equal (key, SHELTER_SETTING_REPORT_AGE_BANDS))
+    {
+      if (!shelter_statistics_check_age_bands (value, error))
+        return FALSE;
+    }
+  else if (g_str_equal (key, SHELTER_SETTING_REPORT_SUPPRESS_BELOW))
+    {
+      if (!shelter_statistics_check_suppress_below (value, error))
         return FALSE;
     }
   else if (!g_str_equal (key, SHELTER_SETTING_DEMO))

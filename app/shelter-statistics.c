@@ -12,6 +12,7 @@
 #include "shelter-discharge.h"
 #include "shelter-enums.h"
 #include "shelter-follow-up.h"
+#include "shelter-meals.h"
 #include "shelter-referrals.h"
 #include "shelter-reference.h"
 #include "shelter-services.h"
@@ -315,6 +316,37 @@ parse_age_bands (const char *text,
   return n;
 }
 
+gboolean
+shelter_statistics_check_age_bands (const char  *value,
+                                    GError     **error)
+{
+  int bounds[MAX_AGE_BANDS];
+
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (parse_age_bands (value, bounds) == 0)
+    return shelter_field_error (error, SHELTER_FIELD_SETTING,
+                                _("Age bands in reports: enter the ages at which the bands "
+                                  "after the first start, ascending and separated by commas, "
+                                  "such as 16, 18, 60 (at most 8 ages)."));
+  return TRUE;
+}
+
+gboolean
+shelter_statistics_check_suppress_below (const char  *value,
+                                         GError     **error)
+{
+  gint64 below;
+
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (!g_ascii_string_to_signed (value, 10, 2, 20, &below, NULL))
+    return shelter_field_error (error, SHELTER_FIELD_SETTING,
+                                _("Small counts in reports: enter a number of people from 2 "
+                                  "to 20."));
+  return TRUE;
+}
+
 /* The age bands of the setting: the lower bounds after 0. The default when the setting is
  * not a list of ascending ages. */
 static guint
@@ -469,6 +501,152 @@ static const struct
 static const char *const referral_statuses[] = {
   "sent", "accepted", "declined", "completed", "withdrawn",
 };
+
+static guint32
+julian_of (const char *iso)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  if (iso == NULL || strlen (iso) < 10 || !shelter_text_parse_date (iso, &date))
+    return 0;
+  return g_date_get_julian (&date);
+}
+
+/* The funded-meal limit in force on @day (YYYY-MM-DD) in @limits, newest first per kind;
+ * 0 when none, as shelter_stay_limit_store_days() reads it. */
+static guint
+funded_meal_limit_on (GPtrArray  *limits,
+                      const char *day)
+{
+  for (guint i = 0; i < limits->len; i++)
+    {
+      const ShelterStayLimitRow *limit = g_ptr_array_index (limits, i);
+
+      if (g_str_equal (limit->kind, "funded_meals") && strcmp (limit->valid_from, day) <= 0 &&
+          (limit->valid_to == NULL || strcmp (limit->valid_to, day) >= 0))
+        return (guint) MAX (limit->days, 0);
+    }
+  return 0;
+}
+
+/* Meal days of the period, counted as shelter_meal_days_count() counts a stay's (every day
+ * from the admission to the discharge or today, whole days away left out, funded up to the
+ * limit in force on the admission day, priced at the meals_per_day rate of the day) but
+ * only the days that fall in the period: a stay that began before it has used part of its
+ * funded days already. */
+static ShelterStatTable *
+meal_days_table (ShelterDb            *db,
+                 const ShelterPeriod  *period,
+                 const char           *today,
+                 GError              **error)
+{
+  g_autoptr (ShelterStatTable) table = NULL;
+  g_autoptr (GArray) stays = NULL;
+  g_autoptr (GArray) absences = NULL;
+  g_autoptr (GPtrArray) limits = NULL;
+  g_autoptr (GPtrArray) rates = NULL;
+  g_autofree char *province = NULL;
+  g_autofree gint64 *rate_of_day = NULL;
+  ShelterStatRow *funded, *beyond;
+  guint32 period_first = julian_of (period->first);
+  guint32 period_last = MIN (julian_of (period->last), julian_of (today));
+  guint next_absence = 0;
+
+  table = table_new ("meal_days", _("Meal days and their cost"),
+                     _("For each day of the period up to today, one meal day for each "
+                       "person in care who was not away the whole day. Days within the "
+                       "funded limit in force on the day of admission are counted apart "
+                       "from those past it; the cost is at the meal rate of each day, and "
+                       "days without a rate are counted but not priced."),
+                     _("Days"), 3,
+                     SHELTER_STAT_COLUMN_COUNT, _("Meal days"),
+                     SHELTER_STAT_COLUMN_DONG, _("Cost (đồng)"),
+                     SHELTER_STAT_COLUMN_COUNT, _("Days without a rate"));
+  funded = table_row (table, _("Within the funded limit"));
+  beyond = table_row (table, _("Past the funded limit"));
+
+  if (period_first == 0 || period_last < period_first)
+    return table_finish (g_steal_pointer (&table));
+  if ((stays = shelter_statistics_store_stays (db, period->first, period->next,
+                                               error)) == NULL ||
+      (absences = shelter_statistics_store_absences (db, period->first, period->next,
+                                                     error)) == NULL ||
+      (limits = shelter_stay_limit_store_list (db, error)) == NULL)
+    return NULL;
+  province = shelter_rates_centre_province (db);
+  if ((rates = shelter_rate_store_list (db, "meals_per_day", province, error)) == NULL)
+    return NULL;
+
+  /* The rate of each day of the period, looked up once rather than once a meal day. */
+  rate_of_day = g_new (gint64, period_last - period_first + 1);
+  for (guint32 j = period_first; j <= period_last; j++)
+    {
+      GDate date;
+      char iso[11];
+      const ShelterRateRow *rate;
+
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, j);
+      date_text (&date, iso);
+      rate = shelter_rates_find (rates, "meals_per_day", province, iso);
+      rate_of_day[j - period_first] = rate != NULL ? rate->amount_dong : -1;
+    }
+
+  for (guint i = 0; i < stays->len; i++)
+    {
+      const ShelterStatStayRow *stay = &g_array_index (stays, ShelterStatStayRow, i);
+      guint32 first = julian_of (stay->admitted_on);
+      guint32 last = stay->discharged_on[0] != '\0' && strcmp (stay->discharged_on, today) < 0
+                     ? julian_of (stay->discharged_on) : julian_of (today);
+      guint limit = funded_meal_limit_on (limits, stay->admitted_on);
+      guint first_absence, end_absence;
+      guint ordinal = 0;
+
+      if (first == 0 || last == 0)
+        continue;
+      /* Absences and stays come in stay order: this stay's absences are the next run. */
+      while (next_absence < absences->len &&
+             g_array_index (absences, ShelterStatAbsenceRow, next_absence).stay_id < stay->stay_id)
+        next_absence++;
+      first_absence = end_absence = next_absence;
+      while (end_absence < absences->len &&
+             g_array_index (absences, ShelterStatAbsenceRow, end_absence).stay_id == stay->stay_id)
+        end_absence++;
+
+      for (guint32 j = first; j <= MIN (last, period_last); j++)
+        {
+          gboolean away = FALSE;
+          gboolean within;
+
+          for (guint a = first_absence; a < end_absence && !away; a++)
+            {
+              const ShelterStatAbsenceRow *span = &g_array_index (absences, ShelterStatAbsenceRow, a);
+              guint32 left = julian_of (span->started_on);
+              guint32 back = span->returned_on[0] != '\0' ? julian_of (span->returned_on) : G_MAXUINT32;
+
+              away = left < j && j < back;
+            }
+          if (away)
+            continue;
+          ordinal++;
+          if (j < period_first)
+            continue;
+          within = limit == 0 || ordinal <= limit;
+          {
+            ShelterStatRow *row = within ? funded : beyond;
+            gint64 rate = rate_of_day[j - period_first];
+
+            row->cells[0]++;
+            if (rate >= 0)
+              row->cells[1] += rate;
+            else
+              row->cells[2]++;
+          }
+        }
+    }
+  return table_finish (g_steal_pointer (&table));
+}
 
 GPtrArray *
 shelter_statistics_compute (ShelterSession       *session,
@@ -711,6 +889,10 @@ shelter_statistics_compute (ShelterSession       *session,
       row->cells[2] = count->c;
     }
   g_ptr_array_add (tables, table_finish (table));
+
+  if ((table = meal_days_table (db, period, today, error)) == NULL)
+    return NULL;
+  g_ptr_array_add (tables, table);
 
   /* Clothing kits. */
   table = table_new ("clothing_kits", _("Clothing kits"),

@@ -81,6 +81,15 @@ void shelter_stat_table_free (ShelterStatTable *table);
 /* Cells under this (3 by default) are suppressed in reports leaving the centre. */
 #define SHELTER_SETTING_REPORT_SUPPRESS_BELOW "report_suppress_below"
 
+/* Whether @value is a list of age bands as SHELTER_SETTING_REPORT_AGE_BANDS takes (whole
+ * ages from 1 to 150, ascending, separated by commas, at most 8), or a threshold as
+ * SHELTER_SETTING_REPORT_SUPPRESS_BELOW takes (2 to 20); a field error (SHELTER_FIELD_SETTING)
+ * saying what to write otherwise. shelter_settings_set() checks the two settings with them. */
+gboolean shelter_statistics_check_age_bands     (const char  *value,
+                                                 GError     **error);
+gboolean shelter_statistics_check_suppress_below (const char  *value,
+                                                  GError     **error);
+
 /* ---- The statistics --------------------------------------------------------------------- */
 
 /* VIEW_REPORTS. Every table of the period, in report order (ShelterStatTable). With

@@ -85,6 +85,90 @@ shelter_statistics_store_received (ShelterDb   *db,
   return g_steal_pointer (&rows);
 }
 
+GArray *
+shelter_statistics_store_stays (ShelterDb   *db,
+                                const char  *first,
+                                const char  *next,
+                                GError     **error)
+{
+  g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (ShelterStatStayRow));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
+
+  stmt = _shelter_db_prepare (db,
+                              "SELECT s.id, substr(s.admitted_at, 1, 10), "
+                              "coalesce(substr(s.discharged_at, 1, 10), '') FROM stay s "
+                              "WHERE s.voided_at IS NULL AND s.admitted_at < ?2 "
+                              "AND (s.discharged_at IS NULL OR s.discharged_at >= ?1) "
+                              "ORDER BY s.id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  _shelter_db_bind_text (stmt, 1, first);
+  _shelter_db_bind_text (stmt, 2, next);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ShelterStatStayRow row = { 0 };
+
+      row.stay_id = sqlite3_column_int64 (stmt, 0);
+      copy_column (row.admitted_on, sizeof row.admitted_on, stmt, 1);
+      copy_column (row.discharged_on, sizeof row.discharged_on, stmt, 2);
+      g_array_append_val (rows, row);
+    }
+  _shelter_db_release (db, stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _shelter_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+GArray *
+shelter_statistics_store_absences (ShelterDb   *db,
+                                   const char  *first,
+                                   const char  *next,
+                                   GError     **error)
+{
+  g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (ShelterStatAbsenceRow));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
+
+  stmt = _shelter_db_prepare (db,
+                              "SELECT a.stay_id, substr(a.started_at, 1, 10), "
+                              "coalesce(substr(a.returned_at, 1, 10), '') "
+                              "FROM absence a JOIN stay s ON s.id = a.stay_id "
+                              "WHERE a.voided_at IS NULL AND s.voided_at IS NULL "
+                              "AND s.admitted_at < ?2 "
+                              "AND (s.discharged_at IS NULL OR s.discharged_at >= ?1) "
+                              "AND a.started_at < ?2 ORDER BY a.stay_id, a.started_at",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  _shelter_db_bind_text (stmt, 1, first);
+  _shelter_db_bind_text (stmt, 2, next);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ShelterStatAbsenceRow row = { 0 };
+
+      row.stay_id = sqlite3_column_int64 (stmt, 0);
+      copy_column (row.started_on, sizeof row.started_on, stmt, 1);
+      copy_column (row.returned_on, sizeof row.returned_on, stmt, 2);
+      g_array_append_val (rows, row);
+    }
+  _shelter_db_release (db, stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _shelter_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
 /* Each returns key, key2, a, b, c. */
 static const char *const count_sql[] = {
   [SHELTER_STAT_QUERY_IN_CARE_AT_END] =

@@ -36,6 +36,33 @@ GArray  *shelter_statistics_store_received (ShelterDb   *db,
                                             const char  *next,
                                             GError     **error);
 
+/* A stay in care on at least one day of the period, for the meal days. */
+typedef struct
+{
+  gint64 stay_id;
+  char   admitted_on[11];
+  char   discharged_on[11];       /* "" while staying */
+} ShelterStatStayRow;
+
+/* The stays begun before @next and not ended before @first, by id. */
+GArray  *shelter_statistics_store_stays    (ShelterDb   *db,
+                                            const char  *first,
+                                            const char  *next,
+                                            GError     **error);
+
+typedef struct
+{
+  gint64 stay_id;
+  char   started_on[11];
+  char   returned_on[11];         /* "" while away */
+} ShelterStatAbsenceRow;
+
+/* The absences of those stays that began before @next, by stay and start. */
+GArray  *shelter_statistics_store_absences (ShelterDb   *db,
+                                            const char  *first,
+                                            const char  *next,
+                                            GError     **error);
+
 typedef enum
 {
   SHELTER_STAT_QUERY_IN_CARE_AT_END,  /* one row: stays begun before @next, not ended by then */

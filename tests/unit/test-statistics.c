@@ -4,8 +4,10 @@
 #include <string.h>
 
 #include "shelter-ctl.h"
+#include "shelter-meals.h"
 #include "shelter-reception.h"
 #include "shelter-statistics.h"
+#include "shelter-stay-limits.h"
 #include "test-common.h"
 
 /* The clock of test sessions: 2026-11-22 09:00 +07:00. The hand-counted centre, for the
@@ -25,6 +27,7 @@ typedef struct
   ShelterSession *manager;
   ShelterSession *caseworker;
   gint64          room;
+  gint64          stays[5];
 } Fixture;
 
 static ShelterStay *
@@ -92,6 +95,11 @@ fixture_set_up (Fixture       *fixture,
   binh_stay = receive (fixture, binh, "2026-08-01", two);
   dung_again = receive (fixture, dung, "2026-08-10", NULL);
   discharge (fixture, chi_stay, "2026-09-30");
+  fixture->stays[0] = shelter_stay_get_id (an_stay);
+  fixture->stays[1] = shelter_stay_get_id (dung_stay);
+  fixture->stays[2] = shelter_stay_get_id (chi_stay);
+  fixture->stays[3] = shelter_stay_get_id (binh_stay);
+  fixture->stays[4] = shelter_stay_get_id (dung_again);
 }
 
 static void
@@ -240,6 +248,74 @@ test_hand_counted (Fixture       *fixture,
   }
 }
 
+/* Meal days with 30 funded days from the admission and a rate of 40.000 ₫ from 01/08,
+ * in Q3:
+ *   An    01/07-10/07: 10 funded, unpriced (her stay began 20/06: days 12 to 21).
+ *   Dung  02/07-20/07: 19 funded, unpriced.
+ *   Chi   05/07-03/08 funded (27 unpriced, 3 priced), 04/08-30/09: 58 past the limit.
+ *   Bình  01/08-30/08 funded, 31/08-30/09: 31 past the limit.
+ *   Dung  again 10/08-08/09 funded, 09/09-30/09: 22 past the limit.
+ * Within the limit: 119 days, 63 priced (2.520.000 ₫), 56 without a rate. Past it: 111
+ * days, 4.440.000 ₫. */
+static void
+test_meal_days (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ShelterCentre) centre = shelter_centre_new ();
+  ShelterStamp stamp = { "test", "2026-01-01T08:00:00+07:00" };
+  ShelterStatTable *meals;
+  gint64 days = 0, funded = 0, cost = 0;
+
+  shelter_centre_set_name (centre, "Trung tâm Bảo trợ xã hội thử nghiệm");
+  shelter_centre_set_province_scheme (centre, "2025");
+  shelter_centre_set_province_code (centre, "01");
+  g_assert_true (shelter_centre_store_save (fixture->db, centre, &stamp, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (shelter_stay_limits_add (fixture->manager, "funded_meals", 30,
+                                            "Nghị định 20/2021/NĐ-CP", "2026-01-01", &error),
+                   >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (shelter_rates_add (fixture->manager, "meals_per_day", NULL, 40000,
+                                      "Quyết định số 99/2026/QĐ-UBND (thử nghiệm)",
+                                      "2026-08-01", NULL, &error), >, 0);
+  g_assert_no_error (error);
+
+  {
+    g_autoptr (GPtrArray) tables = compute (fixture, "2026-Q3", FALSE);
+
+    meals = table_named (tables, "meal_days");
+    g_assert_cmpint (cell (meals, "Within the funded limit", 0), ==, 119);
+    g_assert_cmpint (cell (meals, "Within the funded limit", 1), ==, 63 * 40000);
+    g_assert_cmpint (cell (meals, "Within the funded limit", 2), ==, 56);
+    g_assert_cmpint (cell (meals, "Past the funded limit", 0), ==, 111);
+    g_assert_cmpint (cell (meals, "Past the funded limit", 1), ==, 111 * 40000);
+    g_assert_cmpint (cell (meals, "Past the funded limit", 2), ==, 0);
+    g_assert_cmpint (meals->total->cells[0], ==, 230);
+  }
+
+  /* Over every day of every stay, the period's figures are the stays' own meal days. */
+  for (guint i = 0; i < G_N_ELEMENTS (fixture->stays); i++)
+    {
+      g_autoptr (ShelterMealDays) stay_days = shelter_meal_days_count (fixture->manager,
+                                                                       fixture->stays[i],
+                                                                       &error);
+
+      g_assert_no_error (error);
+      days += stay_days->days;
+      funded += stay_days->funded_days;
+      cost += stay_days->funded_dong + stay_days->beyond_dong;
+    }
+  {
+    g_autoptr (GPtrArray) tables = compute (fixture, "2026-06-01..2026-11-22", FALSE);
+
+    meals = table_named (tables, "meal_days");
+    g_assert_cmpint (meals->total->cells[0], ==, days);
+    g_assert_cmpint (cell (meals, "Within the funded limit", 0), ==, funded);
+    g_assert_cmpint (meals->total->cells[1], ==, cost);
+  }
+}
+
 static void
 test_suppression (Fixture       *fixture,
                   gconstpointer  data)
@@ -321,6 +397,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/statistics/periods", test_periods);
   g_test_add ("/statistics/hand-counted", Fixture, NULL, fixture_set_up, test_hand_counted,
+              fixture_tear_down);
+  g_test_add ("/statistics/meal-days", Fixture, NULL, fixture_set_up, test_meal_days,
               fixture_tear_down);
   g_test_add ("/statistics/suppression", Fixture, NULL, fixture_set_up, test_suppression,
               fixture_tear_down);
