@@ -83,8 +83,10 @@ shelter_text_clean (const char *text,
           continue;
         }
       /* Invisible formatting characters (zero-width space, direction marks) pasted from
-       * other programs would make two equal names differ: drop them. */
-      if (type == G_UNICODE_FORMAT)
+       * other programs would make two equal names differ: drop them. But not the joiners,
+       * which are part of what is written: an emoji such as a health worker is three
+       * characters joined, and Persian or Hindi words need them to read right. */
+      if (type == G_UNICODE_FORMAT && c != 0x200C && c != 0x200D)
         continue;
       if (type == G_UNICODE_CONTROL || type == G_UNICODE_UNASSIGNED ||
           type == G_UNICODE_PRIVATE_USE || type == G_UNICODE_SURROGATE)

@@ -83,6 +83,31 @@ shelter_audit_store_last_hash (ShelterDb  *db,
   return hash;
 }
 
+char *
+shelter_audit_store_last_at (ShelterDb  *db,
+                             GError    **error)
+{
+  sqlite3_stmt *stmt;
+  char *at = NULL;
+  int rc;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
+
+  /* The log is append-only: the highest id is the last action recorded. */
+  stmt = _shelter_db_prepare (db, "SELECT at FROM audit_log ORDER BY id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    at = g_strdup (_shelter_db_column_text (stmt, 0));
+  else if (rc == SQLITE_DONE)
+    at = g_strdup ("");
+  else
+    _shelter_db_set_error (db, rc, error);
+  _shelter_db_release (db, stmt);
+  return at;
+}
+
 gint64
 shelter_audit_store_count (ShelterDb  *db,
                            GError    **error)

@@ -36,6 +36,10 @@ gboolean shelter_audit_store_append     (ShelterDb           *db,
 char    *shelter_audit_store_last_hash  (ShelterDb           *db,
                                          GError             **error);
 
+/* When the newest entry was written (its "at"), "" when there is none. */
+char    *shelter_audit_store_last_at    (ShelterDb           *db,
+                                         GError             **error);
+
 gint64   shelter_audit_store_count      (ShelterDb           *db,
                                          GError             **error);
 

@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "shelter-accounts.h"
+#include "shelter-app-error.h"
+#include "shelter-clock.h"
 #include "shelter-settings.h"
 #include "shelter-sign-in-page.h"
 #include "shelter-ui-private.h"
@@ -20,6 +22,8 @@ struct _ShelterSignInPage
 
   ShelterDb           *db;
   guint                sign_in_id;
+  /* The user was told the clock is behind the records and pressed Sign In again. */
+  gboolean             clock_warned;
   /* The demo rows, removed when another database is shown. */
   GPtrArray           *demo_rows;
 
@@ -88,6 +92,22 @@ shelter_sign_in_page_sign_in_cb (gpointer user_data)
 
   username = gtk_editable_get_text (GTK_EDITABLE (self->username_row));
   password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+
+  /* Before the sign-in itself is recorded with the clock's date. */
+  if (!self->clock_warned && !shelter_clock_check (self->db, now, &error))
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_CLOCK_BEHIND))
+        {
+          self->clock_warned = TRUE;
+          message = g_strdup_printf ("%s %s", error->message,
+                                     _("To sign in all the same, press Sign In again."));
+        }
+      _shelter_ui_show_message (self->error_label, message != NULL ? message : error->message);
+      return G_SOURCE_REMOVE;
+    }
+  g_clear_error (&error);
 
   session = shelter_accounts_sign_in (self->db, username, password, now, &error);
 
@@ -246,6 +266,7 @@ shelter_sign_in_page_reset (ShelterSignInPage *self)
 
   g_clear_handle_id (&self->sign_in_id, g_source_remove);
   shelter_sign_in_page_set_busy (self, FALSE);
+  self->clock_warned = FALSE;
 
   gtk_editable_set_text (GTK_EDITABLE (self->username_row), "");
   _shelter_ui_clear_secret (GTK_EDITABLE (self->password_row));

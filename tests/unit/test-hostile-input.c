@@ -1,0 +1,246 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "shelter-backup.h"
+#include "shelter-ctl.h"
+#include "shelter-reception.h"
+#include "test-common.h"
+
+/* Hostile input drill: whatever is pasted into a field comes back exactly as typed (in
+ * NFC), or is refused with a message naming the field; nothing typed reaches SQL as SQL. */
+
+#define NOTE_LIMIT 2000
+
+typedef struct
+{
+  ShelterDb      *db;
+  ShelterSession *caseworker;
+  gint64          room;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->db = test_db_new ();
+  fixture->caseworker = test_session_new (fixture->db, "caseworker");
+  fixture->room = test_add_room (fixture->caseworker, "A101", "female", "any", 20);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->caseworker);
+  g_clear_object (&fixture->db);
+}
+
+/* Receives @person with @note as the intake's health note; the stay, or NULL with @error. */
+static ShelterStay *
+receive (Fixture        *fixture,
+         ShelterPerson  *person,
+         const char     *note,
+         GError        **error)
+{
+  g_autoptr (ShelterIntake) intake = shelter_intake_new ();
+
+  shelter_intake_set_handed_over_by (intake, "self");
+  shelter_intake_set_health_at_arrival (intake, note);
+  return shelter_receive_person (fixture->caseworker, person, intake, fixture->room,
+                                 "2026-11-22T08:00:00+07:00", error);
+}
+
+static char *
+nfd (const char *text)
+{
+  return g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
+}
+
+static void
+test_names (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *family = nfd ("Đặng");
+  g_autofree char *given = nfd ("Hường");
+  g_autoptr (ShelterPerson) decomposed = test_person_new (family, "Thị", given, "female",
+                                                         "1999-05-01");
+  g_autoptr (ShelterPerson) minority = test_person_new ("H'Hen", NULL, "Niê", "female",
+                                                       "2001-02-03");
+  g_autoptr (ShelterPerson) arabic = test_person_new ("الحسن", NULL, "فاطمة", "female",
+                                                     "1995-06-07");
+  g_autoptr (ShelterStay) stay = NULL;
+  g_autoptr (ShelterPerson) stored = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* Typed in NFD (as some keyboards and macOS send it): stored in NFC, and found either way. */
+  stay = receive (fixture, decomposed, NULL, &error);
+  g_assert_no_error (error);
+  stored = shelter_person_open (fixture->caseworker, shelter_stay_get_person_id (stay), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (shelter_person_get_family_name (stored), ==, "Đặng");
+  g_assert_cmpstr (shelter_person_get_given_name (stored), ==, "Hường");
+  g_assert_true (g_utf8_validate (shelter_person_get_given_name (stored), -1, NULL));
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *queries[] = { "Hường", NULL, "dang thi huong" };
+      g_autofree char *typed = i == 1 ? nfd ("Đặng Hường") : g_strdup (queries[i]);
+      g_autoptr (GArray) hits = shelter_residents_search (fixture->caseworker, typed, 50, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (hits->len, ==, 1);
+    }
+  g_clear_object (&stay);
+
+  /* An apostrophe in an ethnic-minority name, and a foreign victim's name in Arabic script. */
+  stay = receive (fixture, minority, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&stay);
+  stay = receive (fixture, arabic, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&stored);
+  stored = shelter_person_open (fixture->caseworker, shelter_stay_get_person_id (stay), &error);
+  g_assert_cmpstr (shelter_person_get_given_name (stored), ==, "فاطمة");
+  g_clear_object (&stay);
+
+  /* Refused, naming the field: an emoji, SQL, a control character, too long. */
+  {
+    static const char *refused[] = { "Lan 🙂", "Lan'); DROP TABLE person;--", "Lan\x07",
+                                     "Lan\x1b[31m" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        g_autoptr (ShelterPerson) person = test_person_new ("Lò", "Thị", refused[i], "female",
+                                                           "1990-01-01");
+
+        g_assert_null (receive (fixture, person, NULL, &error));
+        g_assert_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_GIVEN_NAME);
+        g_assert_true (g_str_has_prefix (error->message, "Given name"));
+        g_clear_error (&error);
+      }
+  }
+  {
+    g_autoptr (GString) long_name = g_string_new (NULL);
+    g_autoptr (ShelterPerson) person = NULL;
+
+    for (guint i = 0; i < 201; i++)
+      g_string_append (long_name, "ữ");
+    person = test_person_new (long_name->str, NULL, "Lan", "female", "1990-01-01");
+    g_assert_null (receive (fixture, person, NULL, &error));
+    g_assert_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_FAMILY_NAME);
+    g_assert_nonnull (strstr (error->message, "200"));
+    g_clear_error (&error);
+  }
+  /* None of the refusals wrote anything. */
+  g_assert_cmpint (test_count (fixture->db, "SELECT count(*) FROM person"), ==, 3);
+}
+
+static void
+test_notes (Fixture       *fixture,
+            gconstpointer  data)
+{
+  static const char *kept[] = {
+    "Đau đầu, sốt nhẹ 🤒; cần khám lại 👩‍⚕️",
+    "مرحبا — nói tiếng Ả Rập, cần phiên dịch",
+    "Cô ấy nói: \"Tôi muốn về nhà\" và 'không muốn gặp chồng'",
+    "Robert'); DROP TABLE person;-- ; SELECT * FROM audit_log WHERE 1=1 OR ''='",
+    "Dòng một\nDòng hai\n\tthụt lề",
+  };
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *given = g_strdup_printf ("Lan %c", 'A' + i);
+      g_autoptr (ShelterPerson) person = test_person_new ("Lò", "Thị", given, "female",
+                                                         "1990-01-01");
+      g_autoptr (ShelterStay) stay = receive (fixture, person, kept[i], &error);
+      g_autoptr (ShelterIntake) intake = NULL;
+      g_autofree char *expected = NULL;
+
+      g_assert_no_error (error);
+      intake = shelter_intake_open (fixture->caseworker, shelter_stay_get_id (stay), &error);
+      g_assert_no_error (error);
+      /* A note's lines are trimmed one by one; what is in them is kept as typed. */
+      expected = i == 4 ? g_strdup ("Dòng một\nDòng hai\nthụt lề")
+                        : g_utf8_normalize (kept[i], -1, G_NORMALIZE_NFC);
+      g_assert_cmpstr (shelter_intake_get_health_at_arrival (intake), ==, expected);
+    }
+  /* NFD in a note comes back NFC. */
+  {
+    g_autofree char *typed = nfd ("Sức khỏe ổn định");
+    g_autoptr (ShelterPerson) person = test_person_new ("Lò", "Thị", "Mai", "female",
+                                                       "1990-01-01");
+    g_autoptr (ShelterStay) stay = receive (fixture, person, typed, &error);
+    g_autoptr (ShelterIntake) intake = NULL;
+
+    g_assert_no_error (error);
+    intake = shelter_intake_open (fixture->caseworker, shelter_stay_get_id (stay), &error);
+    g_assert_cmpstr (shelter_intake_get_health_at_arrival (intake), ==, "Sức khỏe ổn định");
+  }
+  g_assert_cmpint (test_count (fixture->db, "SELECT count(*) FROM person"), ==, 6);
+
+  /* Control characters and text past the limit are refused, naming the field. */
+  {
+    g_autoptr (GString) long_note = g_string_new (NULL);
+    const char *bad[2];
+
+    for (guint i = 0; i <= NOTE_LIMIT; i++)
+      g_string_append (long_note, "ạ");
+    bad[0] = "Sốt\x01 cao";
+    bad[1] = long_note->str;
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr (ShelterPerson) person = test_person_new ("Lò", "Thị", "Nga", "female",
+                                                           "1990-01-01");
+
+        g_assert_null (receive (fixture, person, bad[i], &error));
+        g_assert_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_HEALTH_AT_ARRIVAL);
+        g_assert_true (g_str_has_prefix (error->message, "Health at arrival"));
+        g_clear_error (&error);
+      }
+  }
+  g_assert_cmpint (test_count (fixture->db, "SELECT count(*) FROM person"), ==, 6);
+}
+
+/* Folders and files named as staff name them: spaces, Vietnamese letters, brackets. */
+static void
+test_file_names (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr (ShelterSession) manager = test_session_new (fixture->db, "manager");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *folder = test_path ("Sao lưu tháng 11 (bản chính)");
+  g_autofree char *backup = g_build_filename (folder, "Mái Ấm – sao lưu ngày 22.11.2026.bak",
+                                              NULL);
+  g_autofree char *report = g_build_filename (folder, "Báo cáo quý 3 năm 2026.csv", NULL);
+  ShelterBackupInfo info = { 0 };
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (shelter_backup_create (manager, backup, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (shelter_backup_verify (backup, NULL, &info, &error));
+  g_assert_no_error (error);
+
+  {
+    char *argv[] = { "shelterctl", "report", (char *) shelter_db_get_path (fixture->db),
+                     "--period", "2026-Q3", "--format", "csv", "--output", report, NULL };
+
+    g_assert_cmpint (shelter_ctl_run (G_N_ELEMENTS (argv) - 1, argv), ==, 0);
+    g_assert_true (g_file_test (report, G_FILE_TEST_IS_REGULAR));
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/hostile-input/names", Fixture, NULL, fixture_set_up, test_names,
+              fixture_tear_down);
+  g_test_add ("/hostile-input/notes", Fixture, NULL, fixture_set_up, test_notes,
+              fixture_tear_down);
+  g_test_add ("/hostile-input/file-names", Fixture, NULL, fixture_set_up, test_file_names,
+              fixture_tear_down);
+  return g_test_run ();
+}
