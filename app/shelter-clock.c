@@ -9,6 +9,12 @@
 #include "shelter-clock.h"
 #include "shelter-stores.h"
 
+static int
+day_number (GDateTime *time)
+{
+  return g_date_time_get_year (time) * 400 + g_date_time_get_day_of_year (time);
+}
+
 gboolean
 shelter_clock_check (ShelterDb  *db,
                      GDateTime  *now,
@@ -31,11 +37,11 @@ shelter_clock_check (ShelterDb  *db,
   last = g_date_time_new_from_iso8601 (last_text, NULL);
   if (last == NULL)
     return TRUE;  /* an unreadable stamp says nothing about the clock */
-  if (g_date_time_difference (last, now) <= SHELTER_CLOCK_TOLERANCE_MINUTES * G_TIME_SPAN_MINUTE)
-    return TRUE;
-
   /* Both in the computer's own offset, as the user reads the clock. */
   last_here = g_date_time_to_timezone (last, g_date_time_get_timezone (now));
+  if (day_number (now) >= day_number (last_here))
+    return TRUE;
+
   shown_now = g_date_time_format (now, "%d/%m/%Y %H:%M");
   shown_last = g_date_time_format (last_here, "%d/%m/%Y %H:%M");
   g_set_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_CLOCK_BEHIND,

@@ -9,14 +9,13 @@ G_BEGIN_DECLS
  * year) would date admissions before the ones already recorded and put overdue reminders
  * out of sight, so it is checked against the records before anything is dated by it. */
 
-/* Minutes the clock may be behind the last recorded action (another desk's clock a little
- * ahead) before it counts as wrong. */
-#define SHELTER_CLOCK_TOLERANCE_MINUTES 10
-
-/* TRUE when @now is not before the last action recorded in @db (less the tolerance), or
- * nothing is recorded yet. Otherwise FALSE with SHELTER_APP_ERROR_CLOCK_BEHIND, the
- * message giving the computer's date and time and that of the last action and saying to
- * set the clock first; or another error when the records cannot be read. Writes nothing. */
+/* TRUE when @now's date is not before the date of the last action recorded in @db (both
+ * read in @now's time zone), or nothing is recorded yet. Days, not minutes: another desk's
+ * clock a little ahead, or a demo centre whose day is laid out from 08:00, is no reason to
+ * stop anyone; a clock on the wrong day or year is. Otherwise FALSE with
+ * SHELTER_APP_ERROR_CLOCK_BEHIND, the message giving the computer's date and time and that
+ * of the last action and saying to set the clock first; or another error when the records
+ * cannot be read. Writes nothing. */
 gboolean shelter_clock_check (ShelterDb  *db,
                               GDateTime  *now,
                               GError    **error);

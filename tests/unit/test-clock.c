@@ -58,16 +58,24 @@ test_clock_behind (void)
     g_assert_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_CLOCK_BEHIND);
     g_clear_error (&error);
   }
-  /* Another desk's clock a few minutes ahead is no reason to stop anyone. */
+  /* Earlier the same day (another desk's clock ahead, a demo's day laid out from 08:00) is
+   * no reason to stop anyone. */
   {
-    g_autoptr (GDateTime) minutes = at ("2026-11-22T08:55:00+07:00");
+    g_autoptr (GDateTime) minutes = at ("2026-11-22T05:10:00+07:00");
 
     g_assert_true (shelter_clock_check (db, minutes, &error));
     g_assert_no_error (error);
   }
-  /* The same moment in another offset is not behind. */
+  /* The day is read in the computer's time zone: the last action, 09:00 in Hanoi, is 02:00
+   * on the 22nd in UTC, so a UTC clock at 01:00 that day is on the right day; 19:00 on the
+   * 21st in Hanoi is the day before. */
   {
-    g_autoptr (GDateTime) utc = at ("2026-11-22T02:00:00Z");
+    g_autoptr (GDateTime) utc = at ("2026-11-22T01:00:00Z");
+    g_autoptr (GDateTime) evening = at ("2026-11-21T19:00:00+07:00");
+
+    g_assert_false (shelter_clock_check (db, evening, &error));
+    g_assert_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_CLOCK_BEHIND);
+    g_clear_error (&error);
 
     g_assert_true (shelter_clock_check (db, utc, &error));
     g_assert_no_error (error);
