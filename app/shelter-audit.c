@@ -81,6 +81,7 @@ static const struct
   { "record_follow_up", N_("Follow-up recorded") },
   { "reschedule_follow_up", N_("Follow-up rescheduled") },
   { "close_case", N_("Case closed after follow-up") },
+  { "import", N_("Residents imported") },
 };
 
 static const struct
@@ -113,6 +114,9 @@ static const struct
   { "visit_ban", N_("No-visit list") },
   { "visit", N_("Visit") },
   { "follow_up", N_("Follow-up after discharge") },
+  { "import", N_("Import from a spreadsheet") },
+  { "report", N_("Periodic report") },
+  { "case_list", N_("Case list with names") },
 };
 
 const char * const *

@@ -8,11 +8,12 @@
 #include <string.h>
 
 #include "shelter-ctl.h"
+#include "shelter-report-export.h"
 #include "shelter-statistics.h"
 
-/* shelterctl report DB --period P --format csv --output FILE [--suppress]: the statistics
- * of a period, the same tables as the Reports section. The file is written whole to a
- * temporary name beside FILE and renamed, so that a failure leaves no partial file. */
+/* shelterctl report DB --period P --format csv|xlsx|pdf --output FILE [--suppress]: the
+ * statistics of a period, the same tables as the Reports section, written as the Reports
+ * section writes them (whole or not at all, with an audit entry). */
 int
 shelter_ctl_report (int    argc,
                     char **argv)
@@ -24,18 +25,18 @@ shelter_ctl_report (int    argc,
   g_autoptr (GPtrArray) tables = NULL;
   g_autoptr (GDateTime) now = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GString) csv = NULL;
   g_autofree char *period_text = NULL;
-  g_autofree char *format = NULL;
+  g_autofree char *format_text = NULL;
   g_autofree char *output = NULL;
   g_autofree char *today = NULL;
   gboolean suppress = FALSE;
+  ShelterReportFormat format = SHELTER_REPORT_FORMAT_CSV;
   ShelterPeriod period;
   GOptionEntry entries[] = {
     { "period", 'p', 0, G_OPTION_ARG_STRING, &period_text,
       N_("The period: 2026-Q3, 2026-H1, 2026, stat-2026 or FROM..TO"), "PERIOD" },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      N_("The file format: csv (XLSX and PDF are not built yet)"), "FORMAT" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_text,
+      N_("The file format: csv, xlsx or pdf (csv when not given)"), "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), "FILE" },
     { "suppress", 's', 0, G_OPTION_ARG_NONE, &suppress,
       N_("Hide small counts, for a report that leaves the centre"), NULL },
@@ -61,24 +62,14 @@ shelter_ctl_report (int    argc,
       g_printerr ("shelterctl: %s\n", _("--output: give the file to write."));
       return 2;
     }
-  if (format == NULL)
-    format = g_strdup ("csv");
-  if (g_ascii_strcasecmp (format, "xlsx") == 0 || g_ascii_strcasecmp (format, "pdf") == 0)
+  if (format_text != NULL && !shelter_report_format_parse (format_text, &format, &error))
     {
-      g_printerr ("shelterctl: ");
-      g_printerr (_("--format: %s export is not built yet; only csv is available."), format);
-      g_printerr ("\n");
-      return 2;
-    }
-  if (g_ascii_strcasecmp (format, "csv") != 0)
-    {
-      g_printerr ("shelterctl: ");
-      g_printerr (_("--format: unknown format “%s”; use csv."), format);
-      g_printerr ("\n");
+      g_printerr ("shelterctl: %s\n", error->message);
       return 2;
     }
 
-  db = shelter_db_open (argv[1], SHELTER_DB_OPEN_READ_ONLY, &error);
+  /* Read and written: the export is recorded in the audit log. */
+  db = shelter_db_open (argv[1], SHELTER_DB_OPEN_DEFAULT, &error);
   if (db != NULL)
     {
       session = shelter_session_new_for_operator (db);
@@ -87,13 +78,9 @@ shelter_ctl_report (int    argc,
       if (shelter_period_parse (period_text, today, &period, &error))
         tables = shelter_statistics_compute (session, &period, suppress, &error);
     }
-  if (tables != NULL)
-    {
-      csv = shelter_statistics_to_csv (tables, &period);
-      if (!g_file_set_contents_full (output, csv->str, csv->len,
-                                     G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
-        g_clear_pointer (&tables, g_ptr_array_unref);
-    }
+  if (tables != NULL &&
+      !shelter_report_export (session, tables, &period, format, output, &error))
+    g_clear_pointer (&tables, g_ptr_array_unref);
   if (tables == NULL)
     {
       g_printerr ("shelterctl: %s\n", error->message);

@@ -651,7 +651,7 @@ static const struct
   { "kitchen", shelter_ctl_kitchen, N_("The meals of a day by meal and diet (kitchen sheet)") },
   { "follow-ups", shelter_ctl_follow_ups,
     N_("The follow-ups after discharge due this week or overdue") },
-  { "report", shelter_ctl_report, N_("Statistics of a period for the department, as CSV") },
+  { "report", shelter_ctl_report, N_("Statistics of a period for the department, as CSV, XLSX or PDF") },
   { "reminders", shelter_ctl_reminders, N_("What is due or overdue on a day, one reminder a line") },
   { "rooms", command_rooms, N_("List the rooms with their beds used and free") },
   { "search", command_search, N_("Find people by name, case code, ID number or phone") },

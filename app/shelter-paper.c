@@ -24,7 +24,6 @@
 #define MARGIN_BOTTOM (20 * MM)
 #define MARGIN_LEFT (30 * MM)
 #define MARGIN_RIGHT (20 * MM)
-#define TEXT_WIDTH (A4_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)
 #define FONT_FAMILY "Times New Roman,Liberation Serif,Tinos,DejaVu Serif,Serif"
 #define BODY_SIZE 13.0
 #define TITLE_SIZE 14.0
@@ -61,6 +60,8 @@ typedef struct
   char              *names[MAX_COLUMNS];
   double             widths[MAX_COLUMNS];
   gboolean           header;     /* ELEMENT_ROW: the heading row of its table */
+  gboolean           aligned;    /* ELEMENT_ROW: its cells aligned as aligns say */
+  ShelterPaperAlign  aligns[MAX_COLUMNS];
   guint              header_at;  /* ELEMENT_ROW: the index of its table's heading row */
 } Element;
 
@@ -69,6 +70,10 @@ struct _ShelterPaper
   GPtrArray *elements;  /* of Element, in reading order */
   guint      table;     /* the heading row of the table begun last */
   gboolean   has_table;
+  gboolean   table_aligned;  /* the table begun last has its own alignments */
+  ShelterPaperAlign table_aligns[MAX_COLUMNS];
+  double     page_width;   /* of the last shelter_paper_paginate(), A4 until then */
+  double     page_height;
 };
 
 static void
@@ -89,6 +94,8 @@ shelter_paper_new (void)
   ShelterPaper *self = g_new0 (ShelterPaper, 1);
 
   self->elements = g_ptr_array_new_with_free_func ((GDestroyNotify) element_free);
+  self->page_width = A4_WIDTH;
+  self->page_height = A4_HEIGHT;
   return self;
 }
 
@@ -273,10 +280,12 @@ add_row (ShelterPaper       *self,
   element->place = SHELTER_PAPER_BODY;
   element->n = n;
   element->header = header;
+  element->aligned = !header && self->table_aligned;
   for (guint i = 0; i < n; i++)
     {
       element->cells[i] = g_strdup (cells[i] != NULL ? cells[i] : "");
       element->widths[i] = widths[i];
+      element->aligns[i] = self->table_aligns[i];
     }
   g_ptr_array_add (self->elements, element);
   return element;
@@ -294,6 +303,7 @@ shelter_paper_begin_table (ShelterPaper       *paper,
 
   paper->table = paper->elements->len;
   paper->has_table = TRUE;
+  paper->table_aligned = FALSE;
   element = add_row (paper, n_columns, widths, headings, TRUE);
   element->space_before = 4;
   element->header_at = paper->table;
@@ -309,6 +319,31 @@ shelter_paper_add_row (ShelterPaper       *paper,
 
   heading = g_ptr_array_index (paper->elements, paper->table);
   add_row (paper, heading->n, heading->widths, cells, FALSE)->header_at = paper->table;
+}
+
+void
+shelter_paper_align_columns (ShelterPaper            *paper,
+                             const ShelterPaperAlign *aligns)
+{
+  Element *heading;
+
+  g_return_if_fail (paper->has_table);
+
+  heading = g_ptr_array_index (paper->elements, paper->table);
+  for (guint c = 0; c < heading->n; c++)
+    paper->table_aligns[c] = aligns[c];
+  paper->table_aligned = TRUE;
+}
+
+void
+shelter_paper_add_total_row (ShelterPaper       *paper,
+                             const char * const *cells)
+{
+  Element *row;
+
+  shelter_paper_add_row (paper, cells);
+  row = g_ptr_array_index (paper->elements, paper->elements->len - 1);
+  row->style = SHELTER_PAPER_BOLD;
 }
 
 char *
@@ -442,9 +477,50 @@ paragraph_height (cairo_t *cr,
   return layout_height (layout);
 }
 
+/* Where the drawing goes: the page's size, the page being laid out, and which page is
+ * drawn. The same walk through the paper lays it out (counting pages), draws every page
+ * of a PDF, or draws one page for the print dialog, so that they never disagree. */
+#define DRAW_ALL  (-1)  /* every page, each ended with cairo_show_page() */
+#define DRAW_NONE (-2)  /* only the layout: count the pages */
+
+typedef struct
+{
+  cairo_t *cr;
+  double   height;      /* of the page, in points */
+  double   text_width;
+  guint    page;        /* the page being laid out, from 0 */
+  int      target;      /* the page drawn, DRAW_ALL or DRAW_NONE */
+} Pen;
+
+static gboolean
+pen_draws (Pen *pen)
+{
+  return pen->target == DRAW_ALL || pen->target == (int) pen->page;
+}
+
+static void
+pen_new_page (Pen *pen)
+{
+  if (pen->target == DRAW_ALL)
+    cairo_show_page (pen->cr);
+  pen->page++;
+}
+
+static void
+pen_show (Pen         *pen,
+          PangoLayout *layout,
+          double       x,
+          double       y)
+{
+  if (!pen_draws (pen))
+    return;
+  cairo_move_to (pen->cr, x, y);
+  pango_cairo_show_layout (pen->cr, layout);
+}
+
 /* A row of a table: its cells side by side, ruled. Returns its height; draws when @draw. */
 static double
-do_row (cairo_t  *cr,
+do_row (Pen      *pen,
         Element  *row,
         double    y,
         gboolean  draw)
@@ -454,27 +530,29 @@ do_row (cairo_t  *cr,
 
   for (guint c = 0; c < row->n; c++)
     {
-      double width = row->widths[c] * TEXT_WIDTH;
+      double width = row->widths[c] * pen->text_width;
 
-      layouts[c] = make_layout (cr, row->cells[c],
-                                row->header ? SHELTER_PAPER_BOLD : SHELTER_PAPER_PLAIN,
-                                row->header || c == 0 ? SHELTER_PAPER_ALIGN_CENTER
-                                                      : SHELTER_PAPER_ALIGN_LEFT,
+      ShelterPaperAlign align = row->header || c == 0 ? SHELTER_PAPER_ALIGN_CENTER
+                                                      : SHELTER_PAPER_ALIGN_LEFT;
+
+      if (row->aligned)
+        align = row->aligns[c];
+      layouts[c] = make_layout (pen->cr, row->cells[c],
+                                row->header ? SHELTER_PAPER_BOLD : row->style, align,
                                 TABLE_SIZE, width - 2 * CELL_PADDING);
       height = MAX (height, layout_height (layouts[c]));
     }
   height += 2 * CELL_PADDING;
   for (guint c = 0; c < row->n; c++)
     {
-      double width = row->widths[c] * TEXT_WIDTH;
+      double width = row->widths[c] * pen->text_width;
 
-      if (draw)
+      if (draw && pen_draws (pen))
         {
-          cairo_set_line_width (cr, RULE_WIDTH);
-          cairo_rectangle (cr, x, y, width, height);
-          cairo_stroke (cr);
-          cairo_move_to (cr, x + CELL_PADDING, y + CELL_PADDING);
-          pango_cairo_show_layout (cr, layouts[c]);
+          cairo_set_line_width (pen->cr, RULE_WIDTH);
+          cairo_rectangle (pen->cr, x, y, width, height);
+          cairo_stroke (pen->cr);
+          pen_show (pen, layouts[c], x + CELL_PADDING, y + CELL_PADDING);
         }
       x += width;
       g_object_unref (layouts[c]);
@@ -486,59 +564,55 @@ do_row (cairo_t  *cr,
  * line below the room to sign. Returns its height (without the space before); draws when
  * @draw. */
 static double
-do_signatures (cairo_t  *cr,
+do_signatures (Pen      *pen,
                Element  *element,
                double    y,
                gboolean  draw)
 {
-  double width = TEXT_WIDTH / element->n;
+  double width = pen->text_width / element->n;
   double top = 0, foot = 0;
 
   for (guint c = 0; c < element->n; c++)
     {
-      g_autoptr (PangoLayout) title = make_layout (cr, element->cells[c], SHELTER_PAPER_BOLD,
+      g_autoptr (PangoLayout) title = make_layout (pen->cr, element->cells[c],
+                                                   SHELTER_PAPER_BOLD,
                                                    SHELTER_PAPER_ALIGN_CENTER, BODY_SIZE, width);
-      g_autoptr (PangoLayout) note = make_layout (cr, _("(Signature, full name and seal)"),
+      g_autoptr (PangoLayout) note = make_layout (pen->cr, _("(Signature, full name and seal)"),
                                                   SHELTER_PAPER_ITALIC,
                                                   SHELTER_PAPER_ALIGN_CENTER, BODY_SIZE, width);
       double title_height = layout_height (title);
 
       if (draw)
         {
-          cairo_move_to (cr, MARGIN_LEFT + c * width, y);
-          pango_cairo_show_layout (cr, title);
-          cairo_move_to (cr, MARGIN_LEFT + c * width, y + title_height);
-          pango_cairo_show_layout (cr, note);
+          pen_show (pen, title, MARGIN_LEFT + c * width, y);
+          pen_show (pen, note, MARGIN_LEFT + c * width, y + title_height);
         }
       top = MAX (top, title_height + layout_height (note));
     }
   for (guint c = 0; c < element->n; c++)
     {
-      g_autoptr (PangoLayout) name = make_layout (cr, element->names[c], SHELTER_PAPER_BOLD,
+      g_autoptr (PangoLayout) name = make_layout (pen->cr, element->names[c], SHELTER_PAPER_BOLD,
                                                   SHELTER_PAPER_ALIGN_CENTER, BODY_SIZE, width);
 
       if (draw)
-        {
-          cairo_move_to (cr, MARGIN_LEFT + c * width, y + top + SIGNING_SPACE);
-          pango_cairo_show_layout (cr, name);
-        }
+        pen_show (pen, name, MARGIN_LEFT + c * width, y + top + SIGNING_SPACE);
       foot = MAX (foot, layout_height (name));
     }
   return top + SIGNING_SPACE + foot;
 }
 
 static double
-element_height (cairo_t *cr,
+element_height (Pen     *pen,
                 Element *element)
 {
   switch (element->kind)
     {
     case ELEMENT_PARAGRAPH:
-      return paragraph_height (cr, element, TEXT_WIDTH);
+      return paragraph_height (pen->cr, element, pen->text_width);
     case ELEMENT_ROW:
-      return do_row (cr, element, 0, FALSE);
+      return do_row (pen, element, 0, FALSE);
     case ELEMENT_SIGNATURES:
-      return do_signatures (cr, element, 0, FALSE);
+      return do_signatures (pen, element, 0, FALSE);
     default:
       g_assert_not_reached ();
     }
@@ -554,7 +628,7 @@ is_body (Element *element)
  * first row with its heading row; at most three lines of a paragraph). */
 static double
 next_height (ShelterPaper *self,
-             cairo_t      *cr,
+             Pen          *pen,
              guint         from,
              guint         to)
 {
@@ -565,11 +639,11 @@ next_height (ShelterPaper *self,
 
       if (!is_body (element))
         continue;
-      height = element->space_before + element_height (cr, element);
+      height = element->space_before + element_height (pen, element);
       if (element->kind == ELEMENT_PARAGRAPH)
         {
           if (element->style & SHELTER_PAPER_KEEP_WITH_NEXT)
-            return height + next_height (self, cr, i + 1, to);
+            return height + next_height (self, pen, i + 1, to);
           return MIN (height, element->space_before + 3 * BODY_SIZE * 1.2);
         }
       if (element->kind == ELEMENT_ROW && element->header && i + 1 < to)
@@ -577,7 +651,7 @@ next_height (ShelterPaper *self,
           Element *first = g_ptr_array_index (self->elements, i + 1);
 
           if (first->kind == ELEMENT_ROW && !first->header)
-            height += element_height (cr, first);
+            height += element_height (pen, first);
         }
       return height;
     }
@@ -585,17 +659,18 @@ next_height (ShelterPaper *self,
 }
 
 static gboolean
-overflows (double y,
-           double height)
+overflows (Pen    *pen,
+           double  y,
+           double  height)
 {
-  return y + height > A4_HEIGHT - MARGIN_BOTTOM && y > MARGIN_TOP + 1;
+  return y + height > pen->height - MARGIN_BOTTOM && y > MARGIN_TOP + 1;
 }
 
 /* Draws the paragraphs of @place in the column from @x, @width wide, from @y; returns the
  * bottom. Paragraphs move to a new page when they do not fit. */
 static double
 draw_place (ShelterPaper      *self,
-            cairo_t           *cr,
+            Pen               *pen,
             ShelterPaperPlace  place,
             guint              from,
             guint              to,
@@ -611,17 +686,16 @@ draw_place (ShelterPaper      *self,
 
       if (element->place != place || element->kind != ELEMENT_PARAGRAPH)
         continue;
-      layout = make_layout (cr, element->text, element->style, element->align, element->size,
-                            width);
+      layout = make_layout (pen->cr, element->text, element->style, element->align,
+                            element->size, width);
       height = layout_height (layout);
       y += element->space_before;
-      if (overflows (y, height))
+      if (overflows (pen, y, height))
         {
-          cairo_show_page (cr);
+          pen_new_page (pen);
           y = MARGIN_TOP;
         }
-      cairo_move_to (cr, x, y);
-      pango_cairo_show_layout (cr, layout);
+      pen_show (pen, layout, x, y);
       y += height;
     }
   return y;
@@ -630,7 +704,7 @@ draw_place (ShelterPaper      *self,
 /* The body across the page: paragraphs, table rows and signature rows, with page breaks. */
 static double
 draw_body (ShelterPaper *self,
-           cairo_t      *cr,
+           Pen          *pen,
            guint         from,
            guint         to,
            double        y)
@@ -642,42 +716,42 @@ draw_body (ShelterPaper *self,
 
       if (!is_body (element))
         continue;
-      height = element_height (cr, element);
+      height = element_height (pen, element);
       y += element->space_before;
-      if (overflows (y, height) ||
+      if (overflows (pen, y, height) ||
           (element->kind == ELEMENT_PARAGRAPH && (element->style & SHELTER_PAPER_KEEP_WITH_NEXT) &&
-           overflows (y, height + next_height (self, cr, i + 1, to))))
+           overflows (pen, y, height + next_height (self, pen, i + 1, to))))
         {
-          cairo_show_page (cr);
+          pen_new_page (pen);
           y = MARGIN_TOP;
           /* A table going on: its heading row again. */
           if (element->kind == ELEMENT_ROW && !element->header)
-            y += do_row (cr, g_ptr_array_index (self->elements, element->header_at), y, TRUE);
+            y += do_row (pen, g_ptr_array_index (self->elements, element->header_at), y, TRUE);
         }
       else if (element->kind == ELEMENT_ROW && element->header &&
-               overflows (y, height + next_height (self, cr, i + 1, to)))
+               overflows (pen, y, height + next_height (self, pen, i + 1, to)))
         {
           /* A heading row alone at the foot of a page. */
-          cairo_show_page (cr);
+          pen_new_page (pen);
           y = MARGIN_TOP;
         }
       switch (element->kind)
         {
         case ELEMENT_PARAGRAPH:
-          {
-            g_autoptr (PangoLayout) layout = make_layout (cr, element->text, element->style,
-                                                          element->align, element->size,
-                                                          TEXT_WIDTH);
+          if (pen_draws (pen))
+            {
+              g_autoptr (PangoLayout) layout = make_layout (pen->cr, element->text,
+                                                            element->style, element->align,
+                                                            element->size, pen->text_width);
 
-            cairo_move_to (cr, MARGIN_LEFT, y);
-            pango_cairo_show_layout (cr, layout);
-          }
+              pen_show (pen, layout, MARGIN_LEFT, y);
+            }
           break;
         case ELEMENT_ROW:
-          do_row (cr, element, y, TRUE);
+          do_row (pen, element, y, TRUE);
           break;
         case ELEMENT_SIGNATURES:
-          do_signatures (cr, element, y, TRUE);
+          do_signatures (pen, element, y, TRUE);
           break;
         default:
           g_assert_not_reached ();
@@ -687,13 +761,26 @@ draw_body (ShelterPaper *self,
   return y;
 }
 
-static void
+/* Lays the paper out on pages of @width by @height with @cr, drawing the page(s) @target
+ * asks for; returns the number of pages. */
+static guint
 draw (ShelterPaper *self,
-      cairo_t      *cr)
+      cairo_t      *cr,
+      double        width,
+      double        height,
+      int           target)
 {
   guint body_start = self->elements->len;
   guint len = self->elements->len;
   double left_bottom, right_bottom, y;
+  Pen pen = {
+    .cr = cr,
+    .height = height,
+    .text_width = width - MARGIN_LEFT - MARGIN_RIGHT,
+    .page = 0,
+    .target = target,
+  };
+  double text_width = pen.text_width;
 
   for (guint i = 0; i < len; i++)
     if (is_body (g_ptr_array_index (self->elements, i)))
@@ -702,16 +789,43 @@ draw (ShelterPaper *self,
         break;
       }
   cairo_set_source_rgb (cr, 0, 0, 0);
-  left_bottom = draw_place (self, cr, SHELTER_PAPER_LEFT, 0, body_start, MARGIN_LEFT - 10 * MM,
-                            TEXT_WIDTH * 0.45, MARGIN_TOP);
-  right_bottom = draw_place (self, cr, SHELTER_PAPER_RIGHT, 0, body_start,
-                             MARGIN_LEFT + TEXT_WIDTH * 0.40, TEXT_WIDTH * 0.62, MARGIN_TOP);
-  y = draw_body (self, cr, body_start, len, MAX (left_bottom, right_bottom));
+  left_bottom = draw_place (self, &pen, SHELTER_PAPER_LEFT, 0, body_start,
+                            MARGIN_LEFT - 10 * MM, text_width * 0.45, MARGIN_TOP);
+  right_bottom = draw_place (self, &pen, SHELTER_PAPER_RIGHT, 0, body_start,
+                             MARGIN_LEFT + text_width * 0.40, text_width * 0.62, MARGIN_TOP);
+  y = draw_body (self, &pen, body_start, len, MAX (left_bottom, right_bottom));
   /* The signatures: the other side's on the left, the centre's on the right. */
-  draw_place (self, cr, SHELTER_PAPER_LEFT, body_start, len, MARGIN_LEFT, TEXT_WIDTH * 0.45, y);
-  draw_place (self, cr, SHELTER_PAPER_RIGHT, body_start, len, MARGIN_LEFT + TEXT_WIDTH * 0.45,
-              TEXT_WIDTH * 0.55, y);
-  cairo_show_page (cr);
+  draw_place (self, &pen, SHELTER_PAPER_LEFT, body_start, len, MARGIN_LEFT, text_width * 0.45,
+              y);
+  draw_place (self, &pen, SHELTER_PAPER_RIGHT, body_start, len,
+              MARGIN_LEFT + text_width * 0.45, text_width * 0.55, y);
+  if (target == DRAW_ALL)
+    cairo_show_page (cr);
+  return pen.page + 1;
+}
+
+guint
+shelter_paper_paginate (ShelterPaper *paper,
+                        cairo_t      *cr,
+                        double        width,
+                        double        height)
+{
+  g_return_val_if_fail (paper != NULL, 0);
+  g_return_val_if_fail (width > MARGIN_LEFT + MARGIN_RIGHT && height > MARGIN_TOP + MARGIN_BOTTOM, 0);
+
+  paper->page_width = width;
+  paper->page_height = height;
+  return draw (paper, cr, width, height, DRAW_NONE);
+}
+
+void
+shelter_paper_draw_page (ShelterPaper *paper,
+                         cairo_t      *cr,
+                         guint         page)
+{
+  g_return_if_fail (paper != NULL);
+
+  draw (paper, cr, paper->page_width, paper->page_height, (int) page);
 }
 
 static cairo_status_t
@@ -738,7 +852,7 @@ shelter_paper_render (ShelterPaper  *paper,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Mái Ấm");
   cr = cairo_create (surface);
-  draw (paper, cr);
+  draw (paper, cr, A4_WIDTH, A4_HEIGHT, DRAW_ALL);
   status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <cairo.h>
+
 #include "shelter-domain.h"
 #include "shelter-session.h"
 
@@ -99,10 +101,29 @@ void          shelter_paper_begin_table    (ShelterPaper       *paper,
 /* A row of the table begun last: one text a column (NULL: empty). */
 void          shelter_paper_add_row        (ShelterPaper       *paper,
                                             const char * const *cells);
+/* The same, bold: the total of the table. */
+void          shelter_paper_add_total_row  (ShelterPaper       *paper,
+                                            const char * const *cells);
+/* How the cells of the rows added from now to the table begun last are aligned, one
+ * alignment a column (figures to the right); without it the first column is centred and
+ * the others to the left. The heading row stays centred. */
+void          shelter_paper_align_columns  (ShelterPaper            *paper,
+                                            const ShelterPaperAlign *aligns);
 
 /* The paper as plain text, one paragraph a line in reading order (a table row its cells
  * joined with " | "): what the PDF shows. */
 char         *shelter_paper_dup_text       (ShelterPaper       *paper);
+/* For a GtkPrintOperation (unit points, full page): lays the paper out on pages of @width
+ * by @height points measured with @cr, and says how many; then draws page @page (from 0) on
+ * @cr, whose origin is the page's corner (the paper keeps its own margins). Without a
+ * paginate call first, draw_page lays the paper out for A4. */
+guint         shelter_paper_paginate       (ShelterPaper       *paper,
+                                            cairo_t            *cr,
+                                            double              width,
+                                            double              height);
+void          shelter_paper_draw_page      (ShelterPaper       *paper,
+                                            cairo_t            *cr,
+                                            guint               page);
 /* The paper as an A4 PDF whose metadata hold @title (never a name) and the program. Fails
  * with SHELTER_APP_ERROR_FAILED whose message is cairo's reason only, for the caller to say
  * which paper could not be drawn. */

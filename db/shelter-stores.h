@@ -7,6 +7,7 @@
 #include "shelter-db.h"
 #include "shelter-audit-store.h"
 #include "shelter-bench-store.h"
+#include "shelter-case-list-store.h"
 #include "shelter-centre-store.h"
 #include "shelter-discharge-store.h"
 #include "shelter-family-store.h"
