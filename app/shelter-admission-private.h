@@ -30,6 +30,18 @@ ShelterStay *_shelter_admit_with (ShelterSession    *session,
                                   gpointer           extra_data,
                                   GError           **error);
 
+/* The person and a new stay from @admitted_at (ISO 8601 with offset), written as
+ * shelter_admit_person() writes them (the same validation, case code, sort key and search
+ * index; an existing person, whose id is set, gets only the new stay) but with no room, no
+ * permission check, no transaction and no audit entry of its own: for the import, which
+ * checks its own permission, runs every row inside one transaction it rolls back on any
+ * failure, and records one entry for the whole file. */
+ShelterStay *_shelter_admit_unplaced (ShelterSession      *session,
+                                      ShelterPerson       *person,
+                                      const char          *admitted_at,
+                                      const ShelterStamp  *stamp,
+                                      GError             **error);
+
 /* A phone number as the intake stores it (a 10-digit mobile or an 11-digit landline, +84 as
  * 0, old 11-digit mobiles converted), or NULL when @phone is not one. */
 char        *_shelter_phone_normalize (const char *phone);

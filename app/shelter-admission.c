@@ -1063,3 +1063,82 @@ shelter_discharge_stay (ShelterSession  *session,
     }
   return shelter_db_commit (db, error);
 }
+
+ShelterStay *
+_shelter_admit_unplaced (ShelterSession      *session,
+                         ShelterPerson       *person,
+                         const char          *admitted_at,
+                         const ShelterStamp  *stamp,
+                         GError             **error)
+{
+  g_autoptr (GDateTime) now = NULL;
+  g_autoptr (GDateTime) admitted = NULL;
+  g_autoptr (ShelterStay) stay = NULL;
+  g_autofree char *admitted_iso = NULL;
+  ShelterDb *db;
+
+  g_return_val_if_fail (SHELTER_IS_SESSION (session), NULL);
+  g_return_val_if_fail (SHELTER_IS_PERSON (person), NULL);
+  g_return_val_if_fail (admitted_at != NULL && stamp != NULL, NULL);
+
+  db = shelter_session_get_db (session);
+  now = shelter_session_now (session);
+  if ((admitted = parse_time (admitted_at, SHELTER_FIELD_ADMITTED_AT, _("Admission time"), now,
+                              error)) == NULL)
+    return NULL;
+  admitted_iso = shelter_session_format_time (admitted);
+  if (!shelter_person_validate (person, now, error))
+    return NULL;
+  if (shelter_person_get_birth_date (person) != NULL &&
+      strncmp (admitted_iso, shelter_person_get_birth_date (person),
+               strlen (shelter_person_get_birth_date (person))) < 0)
+    {
+      shelter_field_error (error, SHELTER_FIELD_ADMITTED_AT,
+                           _("Admission time: it is before the date of birth. Check both dates."));
+      return NULL;
+    }
+
+  if (shelter_person_get_id (person) > 0)
+    {
+      g_autoptr (GError) local_error = NULL;
+      g_autoptr (ShelterStay) open_stay = shelter_stay_store_get_open (db, shelter_person_get_id (person),
+                                                                       &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      if (open_stay != NULL)
+        {
+          g_set_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_ALREADY_IN_RESIDENCE,
+                       _("The person with case code %s is already staying at the centre. "
+                         "End that stay first."),
+                       shelter_person_get_case_code (person));
+          return NULL;
+        }
+    }
+  else
+    {
+      g_autofree char *case_code = next_case_code (db, g_date_time_get_year (admitted), error);
+      g_autoptr (GBytes) sort_key = NULL;
+      g_autofree char *words = NULL;
+
+      if (case_code == NULL)
+        return NULL;
+      shelter_person_set_case_code (person, case_code);
+      sort_key = shelter_text_name_sort_key (shelter_person_get_family_name (person),
+                                             shelter_person_get_middle_name (person),
+                                             shelter_person_get_given_name (person));
+      words = search_words_for (person);
+      if (!shelter_person_store_insert (db, person, sort_key, words, stamp, error))
+        return NULL;
+    }
+
+  stay = shelter_stay_new ();
+  shelter_stay_set_person_id (stay, shelter_person_get_id (person));
+  shelter_stay_set_admitted_at (stay, admitted_iso);
+  if (!shelter_stay_store_insert (db, stay, stamp, error))
+    return NULL;
+  return g_steal_pointer (&stay);
+}

@@ -658,6 +658,7 @@ static const struct
   { "intake-record", command_intake_record,
     N_("Write a person’s intake record as PDF, or print its text") },
   { "discharge-papers", shelter_ctl_discharge_papers, N_("A discharge’s papers as PDF or text") },
+  { "import", shelter_ctl_import, N_("Bring residents in from a CSV or XLSX spreadsheet") },
 };
 
 static void

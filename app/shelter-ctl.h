@@ -15,5 +15,6 @@ int shelter_ctl_follow_ups (int argc, char **argv); /* shelter-ctl-follow-up.c *
 int shelter_ctl_discharge_papers (int argc, char **argv); /* shelter-ctl-discharge.c */
 int shelter_ctl_reminders (int argc, char **argv); /* shelter-ctl-reminders.c */
 int shelter_ctl_report (int argc, char **argv); /* shelter-ctl-report.c */
+int shelter_ctl_import (int argc, char **argv); /* shelter-ctl-import.c */
 
 G_END_DECLS

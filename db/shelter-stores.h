@@ -13,6 +13,7 @@
 #include "shelter-family-store.h"
 #include "shelter-follow-up-store.h"
 #include "shelter-holiday-store.h"
+#include "shelter-import-store.h"
 #include "shelter-intake-store.h"
 #include "shelter-meal-store.h"
 #include "shelter-notice-store.h"
