@@ -945,7 +945,7 @@ source_reports (Ctx     *ctx,
           what = _("periodic report");
         add (ctx, "report_due", 0, 0, due, "manager", NULL,
              g_strdup_printf (_("Deadline %s: %s"), when, what),
-             _("Prepare and send the report"), "planning");
+             _("Prepare and send the report"), "reports");
       }
   return TRUE;
 }

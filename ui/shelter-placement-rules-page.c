@@ -10,8 +10,10 @@
 #include "shelter-meals.h"
 #include "shelter-placement.h"
 #include "shelter-placement-rules-page.h"
+#include "shelter-reminders.h"
 #include "shelter-rooms.h"
 #include "shelter-settings.h"
+#include "shelter-statistics.h"
 #include "shelter-stay-limit-dialog.h"
 #include "shelter-stay-limits.h"
 #include "shelter-text.h"
@@ -706,6 +708,119 @@ follow_up_save_cb (ShelterPlacementRulesPage *self)
   _shelter_window_show_message (GTK_WIDGET (self), message);
 }
 
+/* The periodic reports: deadlines, age bands and the small-count threshold, typed as
+ * text and saved together with the Save button or Enter. */
+
+/* As app/shelter-reminders.c and app/shelter-statistics.c count when not set. */
+#define REPORT_DUE_DAYS_DEFAULT "03-15,06-15,09-15,12-15"
+#define REPORT_AGE_BANDS_DEFAULT "16,18,60"
+#define REPORT_SUPPRESS_BELOW_DEFAULT "3"
+
+static AdwEntryRow *
+reports_row (ShelterPlacementRulesPage *self,
+             const char                *id)
+{
+  return ADW_ENTRY_ROW (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                       SHELTER_TYPE_PLACEMENT_RULES_PAGE, id));
+}
+
+static void
+shelter_placement_rules_page_fill_reports (ShelterPlacementRulesPage *self)
+{
+  static const struct
+  {
+    const char *id;
+    const char *key;
+    const char *fallback;
+  } rows[] = {
+    { "report_due_row", SHELTER_SETTING_REPORT_DUE_DAYS, REPORT_DUE_DAYS_DEFAULT },
+    { "report_age_bands_row", SHELTER_SETTING_REPORT_AGE_BANDS, REPORT_AGE_BANDS_DEFAULT },
+    { "report_suppress_row", SHELTER_SETTING_REPORT_SUPPRESS_BELOW,
+      REPORT_SUPPRESS_BELOW_DEFAULT },
+  };
+  GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                 SHELTER_TYPE_PLACEMENT_RULES_PAGE,
+                                                                 "reports_save_button"));
+  gboolean may = shelter_placement_rules_page_may (self, SHELTER_PERMISSION_EDIT_SETTINGS);
+
+  gtk_widget_set_visible (button, may);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      AdwEntryRow *row = reports_row (self, rows[i].id);
+      g_autofree char *value = NULL;
+
+      _shelter_ui_set_error (GTK_WIDGET (row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (row), may);
+      if (self->session == NULL)
+        continue;
+      value = shelter_settings_get (shelter_session_get_db (self->session), rows[i].key,
+                                    rows[i].fallback);
+      gtk_editable_set_text (GTK_EDITABLE (row), value);
+    }
+}
+
+static void
+reports_row_changed_cb (ShelterPlacementRulesPage *self,
+                        GtkEditable               *editable)
+{
+  /* Typing in a field marked wrong is correcting it. */
+  _shelter_ui_set_error (GTK_WIDGET (editable), FALSE);
+}
+
+/* Shows @error on @row; FALSE. */
+static gboolean
+reports_refuse (ShelterPlacementRulesPage *self,
+                AdwEntryRow               *row,
+                const GError              *error)
+{
+  _shelter_ui_set_error (GTK_WIDGET (row), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  _shelter_window_show_message (GTK_WIDGET (self), error->message);
+  return FALSE;
+}
+
+/* Saves the three report settings, none when one is refused. */
+static gboolean
+shelter_placement_rules_page_save_reports (ShelterPlacementRulesPage *self)
+{
+  AdwEntryRow *due_row = reports_row (self, "report_due_row");
+  AdwEntryRow *bands_row = reports_row (self, "report_age_bands_row");
+  AdwEntryRow *suppress_row = reports_row (self, "report_suppress_row");
+  g_autofree char *due = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (due_row))));
+  g_autofree char *bands = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (bands_row))));
+  g_autofree char *suppress = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (suppress_row))));
+  g_autoptr (GArray) days = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->session == NULL)
+    return FALSE;
+  /* All three are checked before any is saved. */
+  if ((days = shelter_reminders_parse_report_due_days (due, &error)) == NULL)
+    return reports_refuse (self, due_row, error);
+  if (!shelter_statistics_check_age_bands (bands, &error))
+    return reports_refuse (self, bands_row, error);
+  if (!shelter_statistics_check_suppress_below (suppress, &error))
+    return reports_refuse (self, suppress_row, error);
+
+  if (!shelter_reminders_set_report_due_days (self->session, due, &error))
+    return reports_refuse (self, due_row, error);
+  if (!shelter_settings_set (self->session, SHELTER_SETTING_REPORT_AGE_BANDS, bands, &error))
+    return reports_refuse (self, bands_row, error);
+  if (!shelter_settings_set (self->session, SHELTER_SETTING_REPORT_SUPPRESS_BELOW, suppress,
+                             &error))
+    return reports_refuse (self, suppress_row, error);
+
+  shelter_placement_rules_page_fill_reports (self);
+  _shelter_window_show_message (GTK_WIDGET (self), _("Report settings saved"));
+  return TRUE;
+}
+
+static void
+reports_save_cb (ShelterPlacementRulesPage *self)
+{
+  shelter_placement_rules_page_save_reports (self);
+}
+
 /* The page */
 
 void
@@ -734,6 +849,7 @@ shelter_placement_rules_page_reload (ShelterPlacementRulesPage *self)
   shelter_placement_rules_page_fill_ages (self);
   shelter_placement_rules_page_fill_meals (self);
   shelter_placement_rules_page_fill_follow_up (self);
+  shelter_placement_rules_page_fill_reports (self);
   shelter_placement_rules_page_fill_limits (self);
   for (Setting setting = 0; setting < N_SETTINGS; setting++)
     shelter_placement_rules_page_fill_setting (self, setting);
@@ -845,6 +961,12 @@ shelter_placement_rules_page_class_init (ShelterPlacementRulesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, meals_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, meals_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, follow_up_save_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reports_save_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reports_row_changed_cb);
+  gtk_widget_class_bind_template_child_full (widget_class, "report_due_row", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "report_age_bands_row", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "report_suppress_row", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "reports_save_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "follow_up_months_row", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "follow_up_save_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, age_value_changed_cb);

@@ -10,6 +10,7 @@
 #include "shelter-intake-dialog.h"
 #include "shelter-password-dialog.h"
 #include "shelter-planning-page.h"
+#include "shelter-reports-page.h"
 #include "shelter-kitchen-page.h"
 #include "shelter-services-page.h"
 #include "shelter-referrals-page.h"
@@ -178,6 +179,22 @@ shelter_window_get_today_page (ShelterWindow *self)
                                                             "today_page"));
 }
 
+/* Nor the Reports section. */
+static GtkListBoxRow *
+shelter_window_get_reports_row (ShelterWindow *self)
+{
+  return GTK_LIST_BOX_ROW (gtk_widget_get_template_child (GTK_WIDGET (self), SHELTER_TYPE_WINDOW,
+                                                          "reports_row"));
+}
+
+static ShelterReportsPage *
+shelter_window_get_reports_page (ShelterWindow *self)
+{
+  return SHELTER_REPORTS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                              SHELTER_TYPE_WINDOW,
+                                                              "reports_page"));
+}
+
 static ShelterPlanningPage *
 shelter_window_get_planning_page (ShelterWindow *self)
 {
@@ -240,6 +257,12 @@ shelter_window_show_section (ShelterWindow *self,
       adw_window_title_set_title (self->content_title, _("Planning"));
       shelter_planning_page_reload (shelter_window_get_planning_page (self));
     }
+  else if (row == shelter_window_get_reports_row (self))
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "reports");
+      adw_window_title_set_title (self->content_title, _("Reports"));
+      shelter_reports_page_reload (shelter_window_get_reports_page (self));
+    }
   else if (admin)
     {
       gtk_stack_set_visible_child_name (self->content_stack, "admin");
@@ -301,7 +324,7 @@ resident_activated_cb (ShelterWindow        *self,
 }
 
 /* Shows the section a reminder names ("rooms", "planning", "referrals", "follow-up",
- * "services", "meals", "backups"); FALSE when there is none by that name for this session. */
+ * "reports", "services", "meals", "backups"); FALSE when there is none by that name for this session. */
 static gboolean
 shelter_window_show_section_named (ShelterWindow *self,
                                    const char    *name)
@@ -319,6 +342,7 @@ shelter_window_show_section_named (ShelterWindow *self,
     { "services", self->services_row },
     { "referrals", self->referrals_row },
     { "follow-up", shelter_window_get_follow_up_row (self) },
+    { "reports", shelter_window_get_reports_row (self) },
     { "backups", self->admin_row },
   };
 
@@ -611,6 +635,7 @@ _shelter_window_start_session (ShelterWindow  *self,
   gboolean may_see_residents;
   gboolean may_see_rooms;
   gboolean may_see_admin;
+  gboolean may_see_reports;
 
   /* Whoever was signed in is signed out first: nothing of theirs stays. */
   if (self->session != NULL)
@@ -646,6 +671,10 @@ _shelter_window_start_session (ShelterWindow  *self,
   shelter_rooms_page_set_session (self->rooms_page, may_see_rooms ? session : NULL);
   shelter_planning_page_set_session (shelter_window_get_planning_page (self),
                                      may_see_rooms ? session : NULL);
+  may_see_reports = shelter_session_may (session, SHELTER_PERMISSION_VIEW_REPORTS);
+  gtk_widget_set_visible (GTK_WIDGET (shelter_window_get_reports_row (self)), may_see_reports);
+  shelter_reports_page_set_session (shelter_window_get_reports_page (self),
+                                    may_see_reports ? session : NULL);
   shelter_admin_page_set_session (self->admin_page, may_see_admin ? session : NULL);
   shelter_kitchen_page_set_session (self->kitchen_page, session);
 
@@ -693,6 +722,7 @@ _shelter_window_end_session (ShelterWindow *self)
   shelter_resident_page_set_session (self->resident_page, NULL);
   shelter_rooms_page_set_session (self->rooms_page, NULL);
   shelter_planning_page_set_session (shelter_window_get_planning_page (self), NULL);
+  shelter_reports_page_set_session (shelter_window_get_reports_page (self), NULL);
   shelter_services_page_set_session (self->services_page, NULL);
   shelter_referrals_page_set_session (self->referrals_page, NULL);
   shelter_follow_up_page_set_session (shelter_window_get_follow_up_page (self), NULL);
@@ -1105,6 +1135,7 @@ shelter_window_class_init (ShelterWindowClass *klass)
   g_type_ensure (SHELTER_TYPE_RESIDENT_PAGE);
   g_type_ensure (SHELTER_TYPE_ROOMS_PAGE);
   g_type_ensure (SHELTER_TYPE_PLANNING_PAGE);
+  g_type_ensure (SHELTER_TYPE_REPORTS_PAGE);
   g_type_ensure (SHELTER_TYPE_KITCHEN_PAGE);
   g_type_ensure (SHELTER_TYPE_SERVICES_PAGE);
   g_type_ensure (SHELTER_TYPE_REFERRALS_PAGE);
@@ -1147,6 +1178,8 @@ shelter_window_class_init (ShelterWindowClass *klass)
   /* Looked up with gtk_widget_get_template_child(): no fields for them. */
   gtk_widget_class_bind_template_child_full (widget_class, "planning_row", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "planning_page", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "reports_row", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "reports_page", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "follow_up_row", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "follow_up_page", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "today_row", FALSE, 0);

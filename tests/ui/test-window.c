@@ -44,97 +44,9 @@
 #include "shelter-today-page.h"
 #include "shelter-settings.h"
 #include "shelter-window.h"
+#include "ui-test-common.h"
 
 static char *demo_path;
-static ShelterApplication *app;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the window lay out and draw, as a person would wait for it. */
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-collect_labels (GtkWidget *root,
-                GString   *out)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root))
-    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (root)));
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, out);
-}
-
-static ShelterWindow *
-open_window (const char *path)
-{
-  ShelterWindow *window;
-
-  window = shelter_window_new (app);
-  shelter_window_open_database (window, path, SHELTER_DB_OPEN_DEFAULT);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_ms (800);
-  return window;
-}
-
-/* Types into the sign-in form as a person would, and presses Enter. */
-static void
-sign_in (ShelterWindow *window,
-         const char    *username,
-         const char    *password)
-{
-  GtkWidget *username_row = find_widget (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW);
-  GtkWidget *password_row = find_widget (GTK_WIDGET (window), ADW_TYPE_PASSWORD_ENTRY_ROW);
-  GtkWidget *residents_row;
-
-  g_assert_nonnull (username_row);
-  g_assert_nonnull (password_row);
-  gtk_editable_set_text (GTK_EDITABLE (username_row), username);
-  gtk_editable_set_text (GTK_EDITABLE (password_row), password);
-  g_signal_emit_by_name (password_row, "entry-activated");
-  /* Argon2id takes a moment. */
-  wait_ms (1500);
-  g_assert_nonnull (shelter_window_get_session (window));
-  /* The day starts on Today (test_today_section); the tests that sign in here start from
-   * the residents list, when the role has one. */
-  residents_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
-                                                             SHELTER_TYPE_WINDOW,
-                                                             "residents_row"));
-  if (residents_row != NULL && gtk_widget_get_visible (residents_row))
-    {
-      gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (residents_row)),
-                               GTK_LIST_BOX_ROW (residents_row));
-      wait_ms (200);
-    }
-}
 
 /* A caseworker of the demo centre: the residents list comes first. */
 static ShelterWindow *
@@ -607,52 +519,6 @@ test_ctrl_f_searches (void)
 
 /* The intake assistant */
 
-/* Runs the main loop until @condition holds, for at most @timeout_ms. */
-static gboolean
-wait_until (gboolean (*condition) (gpointer data),
-            gpointer   data,
-            guint      timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  return TRUE;
-}
-
-/* A widget of a template by its id in the .ui file, shown or not. */
-static gpointer
-find_by_id (GtkWidget  *root,
-            const char *id)
-{
-  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      gpointer found = find_by_id (child, id);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gpointer
-find_toplevel (GType type)
-{
-  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
 static gboolean
 intake_dialog_shown (gpointer data)
 {
@@ -748,52 +614,6 @@ position_of (GListModel *model,
         return i;
     }
   g_assert_not_reached ();
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static char *
-new_demo_copy (const char *name,
-               char      **dir)
-{
-  g_autoptr (GError) error = NULL;
-  char *path;
-
-  *dir = g_dir_make_tmp ("shelter-ui-intake-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (*dir, name, NULL);
-  shelter_demo_create (path, 20, 3, FALSE, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
-static void
-remove_demo_copy (char *path,
-                  char *dir)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_unlink (wal);
-  g_unlink (shm);
-  g_unlink (path);
-  g_rmdir (dir);
-  g_free (path);
-  g_free (dir);
 }
 
 /* The Stay and Room tab */
