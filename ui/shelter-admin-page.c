@@ -11,11 +11,13 @@
 #include "shelter-backup-page.h"
 #include "shelter-enums.h"
 #include "shelter-holidays-page.h"
+#include "shelter-import-dialog.h"
 #include "shelter-partners-page.h"
 #include "shelter-placement-rules-page.h"
 #include "shelter-rates-page.h"
 #include "shelter-rooms-admin-page.h"
 #include "shelter-ui-private.h"
+#include "shelter-window-private.h"
 
 struct _ShelterAdminPage
 {
@@ -33,6 +35,7 @@ struct _ShelterAdminPage
   AdwViewStackPage    *rules_stack_page;
   AdwViewStackPage    *rates_stack_page;
   AdwViewStackPage    *partners_stack_page;
+  AdwViewStackPage    *import_stack_page;
   AdwViewStackPage    *account_stack_page;
   ShelterAccountsPage *accounts_page;
   ShelterAuditPage    *audit_page;
@@ -60,7 +63,8 @@ shelter_admin_page_session_may_see (ShelterSession *session)
              || shelter_session_may (session, SHELTER_PERMISSION_VIEW_AUDIT)
              || shelter_session_may (session, SHELTER_PERMISSION_BACKUP)
              || shelter_session_may (session, SHELTER_PERMISSION_MANAGE_ROOMS)
-             || shelter_session_may (session, SHELTER_PERMISSION_EDIT_SETTINGS));
+             || shelter_session_may (session, SHELTER_PERMISSION_EDIT_SETTINGS)
+             || shelter_session_may (session, SHELTER_PERMISSION_IMPORT));
 }
 
 static void
@@ -165,6 +169,9 @@ shelter_admin_page_set_session (ShelterAdminPage *self,
   adw_view_stack_page_set_visible (self->rates_stack_page, session != NULL);
   adw_view_stack_page_set_visible (self->partners_stack_page, session != NULL);
   adw_view_stack_page_set_visible (self->rules_stack_page, may_manage_rooms || may_edit_settings);
+  adw_view_stack_page_set_visible (self->import_stack_page,
+                                   session != NULL
+                                   && shelter_session_may (session, SHELTER_PERMISSION_IMPORT));
 
   shelter_admin_page_show_user (self);
 
@@ -196,6 +203,30 @@ shelter_admin_page_set_bottom_switcher (ShelterAdminPage *self,
   g_return_if_fail (SHELTER_IS_ADMIN_PAGE (self));
 
   adw_view_switcher_bar_set_reveal (self->switcher_bar, reveal);
+}
+
+/* The import */
+
+static void
+residents_imported_cb (ShelterAdminPage *self,
+                       const char       *message)
+{
+  /* The residents list of this window shows the people brought in. */
+  _shelter_window_residents_changed (GTK_WIDGET (self));
+  _shelter_window_show_message (GTK_WIDGET (self), message);
+}
+
+static void
+import_clicked_cb (ShelterAdminPage *self)
+{
+  ShelterImportDialog *dialog;
+
+  if (self->session == NULL || !shelter_session_may (self->session, SHELTER_PERMISSION_IMPORT))
+    return;
+  dialog = shelter_import_dialog_new (self->session);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (residents_imported_cb), self,
+                           G_CONNECT_SWAPPED);
+  _shelter_window_present_dialog (GTK_WIDGET (self), GTK_WINDOW (dialog));
 }
 
 static void
@@ -239,6 +270,7 @@ shelter_admin_page_class_init (ShelterAdminPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, rules_stack_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, rates_stack_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, partners_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, import_stack_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, account_stack_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, accounts_page);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, audit_page);
@@ -253,6 +285,7 @@ shelter_admin_page_class_init (ShelterAdminPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, role_row);
   gtk_widget_class_bind_template_child (widget_class, ShelterAdminPage, switcher_bar);
   gtk_widget_class_bind_template_callback (widget_class, visible_child_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
 }
 
 static void

@@ -25,6 +25,10 @@ void _shelter_window_add_toast             (GtkWidget       *from,
 void _shelter_window_show_message          (GtkWidget       *from,
                                             const char      *message);
 
+/* People were added or changed outside a resident's page (an import): the window's
+ * residents list reads them again. */
+void _shelter_window_residents_changed     (GtkWidget       *from);
+
 /* Asks the window to restore @backup_path over its database: the window signs everyone
  * out, restores, closes the database and opens it again on the sign-in screen. */
 void _shelter_window_restore_backup        (GtkWidget       *from,

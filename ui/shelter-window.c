@@ -110,6 +110,15 @@ _shelter_window_show_message (GtkWidget  *from,
   _shelter_window_add_toast (from, new_plain_toast (message));
 }
 
+void
+_shelter_window_residents_changed (GtkWidget *from)
+{
+  GtkRoot *root = gtk_widget_get_root (from);
+
+  if (SHELTER_IS_WINDOW (root))
+    shelter_residents_page_reload (SHELTER_WINDOW (root)->residents_page);
+}
+
 /* A toast that stays until dismissed: for what must not be missed. */
 void
 _shelter_window_show_lasting_message (ShelterWindow *self,
