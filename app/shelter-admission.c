@@ -771,13 +771,15 @@ _shelter_admit_with (ShelterSession    *session,
       if (case_code == NULL)
         goto failed;
       shelter_person_set_case_code (person, case_code);
+      /* From here a failure must give the person back without the code the rollback
+       * takes away again (a full disk fails the insert itself). */
+      inserted_person = TRUE;
       sort_key = shelter_text_name_sort_key (shelter_person_get_family_name (person),
                                              shelter_person_get_middle_name (person),
                                              shelter_person_get_given_name (person));
       words = search_words_for (person);
       if (!shelter_person_store_insert (db, person, sort_key, words, &stamp, &local_error))
         goto failed;
-      inserted_person = TRUE;
     }
 
   stay = shelter_stay_new ();
@@ -1132,7 +1134,10 @@ _shelter_admit_unplaced (ShelterSession      *session,
                                              shelter_person_get_given_name (person));
       words = search_words_for (person);
       if (!shelter_person_store_insert (db, person, sort_key, words, stamp, error))
-        return NULL;
+        {
+          shelter_person_set_case_code (person, NULL);
+          return NULL;
+        }
     }
 
   stay = shelter_stay_new ();

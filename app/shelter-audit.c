@@ -517,7 +517,11 @@ shelter_audit_model_set_filter (ShelterAuditModel         *self,
 
   /* Case codes are written in capitals; accept them typed in any case. */
   if (nonempty (filter->person) != NULL)
-    case_code = g_ascii_strup (g_strstrip (g_strdup (filter->person)), -1);
+    {
+      g_autofree char *typed = g_strstrip (g_strdup (filter->person));
+
+      case_code = g_ascii_strup (typed, -1);
+    }
 
   ids = shelter_audit_store_ids (shelter_session_get_db (self->session),
                                  nonempty (filter->actor), nonempty (filter->action),

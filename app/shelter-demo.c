@@ -689,7 +689,11 @@ write_centre_and_accounts (DemoCentre  *centre,
                                                   error);
   if (admin_session == NULL)
     return FALSE;
-  shelter_session_set_clock (admin_session, shelter_session_now (centre->session));
+  {
+    g_autoptr (GDateTime) now = shelter_session_now (centre->session);
+
+    shelter_session_set_clock (admin_session, now);
+  }
 
   for (guint i = 1; i < G_N_ELEMENTS (demo_accounts); i++)
     {

@@ -554,9 +554,13 @@ shelter_import_apply_mapping (ShelterImport  *self,
                                       "field, for example “Họ và tên=full_name”."), i + 1);
       field = shelter_import_field_from_id (equals + 1);
       if (field == SHELTER_IMPORT_N_FIELDS)
-        return shelter_field_error (error, SHELTER_FIELD_IMPORT_MAPPING,
-                                    _("Mapping, line %u: “%s” is not a field. Use one of those "
-                                      "listed in the help."), i + 1, g_strstrip (g_strdup (equals + 1)));
+        {
+          g_autofree char *typed = g_strstrip (g_strdup (equals + 1));
+
+          return shelter_field_error (error, SHELTER_FIELD_IMPORT_MAPPING,
+                                      _("Mapping, line %u: “%s” is not a field. Use one of "
+                                        "those listed in the help."), i + 1, typed);
+        }
       key = g_strndup (line, equals - line);
       {
         g_autofree char *wanted = shelter_text_fold (key);

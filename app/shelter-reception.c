@@ -535,12 +535,16 @@ shelter_intake_draft_save (ShelterSession  *session,
                            GError         **error)
 {
   g_autoptr (GDateTime) now = NULL;
+  g_autoptr (GVariant) owned = NULL;
   g_autofree char *saved_at = NULL;
   g_autofree char *payload = NULL;
 
   g_return_val_if_fail (SHELTER_IS_SESSION (session), FALSE);
   g_return_val_if_fail (fields != NULL &&
                         g_variant_is_of_type (fields, G_VARIANT_TYPE_VARDICT), FALSE);
+
+  /* A floating @fields (g_variant_new() at the call) is consumed, as GLib's own calls do. */
+  owned = g_variant_ref_sink (fields);
 
   if (!shelter_session_check (session, SHELTER_PERMISSION_ADMIT, error))
     return FALSE;
@@ -580,7 +584,7 @@ shelter_intake_draft_load (ShelterSession  *session,
     {
       if (saved_at != NULL)
         *saved_at = g_steal_pointer (&stored_at);
-      return g_variant_ref_sink (fields);
+      return fields;  /* g_variant_parse() gives a full reference, not a floating one */
     }
 
   /* A draft the assistant cannot read would come back at every intake: drop it, and say

@@ -702,7 +702,32 @@ shelter_db_open (const char          *path,
       _shelter_db_set_error (self, rc, error);
       return NULL;
     }
+  /* A file the system lets us only read (its mode, its folder's, a read-only disk): SQLite
+   * fell back to reading it. Go on read-only, for the caller to say so, instead of failing
+   * at the first write of the open below with a message about a save. */
+  if (!self->read_only && sqlite3_db_readonly (self->handle, "main") == 1)
+    self->read_only = TRUE;
   sqlite3_extended_result_codes (self->handle, TRUE);
+  /* Reading a write-ahead-log database needs its "-shm" file beside it; in a folder we may
+   * not write to, SQLite refuses even to read unless told that nobody writes the file. */
+  if (self->read_only &&
+      sqlite3_exec (self->handle, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) != SQLITE_OK &&
+      (sqlite3_extended_errcode (self->handle) == SQLITE_READONLY_DIRECTORY ||
+       sqlite3_extended_errcode (self->handle) == SQLITE_READONLY_CANTINIT))
+    {
+      g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+      g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+
+      sqlite3_close_v2 (self->handle);
+      self->handle = NULL;
+      rc = sqlite3_open_v2 (uri, &self->handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+      if (rc != SQLITE_OK)
+        {
+          _shelter_db_set_error (self, rc, error);
+          return NULL;
+        }
+      sqlite3_extended_result_codes (self->handle, TRUE);
+    }
   sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
   sqlite3_create_function (self->handle, "shelter_has_word_prefixes", 2,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
@@ -746,8 +771,10 @@ shelter_db_open (const char          *path,
       g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d",
                                                  SHELTER_APPLICATION_ID);
 
+      /* Written only when not yet set: a write waits for any other desk's transaction,
+       * and opening the file while another computer saves must not. */
       if (!exec_sql (self, "PRAGMA journal_mode = WAL", error) ||
-          !exec_sql (self, set_id, error))
+          (application_id != SHELTER_APPLICATION_ID && !exec_sql (self, set_id, error)))
         return NULL;
     }
 

@@ -47,8 +47,9 @@ test_chain_detects_tampering (void)
   g_autofree char *path = g_strdup (shelter_db_get_path (db));
   gint64 entries = 0, broken = -1;
   g_autoptr (GError) error = NULL;
+  g_autofree char *tool_path = g_find_program_in_path ("sqlite3");
 
-  if (g_find_program_in_path ("sqlite3") == NULL)
+  if (tool_path == NULL)
     {
       g_test_skip ("the sqlite3 tool is not installed");
       return;

@@ -148,9 +148,12 @@ test_case_file (Fixture       *fixture,
   g_assert_nonnull (reminder);
   g_assert_cmpint (reminder->urgency, ==, SHELTER_REMINDER_OVERDUE);
   g_assert_nonnull (strstr (reminder->reason, "17/11/2026"));
-  g_assert_cmpstr (reminder->key, ==,
-                   g_strdup_printf ("case_file_incomplete:%" G_GINT64_FORMAT ":2026-11-17",
-                                    shelter_stay_get_id (stay)));
+  {
+    g_autofree char *key = g_strdup_printf ("case_file_incomplete:%" G_GINT64_FORMAT
+                                            ":2026-11-17", shelter_stay_get_id (stay));
+
+    g_assert_cmpstr (reminder->key, ==, key);
+  }
 }
 
 /* Admitted Friday 20/11 08:00: the health check at arrival is late from Saturday 21/11 at
