@@ -14,7 +14,6 @@
 #include "shelter-app-error.h"
 #include "shelter-audit.h"
 #include "shelter-backup.h"
-#include "shelter-bench.h"
 #include "shelter-capacity.h"
 #include "shelter-ctl.h"
 #include "shelter-demo.h"
@@ -385,68 +384,6 @@ command_search (int    argc,
 }
 
 static int
-command_bench (int    argc,
-               char **argv)
-{
-  g_autoptr (GOptionContext) context =
-    g_option_context_new (_("DB — time the searches design.md sets targets for"));
-  ShelterDb *db;
-  g_autoptr (ShelterSession) session = NULL;
-  g_autoptr (GPtrArray) searches = NULL;
-  g_autoptr (GError) error = NULL;
-  double worst_p95 = 0;
-  int runs = 200;
-  int status;
-  GOptionEntry entries[] = {
-    { "runs", 'r', 0, G_OPTION_ARG_INT, &runs, N_("Time each search N times (default 200)"), "N" },
-    { NULL }
-  };
-
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, &status))
-    return status;
-  if (argc != 2)
-    return usage (context, _("Give the path of the database."));
-  if (runs < 1 || runs > 100000)
-    return usage (context, _("--runs must be between 1 and 100000."));
-
-  session = open_operator_session (argv[1], TRUE, &error);
-  if (session == NULL)
-    return fail (g_steal_pointer (&error));
-  db = shelter_session_get_db (session);
-  searches = shelter_bench_search (session, (guint) runs, &error);
-  if (searches == NULL)
-    return fail (g_steal_pointer (&error));
-
-  /* Plain columns for scripts: what, the query, hits, then milliseconds. */
-  g_print ("# residents\t%" G_GINT64_FORMAT "\n", shelter_person_store_count (db, NULL));
-  g_print ("# search\tquery\thits\tp50_ms\tp95_ms\tmax_ms\tsqlite_p50_ms\n");
-  for (guint i = 0; i < searches->len; i++)
-    {
-      ShelterBenchSearch *search = searches->pdata[i];
-
-      g_print ("search\t%s\t%u\t%.3f\t%.3f\t%.3f\t%.3f\n", search->query, search->hits,
-               search->p50_ms, search->p95_ms, search->max_ms, search->raw_p50_ms);
-      worst_p95 = MAX (worst_p95, search->p95_ms);
-    }
-  g_print ("search-worst-p95\t%.3f\ttarget\t10.000\n", worst_p95);
-
-  {
-    double board_ms[2], forecast_ms[2], planning_ms[2];
-    guint capacity_runs = (guint) MAX (1, MIN (runs, 20));
-
-    if (!shelter_bench_capacity (session, capacity_runs, board_ms, forecast_ms, planning_ms,
-                                 &error))
-      return fail (g_steal_pointer (&error));
-    g_print ("# what\tp50_ms\tp95_ms\n");
-    g_print ("rooms-board\t%.3f\t%.3f\n", board_ms[0], board_ms[1]);
-    g_print ("planning-forecast\t%.3f\t%.3f\n", forecast_ms[0], forecast_ms[1]);
-    g_print ("planning-view\t%.3f\t%.3f\n", planning_ms[0], planning_ms[1]);
-  }
-  return EXIT_SUCCESS;
-}
-
-static int
 command_intake_record (int    argc,
                        char **argv)
 {
@@ -641,7 +578,7 @@ static const struct
   const char  *summary;
 } commands[] = {
   { "demo", command_demo, N_("Create a demo centre with realistic data") },
-  { "bench", command_bench, N_("Time the searches against the targets of the design") },
+  { "bench", shelter_ctl_bench, N_("Measure the program against the targets of the design") },
   { "check", command_check, N_("Check a database’s integrity, data version and audit chain") },
   { "backup", command_backup, N_("Make a backup, optionally encrypted") },
   { "restore", command_restore, N_("Verify a backup and restore it, keeping the old file") },

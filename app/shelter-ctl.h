@@ -16,5 +16,6 @@ int shelter_ctl_discharge_papers (int argc, char **argv); /* shelter-ctl-dischar
 int shelter_ctl_reminders (int argc, char **argv); /* shelter-ctl-reminders.c */
 int shelter_ctl_report (int argc, char **argv); /* shelter-ctl-report.c */
 int shelter_ctl_import (int argc, char **argv); /* shelter-ctl-import.c */
+int shelter_ctl_bench (int argc, char **argv); /* shelter-ctl-bench.c */
 
 G_END_DECLS

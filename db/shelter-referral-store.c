@@ -487,16 +487,22 @@ shelter_referral_store_list (ShelterDb   *db,
                              GError     **error)
 {
   g_autoptr (GPtrArray) rows = NULL;
+  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
 
-  stmt = _shelter_db_prepare (db,
-                              REFERRAL_SELECT
-                              "WHERE (?1 IS NULL OR direction = ?1) AND (?2 = 0 OR stay_id = ?2) "
-                              "AND (?3 = 0 OR status IN ('sent', 'accepted')) ORDER BY id DESC",
-                              error);
+  /* One stay's referrals through the stay's index, the open ones through the status's,
+   * which "?2 = 0 OR stay_id = ?2" would keep SQLite from using: a statement for each
+   * case, each prepared once. */
+  sql = g_strdup_printf (REFERRAL_SELECT
+                         "WHERE (?1 IS NULL OR direction = ?1) %s%s"
+                         "ORDER BY id DESC",
+                         stay_id != 0 ? "AND stay_id = ?2 " : "AND ?2 = 0 ",
+                         open_only ? "AND ?3 = 1 AND status IN ('sent', 'accepted') "
+                                   : "AND ?3 = 0 ");
+  stmt = _shelter_db_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
   _shelter_db_bind_text (stmt, 1, direction);

@@ -63,8 +63,10 @@ shelter_resident_list_store_ids (ShelterDb             *db,
 
   /* Each sort key gets the direction; the name breaks ties so equal keys stay stable. */
   direction = g_strdup (descending ? " DESC" : " ASC");
+  /* By name, the name is the key already: "p.sort_key, p.sort_key" would make SQLite sort
+   * again what the index gives in order. */
   sql = g_strdup_printf ("SELECT p.id FROM person p %s WHERE p.voided_at IS NULL "
-                         "ORDER BY %s%s, p.sort_key, p.id",
+                         "ORDER BY %s%s%s, p.id",
                          filter == SHELTER_RESIDENT_FILTER_IN_RESIDENCE
                            ? "JOIN stay open_stay ON open_stay.person_id = p.id "
                              "AND open_stay.discharged_at IS NULL "
@@ -72,7 +74,8 @@ shelter_resident_list_store_ids (ShelterDb             *db,
                            : "",
                          order_expression (order),
                          order == SHELTER_RESIDENT_ORDER_AGE || order == SHELTER_RESIDENT_ORDER_ROOM
-                           ? "" : direction);
+                           ? "" : direction,
+                         order == SHELTER_RESIDENT_ORDER_NAME ? "" : ", p.sort_key");
   /* The age and room orders carry their own NULLS-LAST term; flip them as a whole. */
   if (descending && (order == SHELTER_RESIDENT_ORDER_AGE || order == SHELTER_RESIDENT_ORDER_ROOM))
     {

@@ -287,33 +287,32 @@ shelter_service_store_list (ShelterDb                  *db,
                             guint                       limit,
                             GError                    **error)
 {
+  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
 
   /* Dates bound as a range so that the newest-first index walks only the days asked for;
-   * kind and staff member have indexes of their own in the same order. */
-  if (query->match != NULL)
-    stmt = _shelter_db_prepare (db,
-                                ROW_SELECT "WHERE s.voided_at IS NULL "
-                                "AND s.done_on BETWEEN ?3 AND ?4 "
-                                "AND (?1 IS NULL OR s.kind = ?1) "
-                                "AND (?2 IS NULL OR s.staff_user = ?2) "
-                                "AND (?5 = 0 OR s.stay_id = ?5) "
-                                "AND st.person_id IN (SELECT rowid FROM person_search "
-                                "WHERE person_search MATCH ?8) "
-                                "AND (?9 OR p.high_protection = 0) "
-                                "ORDER BY s.done_on DESC, s.id DESC LIMIT ?6 OFFSET ?7",
-                                error);
-  else
-    stmt = _shelter_db_prepare (db,
-                                ROW_SELECT "WHERE s.voided_at IS NULL "
-                                "AND s.done_on BETWEEN ?3 AND ?4 "
-                                "AND (?1 IS NULL OR s.kind = ?1) "
-                                "AND (?2 IS NULL OR s.staff_user = ?2) "
-                                "AND (?5 = 0 OR s.stay_id = ?5) "
-                                "ORDER BY s.done_on DESC, s.id DESC LIMIT ?6 OFFSET ?7",
-                                error);
+   * kind, staff member and stay have indexes of their own, which SQLite uses only when the
+   * statement names them ("?1 IS NULL OR s.kind = ?1" would keep it from any): one
+   * statement per combination of what is asked, each prepared once. A stay has few
+   * services: with one, kind and staff member are only checked ("+"), so that SQLite
+   * does not walk every stay's services of that kind instead. */
+  sql = g_strdup_printf (ROW_SELECT "WHERE s.voided_at IS NULL "
+                         "AND s.done_on BETWEEN ?3 AND ?4 %s%s%s%s"
+                         "ORDER BY s.done_on DESC, s.id DESC LIMIT ?6 OFFSET ?7",
+                         query->kind == NULL || *query->kind == '\0' ? ""
+                           : query->stay_id != 0 ? "AND +s.kind = ?1 " : "AND s.kind = ?1 ",
+                         query->staff_user == NULL || *query->staff_user == '\0' ? ""
+                           : query->stay_id != 0 ? "AND +s.staff_user = ?2 "
+                           : "AND s.staff_user = ?2 ",
+                         query->stay_id != 0 ? "AND s.stay_id = ?5 " : "",
+                         query->match != NULL
+                           ? "AND st.person_id IN (SELECT rowid FROM person_search "
+                             "WHERE person_search MATCH ?8) "
+                             "AND (?9 OR p.high_protection = 0) "
+                           : "");
+  stmt = _shelter_db_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
   _shelter_db_bind_text (stmt, 1, query->kind);
