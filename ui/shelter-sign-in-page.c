@@ -24,6 +24,10 @@ struct _ShelterSignInPage
   guint                sign_in_id;
   /* The user was told the clock is behind the records and pressed Sign In again. */
   gboolean             clock_warned;
+  /* The window is still checking the file: a sign-in asked for meanwhile waits for it,
+   * since a damaged file must not be written to. */
+  gboolean             checking;
+  gboolean             sign_in_pending;
   /* The demo rows, removed when another database is shown. */
   GPtrArray           *demo_rows;
 
@@ -142,6 +146,13 @@ shelter_sign_in_page_sign_in (ShelterSignInPage *self)
   if (username == NULL || *username == '\0')
     {
       gtk_widget_grab_focus (GTK_WIDGET (self->username_row));
+      return;
+    }
+
+  if (self->checking)
+    {
+      self->sign_in_pending = TRUE;
+      shelter_sign_in_page_set_busy (self, TRUE);
       return;
     }
 
@@ -289,9 +300,26 @@ shelter_sign_in_page_set_db (ShelterSignInPage *self,
   g_return_if_fail (SHELTER_IS_SIGN_IN_PAGE (self));
   g_return_if_fail (db == NULL || SHELTER_IS_DB (db));
 
+  if (db != self->db)
+    self->checking = self->sign_in_pending = FALSE;
   g_set_object (&self->db, db);
   shelter_sign_in_page_reset (self);
   shelter_sign_in_page_fill_demo (self);
+}
+
+void
+shelter_sign_in_page_set_checking (ShelterSignInPage *self,
+                                   gboolean           checking)
+{
+  g_return_if_fail (SHELTER_IS_SIGN_IN_PAGE (self));
+
+  self->checking = checking;
+  if (!checking && self->sign_in_pending)
+    {
+      self->sign_in_pending = FALSE;
+      shelter_sign_in_page_set_busy (self, FALSE);
+      shelter_sign_in_page_sign_in (self);
+    }
 }
 
 void

@@ -24,6 +24,9 @@ void       shelter_sign_in_page_set_can_go_back  (ShelterSignInPage *self,
                                                   gboolean           can_go_back);
 /* Empties the form and its message. */
 void       shelter_sign_in_page_reset            (ShelterSignInPage *self);
+/* While @checking, a sign-in waits (busy) until the window has checked the file. */
+void       shelter_sign_in_page_set_checking     (ShelterSignInPage *self,
+                                                  gboolean           checking);
 /* Puts the focus in the user name; for the page that is shown. */
 void       shelter_sign_in_page_focus            (ShelterSignInPage *self);
 

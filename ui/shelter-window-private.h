@@ -116,6 +116,8 @@ struct _ShelterWindow
   GtkButton            *choose_file_button;
   ShelterSetupPage     *setup_page;
   ShelterSignInPage    *sign_in_page;
+  /* The integrity check of the open file, run beside the sign-in screen. */
+  GCancellable         *check_cancellable;
   ShelterLockPage      *lock_page;
   AdwStatusPage        *busy_page;
   GtkSpinner           *busy_spinner;

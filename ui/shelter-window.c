@@ -774,6 +774,8 @@ set_up_cb (ShelterWindow    *self,
 void
 _shelter_window_close_database (ShelterWindow *self)
 {
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
   _shelter_window_end_session (self);
   shelter_sign_in_page_set_db (self->sign_in_page, NULL);
   shelter_setup_page_set_db (self->setup_page, NULL);
@@ -794,6 +796,66 @@ _shelter_window_show_error (ShelterWindow *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->choose_file_button));
 }
 
+static void
+check_database_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ShelterDb) db = NULL;
+
+  /* A connection of its own, read-only: opening it runs the check. */
+  db = shelter_db_open (task_data, SHELTER_DB_OPEN_READ_ONLY, &error);
+  if (db == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+check_database_done_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  ShelterWindow *self = SHELTER_WINDOW (source);
+  g_autoptr (GError) error = NULL;
+  gboolean sound = g_task_propagate_boolean (G_TASK (result), &error);
+
+  /* Another file was opened since, or the window closed. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->check_cancellable ||
+      g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  if (!sound && g_error_matches (error, SHELTER_DB_ERROR, SHELTER_DB_ERROR_CORRUPT))
+    {
+      /* Whoever is at the sign-in screen has not written anything yet. */
+      _shelter_window_show_error (self, error);
+      return;
+    }
+  /* When the check itself could not run (no second connection), the window's connection
+   * reads the file as before, and SQLite refuses a damaged page when it meets one. */
+  if (!sound)
+    g_warning ("The database check did not run: %s", error->message);
+  shelter_sign_in_page_set_checking (self->sign_in_page, FALSE);
+}
+
+/* The quick check reads every page: seconds on a large centre. It runs on its own
+ * connection while the sign-in screen is already shown, and a sign-in waits for it. */
+static void
+shelter_window_check_database (ShelterWindow *self)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
+  self->check_cancellable = g_cancellable_new ();
+  shelter_sign_in_page_set_checking (self->sign_in_page, TRUE);
+  task = g_task_new (self, self->check_cancellable, check_database_done_cb, NULL);
+  g_task_set_source_tag (task, shelter_window_check_database);
+  g_task_set_task_data (task, g_strdup (shelter_db_get_path (self->db)), g_free);
+  g_task_run_in_thread (task, check_database_thread);
+}
+
 void
 shelter_window_open_database (ShelterWindow      *self,
                               const char         *path,
@@ -809,7 +871,8 @@ shelter_window_open_database (ShelterWindow      *self,
 
   _shelter_window_close_database (self);
 
-  db = shelter_db_open (path, flags, &error);
+  /* The window's connection skips the check; shelter_window_check_database() runs it. */
+  db = shelter_db_open (path, flags | SHELTER_DB_OPEN_CHECKED, &error);
   if (db == NULL)
     {
       /* The message is already a sentence for the caseworker. */
@@ -840,6 +903,8 @@ shelter_window_open_database (ShelterWindow      *self,
     }
   else
     _shelter_window_show_sign_in (self, FALSE);
+  if (!needs_setup && (flags & SHELTER_DB_OPEN_CHECKED) == 0)
+    shelter_window_check_database (self);
 
   /* Every sign-in is recorded, so a file the system lets us only read cannot be worked in:
    * say why before anyone tries. */
@@ -1104,6 +1169,8 @@ shelter_window_dispose (GObject *object)
   _shelter_window_cancel_restore (self);
   _shelter_window_cancel_scheduled_backup (self);
   _shelter_window_forget_dialogs (self);
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
 
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
