@@ -6,6 +6,7 @@
 #include <xlsxwriter.h>
 
 #include "shelter-import.h"
+#include "shelter-placement.h"
 #include "shelter-reference.h"
 #include "test-common.h"
 
@@ -175,6 +176,21 @@ test_stored_values (void)
                                    "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
                                    "\npeople: 1\nstays: 1\nskipped: 0'"), ==, 1);
   g_assert_cmpint (test_count (db, "SELECT count(*) FROM audit_log WHERE action = 'admit'"), ==, 0);
+
+  /* Still staying and in no room yet: the desk places her with Move to Another Room. */
+  {
+    gint64 room = test_add_room (session, "A101", "female", "any", 4);
+    g_autoptr (ShelterStay) stay = shelter_stay_store_get_open (db, shelter_person_get_id (person),
+                                                                &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (stay);
+    g_assert_true (shelter_move_resident (session, shelter_stay_get_id (stay), room, NULL,
+                                          "Bố trí chỗ ở sau khi nhập danh sách", NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (test_count (db, "SELECT count(*) FROM placement WHERE ended_at IS NULL"),
+                     ==, 1);
+  }
 }
 
 /* The birth dates of @cells (one a row) as the check reads them: "YYYY-MM-DD/precision"
