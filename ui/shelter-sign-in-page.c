@@ -57,7 +57,8 @@ shelter_sign_in_page_update_button (ShelterSignInPage *self)
   const char *username = gtk_editable_get_text (GTK_EDITABLE (self->username_row));
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->sign_in_button),
-                            self->sign_in_id == 0 && username != NULL && *username != '\0');
+                            self->sign_in_id == 0 && username != NULL && *username != '\0' &&
+                            (self->db == NULL || !shelter_db_is_read_only (self->db)));
 }
 
 static void
@@ -140,7 +141,7 @@ shelter_sign_in_page_sign_in (ShelterSignInPage *self)
 {
   const char *username = gtk_editable_get_text (GTK_EDITABLE (self->username_row));
 
-  if (self->db == NULL || self->sign_in_id != 0)
+  if (self->db == NULL || self->sign_in_id != 0 || shelter_db_is_read_only (self->db))
     return;
 
   if (username == NULL || *username == '\0')
@@ -305,6 +306,15 @@ shelter_sign_in_page_set_db (ShelterSignInPage *self,
   g_set_object (&self->db, db);
   shelter_sign_in_page_reset (self);
   shelter_sign_in_page_fill_demo (self);
+
+  /* Every sign-in is recorded, so a file the system lets us only read cannot be worked in:
+   * say why, where the form is, before anyone tries. */
+  if (db != NULL && shelter_db_is_read_only (db))
+    _shelter_ui_show_message (self->error_label,
+                              _("This database can only be read: the computer does not let "
+                                "Mái Ấm write to the file or its folder, so nothing can be "
+                                "signed in or saved. Copy it to a folder you may write to, or "
+                                "ask the administrator."));
 }
 
 void

@@ -905,16 +905,6 @@ shelter_window_open_database (ShelterWindow      *self,
     _shelter_window_show_sign_in (self, FALSE);
   if (!needs_setup && (flags & SHELTER_DB_OPEN_CHECKED) == 0)
     shelter_window_check_database (self);
-
-  /* Every sign-in is recorded, so a file the system lets us only read cannot be worked in:
-   * say why before anyone tries. */
-  if (shelter_db_is_read_only (self->db))
-    _shelter_window_show_lasting_message (self,
-                                          _("This database can only be read: the computer "
-                                            "does not let Mái Ấm write to the file or its "
-                                            "folder, so nothing can be signed in or saved. "
-                                            "Copy it to a folder you may write to, or ask the "
-                                            "administrator."));
 }
 
 ShelterSession *
