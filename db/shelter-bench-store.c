@@ -46,8 +46,7 @@ shelter_bench_store_raw_search (ShelterDb   *db,
 
   g_return_val_if_fail (SHELTER_IS_DB (db), -1);
 
-  /* The same steps as the store's search (count, then sort, walk or check words),
-   * hand-written. */
+  /* The same steps as the store's search (count, then sort or check words), hand-written. */
   handle = _shelter_db_get_handle (db);
   rows = run_once (handle,
                    "SELECT count(*) FROM (SELECT rowid FROM person_search "
@@ -66,14 +65,10 @@ shelter_bench_store_raw_search (ShelterDb   *db,
     }
   else if (rows >= 0)
     rows = run_once (handle,
-                     n_matches > 1000
-                       ? "SELECT p.id FROM person p INDEXED BY person_sort "
-                         "WHERE p.voided_at IS NULL AND p.id IN "
-                         "(SELECT rowid FROM person_search WHERE person_search MATCH ?1) "
-                         "ORDER BY p.sort_key LIMIT ?2"
-                       : "SELECT p.id FROM person_search s JOIN person p ON p.id = s.rowid "
-                         "WHERE person_search MATCH ?1 AND p.voided_at IS NULL "
-                         "ORDER BY p.sort_key LIMIT ?2",
+                     "SELECT p.id FROM person_search s "
+                     "JOIN person p INDEXED BY person_id_sort ON p.id = s.rowid "
+                     "WHERE person_search MATCH ?1 AND p.voided_at IS NULL "
+                     "ORDER BY p.sort_key LIMIT ?2",
                      fts_query, (int) limit, NULL);
   if (rows < 0)
     {
@@ -205,6 +200,91 @@ shelter_bench_store_count_rows (ShelterDb   *db,
       return -1;
     }
   return rows;
+}
+
+/* Runs @sql (no parameters) and returns the rows it changed, or -1 with @error set. */
+static gint64
+run_change (ShelterDb   *db,
+            const char  *sql,
+            GError     **error)
+{
+  sqlite3 *handle = _shelter_db_get_handle (db);
+  int rc = sqlite3_exec (handle, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _shelter_db_set_error (db, rc, error);
+      return -1;
+    }
+  return sqlite3_changes64 (handle);
+}
+
+gint64
+shelter_bench_store_add_earlier_stays (ShelterDb  *db,
+                                       GError    **error)
+{
+  /* Each person's first stay, when the centre was open 60 days before it. */
+  static const char add_stays[] =
+    "INSERT INTO stay (person_id, admitted_at, discharged_at, discharge_reason, created_at, "
+    "  created_by, updated_at, updated_by) "
+    "SELECT s.person_id, date (substr (s.admitted_at, 1, 10), '-60 days') "
+    "  || substr (s.admitted_at, 11), "
+    "  date (substr (s.admitted_at, 1, 10), '-30 days') || 'T10:00:00+07:00', "
+    "  'community_reintegration', s.created_at, 'bench', s.created_at, 'bench' "
+    "FROM stay s WHERE s.voided_at IS NULL AND s.person_id % 5 = 0 "
+    "  AND s.id = (SELECT min (x.id) FROM stay x WHERE x.person_id = s.person_id) "
+    "  AND s.admitted_at >= date ((SELECT min (admitted_at) FROM stay), '+60 days') "
+    "ORDER BY s.admitted_at";
+  /* The intake, its purposes and the room of the stay that came after. */
+  static const char add_details[] =
+    "CREATE TEMP TABLE bench_earlier AS SELECT e.id AS earlier, "
+    "  (SELECT min (x.id) FROM stay x WHERE x.person_id = e.person_id AND x.id <> e.id) AS later "
+    "  FROM stay e WHERE e.created_by = 'bench'; "
+    "INSERT INTO intake (stay_id, record_number, handed_over_by, officer_name, officer_unit, "
+    "  received_place, linked_person_id, trafficking_scope, destination_country, return_mode, "
+    "  identification_status, identification_document, consent_status, consent_record, "
+    "  consent_share, consent_share_agencies, consent_photo, consent_given_by, guardian_name, "
+    "  consent_not_now_reason, consent_ask_again_on, health_at_arrival, urgent_needs, "
+    "  safety_note, person_signs, not_signed_reason, created_at, created_by, updated_at, "
+    "  updated_by) "
+    "SELECT b.earlier, 'BENCH-' || b.earlier, i.handed_over_by, i.officer_name, i.officer_unit, "
+    "  i.received_place, NULL, i.trafficking_scope, i.destination_country, i.return_mode, "
+    "  i.identification_status, i.identification_document, i.consent_status, i.consent_record, "
+    "  i.consent_share, i.consent_share_agencies, i.consent_photo, i.consent_given_by, "
+    "  i.guardian_name, i.consent_not_now_reason, i.consent_ask_again_on, i.health_at_arrival, "
+    "  i.urgent_needs, i.safety_note, i.person_signs, i.not_signed_reason, i.created_at, 'bench', "
+    "  i.updated_at, 'bench' "
+    "FROM bench_earlier b JOIN intake i ON i.stay_id = b.later; "
+    "INSERT INTO intake_purpose (stay_id, purpose) "
+    "SELECT b.earlier, p.purpose FROM bench_earlier b "
+    "JOIN intake_purpose p ON p.stay_id = b.later; "
+    "INSERT INTO placement (stay_id, room_id, started_at, ended_at, created_at, created_by, "
+    "  updated_at, updated_by) "
+    "SELECT e.id, (SELECT p.room_id FROM placement p WHERE p.stay_id = b.later "
+    "  ORDER BY p.started_at LIMIT 1), e.admitted_at, e.discharged_at, e.created_at, 'bench', "
+    "  e.created_at, 'bench' "
+    "FROM bench_earlier b JOIN stay e ON e.id = b.earlier "
+    "WHERE EXISTS (SELECT 1 FROM placement p WHERE p.stay_id = b.later); "
+    "DROP TABLE bench_earlier;";
+  gint64 existing, added;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), -1);
+
+  if (!shelter_db_begin (db, error))
+    return -1;
+  if (run_once (_shelter_db_get_handle (db),
+                "SELECT count(*) FROM stay WHERE created_by = 'bench'", NULL, 0, &existing) < 0 ||
+      (added = existing > 0 ? 0 : run_change (db, add_stays, error)) < 0 ||
+      (added > 0 && run_change (db, add_details, error) < 0))
+    {
+      if (error != NULL && *error == NULL)
+        _shelter_db_set_error (db, SQLITE_ERROR, error);
+      shelter_db_rollback (db);
+      return -1;
+    }
+  if (!shelter_db_commit (db, error))
+    return -1;
+  return added;
 }
 
 gint64

@@ -33,6 +33,11 @@ const char   *_shelter_db_column_text (sqlite3_stmt  *stmt,
 gint64        _shelter_db_step_count  (ShelterDb     *self,
                                        sqlite3_stmt  *stmt,
                                        GError       **error);
+/* From now on, a statement of this connection stops with SQLITE_INTERRUPT once @ms
+ * milliseconds have passed; 0 lifts the limit. For a read that has a cheaper way round
+ * when it turns out slow, never for a write. */
+void          _shelter_db_limit_time  (ShelterDb     *self,
+                                       guint          ms);
 /* Maps the extended result of a failed step to the error of a store. */
 int           _shelter_db_changes     (ShelterDb     *self);
 

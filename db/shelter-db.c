@@ -30,6 +30,7 @@ struct _ShelterDb
   GHashTable *statements;  /* const char *sql -> sqlite3_stmt * */
   int         schema_version;
   guint       transaction_depth;
+  gint64      deadline;  /* monotonic µs; 0 when statements may run as long as they need */
   guint       read_only : 1;
 };
 
@@ -229,6 +230,26 @@ _shelter_db_step_count (ShelterDb     *self,
     _shelter_db_set_error (self, rc, error);
   _shelter_db_release (self, stmt);
   return count;
+}
+
+static int
+deadline_passed_cb (gpointer user_data)
+{
+  ShelterDb *self = user_data;
+
+  return self->deadline != 0 && g_get_monotonic_time () > self->deadline;
+}
+
+void
+_shelter_db_limit_time (ShelterDb *self,
+                        guint      ms)
+{
+  g_return_if_fail (SHELTER_IS_DB (self));
+
+  self->deadline = ms > 0 ? g_get_monotonic_time () + (gint64) ms * 1000 : 0;
+  /* Called every thousand virtual machine instructions: a few microseconds. */
+  sqlite3_progress_handler (self->handle, ms > 0 ? 1000 : 0, ms > 0 ? deadline_passed_cb : NULL,
+                            self);
 }
 
 int
@@ -784,7 +805,11 @@ shelter_db_open (const char          *path,
                  "PRAGMA secure_delete = ON;"
                  /* Savepoint journals and sorts in memory: personal data never lands in
                   * stray temporary files, and nested writes are faster. */
-                 "PRAGMA temp_store = MEMORY;",
+                 "PRAGMA temp_store = MEMORY;"
+                 /* SQLite's 2 MB page cache holds little of a large centre: a report
+                  * would read the same pages from the system again on every run. The
+                  * cache fills only as pages are read, so a small centre stays small. */
+                 "PRAGMA cache_size = -32768;",
                  error))
     return NULL;
 

@@ -16,11 +16,15 @@
   "origin_province_code, origin_commune_code"
 #define N_PERSON_COLUMNS 27
 
-/* Up to this many matches a search sorts them; beyond, it walks the names in order, and
- * beyond the second number it checks each person's words on the way instead of listing
- * the matches first. Measured at 100,000 residents (shelterctl bench). */
-#define SEARCH_SORT_AT_MOST 1000
-#define SEARCH_CHECK_WORDS_AFTER 10000
+/* Up to this many matches a search sorts them, each match's sort key read from a narrow
+ * index (about 6 ms for 10,000 at 100,000 residents). Beyond, so many match (a family
+ * name, one letter typed) that walking the names in order and checking each person's
+ * words fills the screen sooner, unless the matches stand together late in that order: a
+ * common given name at a million residents (lists sort by given name first). The walk
+ * then gives up after SEARCH_WALK_MS and the matches are sorted after all. Measured with
+ * shelterctl bench. */
+#define SEARCH_SORT_AT_MOST 10000
+#define SEARCH_WALK_MS 4
 
 /* Binds the person's fields to parameters 1..27 in PERSON_COLUMNS order. */
 static void
@@ -297,12 +301,10 @@ shelter_person_store_next_serial (ShelterDb   *db,
   return serial;
 }
 
-/* Steps @stmt, whose first column is a person's id, into @ids; releases the statement. */
-static GArray *
-read_ids (ShelterDb     *db,
-          sqlite3_stmt  *stmt,
-          GArray        *ids,
-          GError       **error)
+/* Steps @stmt, whose first column is a person's id, into @ids; returns the last result. */
+static int
+step_ids (sqlite3_stmt *stmt,
+          GArray       *ids)
 {
   int rc;
 
@@ -311,6 +313,18 @@ read_ids (ShelterDb     *db,
       gint64 id = sqlite3_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
+  return rc;
+}
+
+/* The same, releasing the statement; @ids, or NULL with @error. */
+static GArray *
+read_ids (ShelterDb     *db,
+          sqlite3_stmt  *stmt,
+          GArray        *ids,
+          GError       **error)
+{
+  int rc = step_ids (stmt, ids);
+
   _shelter_db_release (db, stmt);
   if (rc != SQLITE_DONE)
     {
@@ -334,9 +348,6 @@ shelter_person_store_search (ShelterDb   *db,
   g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
   g_return_val_if_fail (fts_query != NULL, NULL);
 
-  /* Few matches are fetched and sorted; many (a family name, one letter) are found by
-   * walking the names in order until the screen is full, which stops early where a sort
-   * would first read every match. INDEXED BY keeps the planner from choosing the sort. */
   stmt = _shelter_db_prepare (db,
                               "SELECT count(*) FROM (SELECT rowid FROM person_search "
                               "WHERE person_search MATCH ?1 LIMIT ?2)",
@@ -344,17 +355,17 @@ shelter_person_store_search (ShelterDb   *db,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, fts_query, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, SEARCH_CHECK_WORDS_AFTER + 1);
+  sqlite3_bind_int (stmt, 2, SEARCH_SORT_AT_MOST + 1);
   n_matches = _shelter_db_step_count (db, stmt, error);
   if (n_matches < 0)
     return NULL;
 
-  /* So many match (one letter typed) that even listing them costs more than checking
-   * the words of the first people in name order: the words are read from the index's own
-   * content table (FTS5's documented "%_content", column c0). */
-  if (n_matches > SEARCH_CHECK_WORDS_AFTER)
+  /* The words are read from the index's own content table (FTS5's documented
+   * "%_content", column c0); INDEXED BY keeps the planner from choosing the sort. */
+  if (n_matches > SEARCH_SORT_AT_MOST)
     {
       g_autofree char *terms = g_strdelimit (g_strdup (fts_query), "\"*", ' ');
+      int rc;
 
       stmt = _shelter_db_prepare (db,
                                   "SELECT p.id FROM person p INDEXED BY person_sort "
@@ -367,21 +378,26 @@ shelter_person_store_search (ShelterDb   *db,
         return NULL;
       sqlite3_bind_text (stmt, 1, terms, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 2, (int) limit);
-      return read_ids (db, stmt, g_steal_pointer (&ids), error);
+      _shelter_db_limit_time (db, SEARCH_WALK_MS);
+      rc = step_ids (stmt, ids);
+      _shelter_db_limit_time (db, 0);
+      _shelter_db_release (db, stmt);
+      if (rc == SQLITE_DONE)
+        return g_steal_pointer (&ids);
+      if (rc != SQLITE_INTERRUPT)
+        {
+          _shelter_db_set_error (db, rc, error);
+          return NULL;
+        }
+      g_array_set_size (ids, 0);
     }
-  else if (n_matches > SEARCH_SORT_AT_MOST)
-    stmt = _shelter_db_prepare (db,
-                                "SELECT p.id FROM person p INDEXED BY person_sort "
-                                "WHERE p.voided_at IS NULL AND p.id IN "
-                                "(SELECT rowid FROM person_search WHERE person_search MATCH ?1) "
-                                "ORDER BY p.sort_key LIMIT ?2",
-                                error);
-  else
-    stmt = _shelter_db_prepare (db,
-                                "SELECT p.id FROM person_search s JOIN person p ON p.id = s.rowid "
-                                "WHERE person_search MATCH ?1 AND p.voided_at IS NULL "
-                                "ORDER BY p.sort_key LIMIT ?2",
-                                error);
+
+  stmt = _shelter_db_prepare (db,
+                              "SELECT p.id FROM person_search s "
+                              "JOIN person p INDEXED BY person_id_sort ON p.id = s.rowid "
+                              "WHERE person_search MATCH ?1 AND p.voided_at IS NULL "
+                              "ORDER BY p.sort_key LIMIT ?2",
+                              error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, fts_query, -1, SQLITE_TRANSIENT);

@@ -187,15 +187,16 @@ static const char *const count_sql[] = {
     "FROM stay s LEFT JOIN discharge d ON d.stay_id = s.id "
     "WHERE s.voided_at IS NULL AND s.discharged_at IS NOT NULL "
     "AND s.discharged_at >= ?1 AND s.discharged_at < ?2 GROUP BY 1, 2",
+  /* One pass over the period's services, counted by kind and person; both the kinds and
+   * the total of distinct people are then read from that. */
   [SHELTER_STAT_QUERY_SERVICES] =
-    "SELECT v.kind, '', count(DISTINCT s.person_id), count(*), coalesce(sum(v.cost_dong), 0) "
-    "FROM service v JOIN stay s ON s.id = v.stay_id "
+    "WITH per_person AS MATERIALIZED (SELECT v.kind AS kind, s.person_id AS person_id, "
+    "count(*) AS n, sum(v.cost_dong) AS cost FROM service v JOIN stay s ON s.id = v.stay_id "
     "WHERE v.voided_at IS NULL AND s.voided_at IS NULL "
-    "AND v.done_on >= ?1 AND v.done_on < ?2 GROUP BY v.kind "
-    "UNION ALL SELECT '*', '', count(DISTINCT s.person_id), count(*), "
-    "coalesce(sum(v.cost_dong), 0) FROM service v JOIN stay s ON s.id = v.stay_id "
-    "WHERE v.voided_at IS NULL AND s.voided_at IS NULL "
-    "AND v.done_on >= ?1 AND v.done_on < ?2",
+    "AND v.done_on >= ?1 AND v.done_on < ?2 GROUP BY v.kind, s.person_id) "
+    "SELECT kind, '', count(*), sum(n), coalesce(sum(cost), 0) FROM per_person GROUP BY kind "
+    "UNION ALL SELECT '*', '', count(DISTINCT person_id), coalesce(sum(n), 0), "
+    "coalesce(sum(cost), 0) FROM per_person",
   [SHELTER_STAT_QUERY_CLOTHING_KITS] =
     "SELECT '', '', count(*), count(DISTINCT s.person_id), coalesce(sum(k.cost_dong), 0) "
     "FROM clothing_kit k JOIN stay s ON s.id = k.stay_id "

@@ -177,6 +177,30 @@ test_command (void)
   centre = g_strdup_printf ("%s/vn.maiam.Shelter/bench/centre-v%d-n150-s1.db", cache,
                             shelter_db_latest_schema_version ());
   g_assert_true (g_file_test (centre, G_FILE_TEST_EXISTS));
+  /* design.md's centre: people come back (about 1.2 stays each; the first months of the
+   * centre have no earlier stay to add), each stay with its intake and room, and the
+   * ended stays with their services. */
+  {
+    g_autoptr (ShelterDb) db = shelter_db_open (centre, SHELTER_DB_OPEN_CHECKED, &error);
+    gint64 people, stays, intakes, placements, services;
+    g_autofree char *problems = NULL;
+
+    g_assert_no_error (error);
+    people = shelter_bench_store_count_rows (db, "person", &error);
+    stays = shelter_bench_store_count_rows (db, "stay", &error);
+    intakes = shelter_bench_store_count_rows (db, "intake", &error);
+    placements = shelter_bench_store_count_rows (db, "placement", &error);
+    services = shelter_bench_store_count_rows (db, "service", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (people, ==, 150);
+    g_assert_cmpint (stays, >, people);
+    g_assert_cmpint (stays, <=, people * 12 / 10);
+    g_assert_cmpint (intakes, ==, stays);
+    g_assert_cmpint (placements, >=, stays);
+    g_assert_cmpint (services, >=, (stays - people) * 10);  /* the earlier stays ended */
+    g_assert_true (shelter_db_check (db, FALSE, &problems, &error));
+    g_assert_no_error (error);
+  }
   /* The working copy is gone. */
   {
     g_autofree char *folder = g_path_get_dirname (centre);
