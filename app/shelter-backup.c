@@ -9,20 +9,36 @@
 #include <glib/gstdio.h>
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "shelter-app-error.h"
 #include "shelter-audit.h"
 #include "shelter-backup.h"
+#include "shelter-centre-profile.h"
+#include "shelter-settings.h"
 #include "shelter-stores.h"
 
-/* The file: MAGIC, then the fixed header (little-endian), then for a plain backup the BLAKE2b
- * of the database and the database itself; for an encrypted one the salt, the Argon2id
- * limits, the secretstream header and the database in chunks, the header authenticated with
- * the first chunk. */
+/* The file: MAGIC, then the fixed header (little-endian); from format 2 on, the identity of
+ * the database it was made from (a 32-bit length, then a key file: its id, its path, the
+ * centre's name), so that the backups of one database can be told from another's in a shared
+ * folder without a passphrase. Then, for a plain backup, the BLAKE2b of the database (format
+ * 2: of the header, identity and database) and the database itself; for an encrypted one the
+ * salt, the Argon2id limits, the secretstream header and the database in chunks, the header
+ * (and identity) authenticated with the first chunk. Format 1 files, without identity, are
+ * read as before. */
 #define MAGIC "MAIAMBAK"
-#define FORMAT_VERSION 1
+#define FORMAT_VERSION 2
+#define IDENTITY_MAX_BYTES (16 * 1024)
+#define IDENTITY_GROUP "Database"
+/* A random id kept in the database's settings, made at its first backup: it follows the
+ * file when it is moved, where its path does not. */
+#define DATABASE_ID_SETTING "database_id"
+/* The per-user record of where each database's backups went: a damaged database cannot be
+ * trusted to say where its backup folder was. */
+#define PLACES_FILE "backup-places.ini"
+#define PLACES_KEEP_FOLDERS 8
 #define FLAG_ENCRYPTED 0x01
 #define CHUNK_SIZE (64 * 1024)
 #define KEEP_NEWEST 14
@@ -176,9 +192,12 @@ static gboolean
 pack (const char  *snapshot_path,
       const char  *dest_path,
       int          schema_version,
+      const char  *identity,
       const char  *passphrase,
       GError     **error)
 {
+  g_autoptr (GByteArray) lead = g_byte_array_new ();
+  guint8 length_bytes[4];
   g_autofree char *temp_path = NULL;
   g_autofree guint8 *buffer = g_malloc (CHUNK_SIZE);
   g_autofree guint8 *cipher = g_malloc (CHUNK_SIZE + crypto_secretstream_xchacha20poly1305_ABYTES);
@@ -195,6 +214,11 @@ pack (const char  *snapshot_path,
   if (passphrase != NULL)
     header.flags |= FLAG_ENCRYPTED;
   encode_header (&header, header_bytes);
+  /* The header and the identity: written first, covered by the checksum or authenticated. */
+  put_u32 (length_bytes, (guint32) strlen (identity));
+  g_byte_array_append (lead, header_bytes, sizeof header_bytes);
+  g_byte_array_append (lead, length_bytes, sizeof length_bytes);
+  g_byte_array_append (lead, (const guint8 *) identity, strlen (identity));
 
   in = g_fopen (snapshot_path, "rb");
   if (in == NULL)
@@ -202,7 +226,7 @@ pack (const char  *snapshot_path,
   out = open_private_temp (dest_path, &temp_path, error);
   if (out == NULL)
     goto out;
-  if (!write_all (out, header_bytes, sizeof header_bytes, dest_path, error))
+  if (!write_all (out, lead->data, lead->len, dest_path, error))
     goto out;
 
   if (passphrase == NULL)
@@ -213,6 +237,7 @@ pack (const char  *snapshot_path,
 
       /* The checksum goes first, so it is computed in a first pass. */
       crypto_generichash_init (&state, NULL, 0, sizeof digest);
+      crypto_generichash_update (&state, lead->data, lead->len);
       while ((n = fread (buffer, 1, CHUNK_SIZE, in)) > 0)
         crypto_generichash_update (&state, buffer, n);
       crypto_generichash_final (&state, digest, sizeof digest);
@@ -261,8 +286,8 @@ pack (const char  *snapshot_path,
           /* The first chunk also authenticates the header: its data version cannot be
            * changed without the passphrase. */
           crypto_secretstream_xchacha20poly1305_push (&state, cipher, &cipher_length, buffer, n,
-                                                      first ? header_bytes : NULL,
-                                                      first ? sizeof header_bytes : 0, tag);
+                                                      first ? lead->data : NULL,
+                                                      first ? lead->len : 0, tag);
           first = FALSE;
           if (!write_all (out, cipher, cipher_length, dest_path, error))
             goto out;
@@ -285,6 +310,63 @@ out:
   return ok;
 }
 
+/* Reads the magic, the fixed header and (format 2) the identity from @in, checking that
+ * this program can read the rest. @lead receives the bytes read, which the checksum or the
+ * authentication covers; @identity (may be NULL) the identity text, "" for format 1. */
+static gboolean
+read_lead (FILE         *in,
+           const char   *backup_path,
+           Header       *header,
+           GByteArray   *lead,
+           char        **identity,
+           GError      **error)
+{
+  guint8 header_bytes[HEADER_BYTES];
+  g_autofree char *text = NULL;
+
+  if (fread (header_bytes, 1, sizeof header_bytes, in) != sizeof header_bytes ||
+      memcmp (header_bytes, MAGIC, 8) != 0)
+    return invalid_backup (error, backup_path);
+  header->format_version = header_bytes[8];
+  header->flags = header_bytes[9];
+  header->schema_version = get_u32 (header_bytes + 12);
+  header->created_unix = (gint64) get_u64 (header_bytes + 16);
+  header->payload_length = get_u64 (header_bytes + 24);
+  g_byte_array_append (lead, header_bytes, sizeof header_bytes);
+
+  if (header->format_version > FORMAT_VERSION ||
+      header->schema_version > (guint32) shelter_db_latest_schema_version ())
+    {
+      g_set_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_BACKUP_TOO_NEW,
+                   _("This backup was made by a newer version of Mái Ấm (data version %u). "
+                     "Update Mái Ấm to restore it."), header->schema_version);
+      return FALSE;
+    }
+  if (header->format_version < 1)
+    return invalid_backup (error, backup_path);
+
+  if (header->format_version >= 2)
+    {
+      guint8 length_bytes[4];
+      guint32 length;
+
+      if (fread (length_bytes, 1, sizeof length_bytes, in) != sizeof length_bytes)
+        return invalid_backup (error, backup_path);
+      length = get_u32 (length_bytes);
+      if (length > IDENTITY_MAX_BYTES)
+        return invalid_backup (error, backup_path);
+      text = g_malloc (length + 1);
+      if (fread (text, 1, length, in) != length)
+        return invalid_backup (error, backup_path);
+      text[length] = '\0';
+      g_byte_array_append (lead, length_bytes, sizeof length_bytes);
+      g_byte_array_append (lead, (const guint8 *) text, length);
+    }
+  if (identity != NULL)
+    *identity = text != NULL ? g_steal_pointer (&text) : g_strdup ("");
+  return TRUE;
+}
+
 /* Reads a backup into a database file at @dest_path (created 0600), checking everything
  * the format allows: magic, versions, passphrase, checksum or authentication, length. */
 static gboolean
@@ -296,7 +378,7 @@ unpack (const char         *backup_path,
 {
   g_autofree guint8 *buffer = g_malloc (CHUNK_SIZE + crypto_secretstream_xchacha20poly1305_ABYTES);
   g_autofree guint8 *plain = g_malloc (CHUNK_SIZE);
-  guint8 header_bytes[HEADER_BYTES];
+  g_autoptr (GByteArray) lead = g_byte_array_new ();
   Header header;
   guint64 written = 0;
   FILE *in, *out = NULL;
@@ -308,31 +390,8 @@ unpack (const char         *backup_path,
   if (in == NULL)
     return io_error (error, backup_path, errno);
 
-  if (fread (header_bytes, 1, sizeof header_bytes, in) != sizeof header_bytes ||
-      memcmp (header_bytes, MAGIC, 8) != 0)
-    {
-      invalid_backup (error, backup_path);
-      goto out;
-    }
-  header.format_version = header_bytes[8];
-  header.flags = header_bytes[9];
-  header.schema_version = get_u32 (header_bytes + 12);
-  header.created_unix = (gint64) get_u64 (header_bytes + 16);
-  header.payload_length = get_u64 (header_bytes + 24);
-
-  if (header.format_version > FORMAT_VERSION ||
-      header.schema_version > (guint32) shelter_db_latest_schema_version ())
-    {
-      g_set_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_BACKUP_TOO_NEW,
-                   _("This backup was made by a newer version of Mái Ấm (data version %u). "
-                     "Update Mái Ấm to restore it."), header.schema_version);
-      goto out;
-    }
-  if (header.format_version < 1)
-    {
-      invalid_backup (error, backup_path);
-      goto out;
-    }
+  if (!read_lead (in, backup_path, &header, lead, NULL, error))
+    goto out;
   if (info != NULL)
     {
       info->format_version = header.format_version;
@@ -367,6 +426,9 @@ unpack (const char         *backup_path,
           goto out;
         }
       crypto_generichash_init (&state, NULL, 0, sizeof digest);
+      /* Format 1 covered the database only. */
+      if (header.format_version >= 2)
+        crypto_generichash_update (&state, lead->data, lead->len);
       while ((n = fread (plain, 1, CHUNK_SIZE, in)) > 0)
         {
           crypto_generichash_update (&state, plain, n);
@@ -426,8 +488,8 @@ unpack (const char         *backup_path,
           if (n < crypto_secretstream_xchacha20poly1305_ABYTES ||
               crypto_secretstream_xchacha20poly1305_pull (&state, plain, &plain_length, &tag,
                                                           buffer, n,
-                                                          first ? header_bytes : NULL,
-                                                          first ? sizeof header_bytes : 0) != 0)
+                                                          first ? lead->data : NULL,
+                                                          first ? lead->len : 0) != 0)
             {
               /* The first chunk fails with a wrong passphrase; later ones only if the file
                * was changed. */
@@ -495,6 +557,116 @@ record_run (ShelterSession *session,
   return shelter_db_commit (db, error);
 }
 
+/* The path with links and ".." resolved, so that one database has one name. */
+static char *
+absolute_path (const char *path)
+{
+  char *real = realpath (path, NULL);
+  char *result;
+
+  if (real == NULL)
+    return g_canonicalize_filename (path, NULL);
+  result = g_strdup (real);
+  free (real);
+  return result;
+}
+
+/* The database's id, made and kept in its settings the first time; NULL when it cannot be
+ * read or written, the path then identifying the backup alone. */
+static char *
+ensure_database_id (ShelterSession *session)
+{
+  g_autoptr (GError) error = NULL;
+  ShelterDb *db = shelter_session_get_db (session);
+  g_autofree char *id = shelter_setting_store_get (db, DATABASE_ID_SETTING, &error);
+  g_autoptr (GDateTime) now = NULL;
+  g_autofree char *at = NULL;
+  ShelterStamp stamp;
+
+  if (id != NULL || error != NULL)
+    return g_steal_pointer (&id);
+
+  id = g_uuid_string_random ();
+  now = shelter_session_now (session);
+  at = shelter_session_format_time (now);
+  stamp.actor = shelter_session_get_actor (session);
+  stamp.at = at;
+  if (!shelter_db_begin (db, &error))
+    return NULL;
+  if (!shelter_setting_store_set (db, DATABASE_ID_SETTING, id, &stamp, &error))
+    {
+      g_debug ("The database id was not kept: %s", error->message);
+      shelter_db_rollback (db);
+      return NULL;
+    }
+  if (!shelter_db_commit (db, &error))
+    return NULL;
+  return g_steal_pointer (&id);
+}
+
+/* What the backup says of the database it was made from. */
+static char *
+identity_text (ShelterSession *session,
+               const char     *database_id)
+{
+  ShelterDb *db = shelter_session_get_db (session);
+  g_autoptr (GKeyFile) keys = g_key_file_new ();
+  g_autofree char *path = absolute_path (shelter_db_get_path (db));
+  g_autofree char *centre = shelter_centre_profile_dup_name (db);
+
+  if (database_id != NULL)
+    g_key_file_set_string (keys, IDENTITY_GROUP, "Id", database_id);
+  g_key_file_set_string (keys, IDENTITY_GROUP, "Path", path);
+  if (centre != NULL)
+    g_key_file_set_string (keys, IDENTITY_GROUP, "Centre", centre);
+  return g_key_file_to_data (keys, NULL, NULL);
+}
+
+static char *
+places_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "vn.maiam.Shelter", PLACES_FILE, NULL);
+}
+
+/* Notes in the user's record that a backup of @db_path went to @backup_path. Best effort:
+ * the backup is made whatever happens here. */
+static void
+record_place (const char *db_path,
+              const char *backup_path)
+{
+  g_autoptr (GKeyFile) places = g_key_file_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *file = places_path ();
+  g_autofree char *dir = g_path_get_dirname (file);
+  g_autofree char *database = absolute_path (db_path);
+  g_autofree char *backup = absolute_path (backup_path);
+  g_autofree char *folder = g_path_get_dirname (backup);
+  g_auto (GStrv) old = NULL;
+  g_autoptr (GStrvBuilder) folders = g_strv_builder_new ();
+  g_auto (GStrv) new_folders = NULL;
+  guint kept = 1;
+
+  g_key_file_load_from_file (places, file, G_KEY_FILE_NONE, NULL);
+  old = g_key_file_get_string_list (places, database, "Folders", NULL, NULL);
+  /* The newest first; each once. */
+  g_strv_builder_add (folders, folder);
+  for (guint i = 0; old != NULL && old[i] != NULL && kept < PLACES_KEEP_FOLDERS; i++)
+    if (g_strcmp0 (old[i], folder) != 0)
+      {
+        g_strv_builder_add (folders, old[i]);
+        kept++;
+      }
+  new_folders = g_strv_builder_end (folders);
+  g_key_file_set_string_list (places, database, "Folders",
+                              (const char * const *) new_folders, g_strv_length (new_folders));
+  g_key_file_set_string (places, database, "Latest", backup);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      !g_key_file_save_to_file (places, file, &error))
+    g_debug ("The place of the backup was not recorded: %s",
+             error != NULL ? error->message : g_strerror (errno));
+}
+
 static gboolean
 create_backup (ShelterSession  *session,
                const char      *dest_path,
@@ -503,6 +675,8 @@ create_backup (ShelterSession  *session,
                GError         **error)
 {
   g_autofree char *snapshot = NULL;
+  g_autofree char *database_id = NULL;
+  g_autofree char *identity = NULL;
   g_autoptr (GError) local_error = NULL;
   ShelterDb *db = shelter_session_get_db (session);
   gboolean encrypted = passphrase != NULL && *passphrase != '\0';
@@ -518,6 +692,10 @@ create_backup (ShelterSession  *session,
       return FALSE;
     }
 
+  /* Before the snapshot, so that the backup holds the id it is known by. */
+  database_id = ensure_database_id (session);
+  identity = identity_text (session, database_id);
+
   snapshot = g_strconcat (dest_path, ".snapshot-XXXXXX", NULL);
   fd = g_mkstemp_full (snapshot, O_WRONLY, 0600);
   if (fd < 0)
@@ -526,7 +704,7 @@ create_backup (ShelterSession  *session,
     {
       close (fd);
       if (shelter_db_backup_to (db, snapshot, &local_error))
-        pack (snapshot, dest_path, shelter_db_get_schema_version (db),
+        pack (snapshot, dest_path, shelter_db_get_schema_version (db), identity,
               encrypted ? passphrase : NULL, &local_error);
       g_unlink (snapshot);
     }
@@ -540,6 +718,7 @@ create_backup (ShelterSession  *session,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  record_place (shelter_db_get_path (db), dest_path);
   return TRUE;
 }
 
@@ -880,4 +1059,176 @@ shelter_backup_last_run (ShelterSession  *session,
     return FALSE;
   return shelter_setting_store_last_backup_run (shelter_session_get_db (session), FALSE, at, ok,
                                                 message, error);
+}
+
+/* Finding the backups of a database that cannot be opened */
+
+G_DEFINE_BOXED_TYPE (ShelterBackupFound, shelter_backup_found, shelter_backup_found_copy,
+                     shelter_backup_found_free)
+
+ShelterBackupFound *
+shelter_backup_found_copy (const ShelterBackupFound *found)
+{
+  ShelterBackupFound *copy = g_new0 (ShelterBackupFound, 1);
+
+  *copy = *found;
+  copy->path = g_strdup (found->path);
+  copy->database_id = g_strdup (found->database_id);
+  copy->database_path = g_strdup (found->database_path);
+  copy->centre_name = g_strdup (found->centre_name);
+  return copy;
+}
+
+void
+shelter_backup_found_free (ShelterBackupFound *found)
+{
+  if (found == NULL)
+    return;
+  g_free (found->path);
+  g_free (found->database_id);
+  g_free (found->database_path);
+  g_free (found->centre_name);
+  g_free (found);
+}
+
+ShelterBackupFound *
+shelter_backup_describe (const char  *backup_path,
+                         GError     **error)
+{
+  g_autoptr (GByteArray) lead = g_byte_array_new ();
+  g_autoptr (GKeyFile) keys = g_key_file_new ();
+  g_autofree char *identity = NULL;
+  ShelterBackupFound *found;
+  Header header;
+  FILE *in;
+  gboolean ok;
+
+  g_return_val_if_fail (backup_path != NULL, NULL);
+
+  in = g_fopen (backup_path, "rb");
+  if (in == NULL)
+    {
+      io_error (error, backup_path, errno);
+      return NULL;
+    }
+  ok = read_lead (in, backup_path, &header, lead, &identity, error);
+  fclose (in);
+  if (!ok)
+    return NULL;
+
+  found = g_new0 (ShelterBackupFound, 1);
+  found->path = absolute_path (backup_path);
+  found->created_unix = header.created_unix;
+  found->encrypted = (header.flags & FLAG_ENCRYPTED) != 0;
+  found->schema_version = (int) header.schema_version;
+  /* An identity that cannot be read identifies nothing; the backup may still be chosen. */
+  if (*identity != '\0' && g_key_file_load_from_data (keys, identity, -1, G_KEY_FILE_NONE, NULL))
+    {
+      found->database_id = g_key_file_get_string (keys, IDENTITY_GROUP, "Id", NULL);
+      found->database_path = g_key_file_get_string (keys, IDENTITY_GROUP, "Path", NULL);
+      found->centre_name = g_key_file_get_string (keys, IDENTITY_GROUP, "Centre", NULL);
+    }
+  return found;
+}
+
+static void
+add_folder (GPtrArray  *folders,
+            const char *folder)
+{
+  g_autofree char *absolute = NULL;
+
+  if (folder == NULL || *folder == '\0')
+    return;
+  absolute = absolute_path (folder);
+  for (guint i = 0; i < folders->len; i++)
+    if (g_str_equal (g_ptr_array_index (folders, i), absolute))
+      return;
+  g_ptr_array_add (folders, g_steal_pointer (&absolute));
+}
+
+/* What the damaged file may still tell: its id and its backup folder. Read-only and
+ * without the integrity check, which is what failed; any error means it cannot say. */
+static void
+read_damaged (const char  *db_path,
+              char       **database_id,
+              char       **folder)
+{
+  g_autoptr (ShelterDb) db = NULL;
+
+  db = shelter_db_open (db_path, SHELTER_DB_OPEN_READ_ONLY | SHELTER_DB_OPEN_CHECKED, NULL);
+  if (db == NULL)
+    return;
+  *database_id = shelter_setting_store_get (db, DATABASE_ID_SETTING, NULL);
+  *folder = shelter_setting_store_get (db, SHELTER_SETTING_BACKUP_FOLDER, NULL);
+}
+
+static int
+compare_found_newest_first (gconstpointer a,
+                            gconstpointer b)
+{
+  const ShelterBackupFound *x = *(ShelterBackupFound * const *) a;
+  const ShelterBackupFound *y = *(ShelterBackupFound * const *) b;
+
+  if (x->created_unix != y->created_unix)
+    return x->created_unix > y->created_unix ? -1 : 1;
+  return -strcmp (x->path, y->path);
+}
+
+GPtrArray *
+shelter_backup_find_for_database (const char *db_path)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) shelter_backup_found_free);
+  g_autoptr (GPtrArray) folders = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GKeyFile) places = g_key_file_new ();
+  g_autofree char *places_file = places_path ();
+  g_autofree char *database = NULL;
+  g_autofree char *database_id = NULL;
+  g_autofree char *setting_folder = NULL;
+  g_autofree char *default_folder = shelter_backup_default_folder ();
+  g_auto (GStrv) recorded = NULL;
+
+  g_return_val_if_fail (db_path != NULL, found);
+
+  database = absolute_path (db_path);
+  if (g_key_file_load_from_file (places, places_file, G_KEY_FILE_NONE, NULL))
+    recorded = g_key_file_get_string_list (places, database, "Folders", NULL, NULL);
+  for (guint i = 0; recorded != NULL && recorded[i] != NULL; i++)
+    add_folder (folders, recorded[i]);
+  read_damaged (db_path, &database_id, &setting_folder);
+  add_folder (folders, setting_folder);
+  add_folder (folders, default_folder);
+
+  for (guint i = 0; i < folders->len; i++)
+    {
+      const char *folder = g_ptr_array_index (folders, i);
+      g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = NULL;
+          ShelterBackupFound *backup;
+
+          if (!g_str_has_suffix (name, SHELTER_BACKUP_EXTENSION))
+            continue;
+          path = g_build_filename (folder, name, NULL);
+          if (g_hash_table_contains (seen, path))
+            continue;
+          /* Unreadable, cut short, of another kind or too new: not offered. */
+          backup = shelter_backup_describe (path, NULL);
+          if (backup == NULL)
+            continue;
+          /* Only this database's: by its path, or by the id it keeps when it was moved. A
+           * backup of format 1 says neither, and is never offered on a guess. */
+          if (g_strcmp0 (backup->database_path, database) == 0 ||
+              (database_id != NULL && g_strcmp0 (backup->database_id, database_id) == 0))
+            g_ptr_array_add (found, backup);
+          else
+            shelter_backup_found_free (backup);
+          g_hash_table_add (seen, g_steal_pointer (&path));
+        }
+    }
+  g_ptr_array_sort (found, compare_found_newest_first);
+  return found;
 }

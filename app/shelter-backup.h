@@ -76,4 +76,37 @@ gboolean shelter_backup_last_run        (ShelterSession     *session,
                                          char              **message,
                                          GError            **error);
 
+/* A backup found on disk, described from its header alone (no passphrase needed). */
+typedef struct
+{
+  char     *path;           /* absolute */
+  gint64    created_unix;
+  gboolean  encrypted;
+  int       schema_version;
+  /* What the backup says of the database it was made from; NULL in backups made before
+   * Mái Ấm wrote it (format 1). */
+  char     *database_id;
+  char     *database_path;
+  char     *centre_name;
+} ShelterBackupFound;
+
+#define SHELTER_TYPE_BACKUP_FOUND (shelter_backup_found_get_type ())
+GType               shelter_backup_found_get_type (void) G_GNUC_CONST;
+ShelterBackupFound *shelter_backup_found_copy     (const ShelterBackupFound *found);
+void                shelter_backup_found_free     (ShelterBackupFound       *found);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShelterBackupFound, shelter_backup_found_free)
+
+/* Reads the header of @backup_path: a complete check needs shelter_backup_verify(). NULL
+ * with SHELTER_APP_ERROR_BACKUP_INVALID or _TOO_NEW, or an I/O error. */
+ShelterBackupFound *shelter_backup_describe     (const char   *backup_path,
+                                                 GError      **error);
+
+/* The backups of the database at @db_path, newest first, without needing it open (it may be
+ * damaged): in the folders the user's record says its backups went to (every backup made,
+ * by hand or automatic, is noted there), the backup folder its settings name if they can
+ * still be read (read-only), and the default folder. Only backups that name this database,
+ * by its path or by the id it keeps, are returned; unreadable and foreign files are left
+ * out. An array of ShelterBackupFound, maybe empty. */
+GPtrArray          *shelter_backup_find_for_database (const char *db_path);
+
 G_END_DECLS

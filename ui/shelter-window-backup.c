@@ -33,8 +33,11 @@ pending_restore_free (PendingRestore *pending)
 void
 _shelter_window_cancel_scheduled_backup (ShelterWindow *self)
 {
-  if (self->backup_frame_clock != NULL)
-    g_clear_signal_handler (&self->backup_after_paint_id, self->backup_frame_clock);
+  /* A frame clock disposed with its window's surface has dropped its handlers already. */
+  if (self->backup_frame_clock != NULL &&
+      g_signal_handler_is_connected (self->backup_frame_clock, self->backup_after_paint_id))
+    g_signal_handler_disconnect (self->backup_frame_clock, self->backup_after_paint_id);
+  self->backup_after_paint_id = 0;
   g_clear_object (&self->backup_frame_clock);
   g_clear_handle_id (&self->backup_idle_id, g_source_remove);
 }

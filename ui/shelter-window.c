@@ -14,6 +14,7 @@
 #include "shelter-kitchen-page.h"
 #include "shelter-services-page.h"
 #include "shelter-referrals-page.h"
+#include "shelter-recovery-page.h"
 #include "shelter-follow-up.h"
 #include "shelter-follow-up-dialog.h"
 #include "shelter-follow-up-page.h"
@@ -796,6 +797,65 @@ _shelter_window_show_error (ShelterWindow *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->choose_file_button));
 }
 
+/* A damaged database: what happened, and the latest backup of that file to restore */
+
+static void
+recovery_restored_cb (ShelterWindow       *self,
+                      const char          *db_path,
+                      const char          *replaced_path,
+                      ShelterRecoveryPage *page)
+{
+  g_autofree char *path = g_strdup (db_path);
+
+  shelter_window_open_database (self, path, SHELTER_DB_OPEN_DEFAULT);
+  if (self->db == NULL)
+    return;
+  if (replaced_path != NULL)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("The backup was restored. The damaged file was kept as “%s”: give "
+                           "it to the administrator, do not delete it yet."), replaced_path);
+      _shelter_window_show_lasting_message (self, message);
+    }
+  else
+    _shelter_window_show_message (GTK_WIDGET (self), _("The backup was restored."));
+}
+
+static void choose_file_clicked_cb (ShelterWindow *self,
+                                    GtkButton     *button);
+
+static void
+recovery_choose_database_cb (ShelterWindow       *self,
+                             ShelterRecoveryPage *page)
+{
+  choose_file_clicked_cb (self, NULL);
+}
+
+/* Instead of the sign-in form: nothing has been written to @path, and nothing will be. */
+static void
+shelter_window_show_recovery (ShelterWindow *self,
+                              const char    *path,
+                              const GError  *error)
+{
+  g_autofree char *db_path = g_strdup (path);
+  GtkWidget *page;
+
+  _shelter_window_close_database (self);
+  page = gtk_stack_get_child_by_name (self->main_stack, "recovery");
+  if (page == NULL)
+    {
+      page = shelter_recovery_page_new ();
+      g_signal_connect_object (page, "restored", G_CALLBACK (recovery_restored_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (page, "choose-database", G_CALLBACK (recovery_choose_database_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->main_stack, page, "recovery");
+    }
+  gtk_window_set_title (GTK_WINDOW (self), SHELTER_PRODUCT_NAME);
+  shelter_recovery_page_set_database (SHELTER_RECOVERY_PAGE (page), db_path, error->message);
+  gtk_stack_set_visible_child_name (self->main_stack, "recovery");
+}
+
 static void
 check_database_thread (GTask        *task,
                        gpointer      source_object,
@@ -829,7 +889,9 @@ check_database_done_cb (GObject      *source,
   if (!sound && g_error_matches (error, SHELTER_DB_ERROR, SHELTER_DB_ERROR_CORRUPT))
     {
       /* Whoever is at the sign-in screen has not written anything yet. */
-      _shelter_window_show_error (self, error);
+      g_autofree char *path = g_strdup (shelter_db_get_path (self->db));
+
+      shelter_window_show_recovery (self, path, error);
       return;
     }
   /* When the check itself could not run (no second connection), the window's connection
@@ -873,6 +935,11 @@ shelter_window_open_database (ShelterWindow      *self,
 
   /* The window's connection skips the check; shelter_window_check_database() runs it. */
   db = shelter_db_open (path, flags | SHELTER_DB_OPEN_CHECKED, &error);
+  if (db == NULL && g_error_matches (error, SHELTER_DB_ERROR, SHELTER_DB_ERROR_CORRUPT))
+    {
+      shelter_window_show_recovery (self, path, error);
+      return;
+    }
   if (db == NULL)
     {
       /* The message is already a sentence for the caseworker. */

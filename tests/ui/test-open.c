@@ -3,7 +3,11 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "shelter-accounts.h"
+#include "shelter-backup.h"
+#include "shelter-settings.h"
 #include "ui-test-common.h"
 
 /* Opening the window on a file that is not as it should be: damaged pages, a computer
@@ -34,11 +38,52 @@ damage_pages (const char *path)
 }
 
 static gboolean
-error_page_shown (gpointer data)
+page_shown (ShelterWindow *window,
+            const char    *name)
 {
-  GtkStack *main_stack = find_by_id (GTK_WIDGET (data), "main_stack");
+  GtkStack *main_stack = find_by_id (GTK_WIDGET (window), "main_stack");
 
-  return g_strcmp0 (gtk_stack_get_visible_child_name (main_stack), "error") == 0;
+  return g_strcmp0 (gtk_stack_get_visible_child_name (main_stack), name) == 0;
+}
+
+static gboolean
+recovery_page_shown (gpointer data)
+{
+  return page_shown (data, "recovery");
+}
+
+static gboolean
+sign_in_page_shown (gpointer data)
+{
+  return page_shown (data, "sign-in");
+}
+
+/* The backups were looked for: the restore button is offered, or the page says none. */
+static gboolean
+search_done (gpointer data)
+{
+  GtkWidget *searching = find_by_id (GTK_WIDGET (data), "searching_box");
+
+  return recovery_page_shown (data) && searching != NULL && !gtk_widget_get_visible (searching);
+}
+
+static gboolean
+restore_done (gpointer data)
+{
+  return sign_in_page_shown (data);
+}
+
+/* Everything in the file, not in its write-ahead log, so the damage is what is read. */
+static void
+checkpoint_and_damage (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ShelterDb) db = shelter_db_open (path, SHELTER_DB_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (shelter_db_checkpoint (db, &error));
+  shelter_db_close (db);
+  damage_pages (path);
 }
 
 /* The window appears at once, the check runs beside the sign-in screen, and a damaged file
@@ -53,29 +98,113 @@ test_damaged_file (void)
   g_autoptr (GString) labels = g_string_new (NULL);
   ShelterWindow *window;
 
-  /* Everything in the file, not in its write-ahead log, so the damage is what is read. */
-  {
-    g_autoptr (GError) error = NULL;
-    g_autoptr (ShelterDb) db = shelter_db_open (path, SHELTER_DB_OPEN_DEFAULT, &error);
-
-    g_assert_no_error (error);
-    g_assert_true (shelter_db_checkpoint (db, &error));
-    shelter_db_close (db);
-  }
-  damage_pages (path);
+  checkpoint_and_damage (path);
   before = file_checksum (path);
 
   window = open_window (path);
-  g_assert_true (wait_until (error_page_shown, window, 10000));
+  g_assert_true (wait_until (search_done, window, 10000));
   g_assert_null (shelter_window_get_session (window));
   collect_labels (GTK_WIDGET (window), labels);
   g_test_message ("%s", labels->str);
   g_assert_nonnull (strstr (labels->str, "hỏng"));
+  /* No backup was ever made of it: the page says so, and what to do. */
+  g_assert_false (gtk_widget_get_visible (find_by_id (GTK_WIDGET (window), "restore_button")));
+  g_assert_true (gtk_widget_get_visible (find_by_id (GTK_WIDGET (window), "none_label")));
+  g_assert_true (gtk_widget_get_visible (find_by_id (GTK_WIDGET (window), "open_file_button")));
   save_screenshot (GTK_WIDGET (window), "damaged-file");
 
   after = file_checksum (path);
   g_assert_cmpstr (after, ==, before);
   gtk_window_destroy (GTK_WINDOW (window));
+  remove_demo_copy (path, dir);
+}
+
+/* A damaged database with a backup made before the damage: the window offers that backup,
+ * restoring it reopens the database as it was then, and the damaged file is kept, as it
+ * was, under another name beside it. */
+static void
+test_damaged_file_restored (void)
+{
+  char *dir = NULL;
+  char *path = new_demo_copy ("centre.db", &dir);
+  g_autofree char *folder = g_build_filename (dir, "backups", NULL);
+  g_autofree char *backup = g_build_filename (folder, "centre-by-hand.maiam-backup", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *agency = NULL;
+  g_autoptr (GString) labels = g_string_new (NULL);
+  ShelterWindow *window;
+  GtkWidget *restore_button;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (ShelterDb) db = shelter_db_open (path, SHELTER_DB_OPEN_DEFAULT, &error);
+    g_autoptr (ShelterSession) admin = NULL;
+    g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+    g_assert_no_error (error);
+    admin = shelter_accounts_sign_in (db, "quantri", "quantri-demo-2026", now, &error);
+    g_assert_no_error (error);
+    g_assert_true (shelter_settings_set (admin, SHELTER_SETTING_MANAGING_AGENCY,
+                                         "Sở Y tế (trước sao lưu)", &error));
+    g_assert_true (shelter_backup_create (admin, backup, NULL, &error));
+    g_assert_no_error (error);
+    /* Work done after the backup, lost with the damaged file. */
+    g_assert_true (shelter_settings_set (admin, SHELTER_SETTING_MANAGING_AGENCY,
+                                         "Sở Y tế (sau sao lưu)", &error));
+    g_clear_object (&admin);
+    shelter_db_close (db);
+  }
+  checkpoint_and_damage (path);
+  before = file_checksum (path);
+
+  window = open_window (path);
+  g_assert_true (wait_until (search_done, window, 10000));
+  restore_button = find_by_id (GTK_WIDGET (window), "restore_button");
+  g_assert_true (gtk_widget_get_visible (restore_button));
+  collect_labels (GTK_WIDGET (window), labels);
+  g_test_message ("%s", labels->str);
+  g_assert_nonnull (strstr (labels->str, "hỏng"));
+  g_assert_nonnull (strstr (labels->str, "centre-by-hand.maiam-backup"));
+  /* Its date, as dd/mm/yyyy HH:MM. */
+  g_assert_true (g_regex_match_simple ("[0-3][0-9]/[01][0-9]/20[0-9][0-9] [0-2][0-9]:[0-5][0-9]",
+                                       labels->str, 0, 0));
+  save_screenshot (GTK_WIDGET (window), "damaged-file-backup-offered");
+  {
+    g_autofree char *still = file_checksum (path);
+    g_assert_cmpstr (still, ==, before);
+  }
+
+  g_signal_emit_by_name (restore_button, "clicked");
+  g_assert_true (wait_until (restore_done, window, 20000));
+  sign_in (window, "quantri", "quantri-demo-2026");
+  g_assert_nonnull (shelter_window_get_session (window));
+  agency = shelter_settings_get (shelter_session_get_db (shelter_window_get_session (window)),
+                                 SHELTER_SETTING_MANAGING_AGENCY, NULL);
+  g_assert_cmpstr (agency, ==, "Sở Y tế (trước sao lưu)");
+
+  /* The damaged file, beside it, unchanged. */
+  {
+    g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (listing)) != NULL)
+      if (g_str_has_prefix (name, "centre.db.replaced-") && !g_str_has_suffix (name, "-wal") &&
+          !g_str_has_suffix (name, "-shm"))
+        kept = g_build_filename (dir, name, NULL);
+  }
+  g_assert_nonnull (kept);
+  {
+    g_autofree char *after = file_checksum (kept);
+    g_assert_cmpstr (after, ==, before);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_ms (200);
+
+  g_unlink (kept);
+  g_unlink (backup);
+  g_rmdir (folder);
   remove_demo_copy (path, dir);
 }
 
@@ -131,6 +260,7 @@ main (int    argc,
 {
   ui_test_init (&argc, &argv);
   g_test_add_func ("/ui/open/damaged-file", test_damaged_file);
+  g_test_add_func ("/ui/open/damaged-file-restored", test_damaged_file_restored);
   g_test_add_func ("/ui/open/clock-behind", test_clock_behind);
   return g_test_run ();
 }

@@ -2,9 +2,11 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sodium.h>
 #include <string.h>
 
 #include "shelter-backup.h"
+#include "shelter-settings.h"
 #include "test-common.h"
 
 static ShelterDb *
@@ -256,11 +258,274 @@ test_scheduled (void)
   g_assert_cmpuint (count_backups (folder), ==, 15);
 }
 
+/* Finding the backups of a database that cannot be opened */
+
+#define HEADER_BYTES 32
+
+/* Moves the time a backup says it was made by @days: only its header is changed, which is
+ * all that finding backups reads. */
+static void
+shift_created (const char *backup,
+               int         days)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  guint64 created = 0;
+
+  g_assert_true (g_file_get_contents (backup, &contents, &length, NULL));
+  for (int i = 7; i >= 0; i--)
+    created = (created << 8) | (guint8) contents[16 + i];
+  created += (gint64) days * 86400;
+  for (int i = 0; i < 8; i++)
+    contents[16 + i] = (char) ((created >> (8 * i)) & 0xff);
+  g_assert_true (g_file_set_contents (backup, contents, length, NULL));
+}
+
+static char *
+new_folder (const char *name)
+{
+  char *folder = test_path (name);
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  return folder;
+}
+
+static const ShelterBackupFound *
+found_at (GPtrArray *found,
+          guint      i)
+{
+  return g_ptr_array_index (found, i);
+}
+
+/* Two centres back up into the same folder, beside files that are no backups or cut short:
+ * each database is offered its own, the newest first, found through the user's record. */
+static void
+test_find_own_newest_first (void)
+{
+  g_autoptr (ShelterSession) session_a = NULL;
+  g_autoptr (ShelterDb) db_a = db_with_people (&session_a, 2);
+  g_autoptr (ShelterSession) session_b = NULL;
+  g_autoptr (ShelterDb) db_b = db_with_people (&session_b, 1);
+  g_autofree char *folder = new_folder ("shared-backups");
+  g_autofree char *older = g_build_filename (folder, "a-older.maiam-backup", NULL);
+  g_autofree char *newer = g_build_filename (folder, "a-newer.maiam-backup", NULL);
+  g_autofree char *other = g_build_filename (folder, "b.maiam-backup", NULL);
+  g_autofree char *cut = g_build_filename (folder, "a-cut.maiam-backup", NULL);
+  g_autofree char *letter = g_build_filename (folder, "letter.maiam-backup", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (GPtrArray) found_a = NULL;
+  g_autoptr (GPtrArray) found_b = NULL;
+  gsize length;
+
+  g_assert_true (shelter_backup_create (session_a, older, NULL, NULL));
+  g_assert_true (shelter_backup_create (session_a, newer, "cụm mật khẩu sao lưu", NULL));
+  g_assert_true (shelter_backup_create (session_b, other, NULL, NULL));
+  shift_created (older, -2);
+  /* The other centre's backup is the newest of the folder. */
+  shift_created (other, 1);
+  /* A newer backup of A cut short before its identity, and a letter. */
+  g_assert_true (g_file_get_contents (newer, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (cut, contents, HEADER_BYTES + 2, NULL));
+  g_assert_true (g_file_set_contents (letter, "Kính gửi trung tâm", -1, NULL));
+
+  found_a = shelter_backup_find_for_database (shelter_db_get_path (db_a));
+  g_assert_cmpuint (found_a->len, ==, 2);
+  g_assert_cmpstr (found_at (found_a, 0)->path, ==, newer);
+  g_assert_true (found_at (found_a, 0)->encrypted);
+  g_assert_cmpint (found_at (found_a, 0)->schema_version, ==, shelter_db_latest_schema_version ());
+  g_assert_cmpstr (found_at (found_a, 1)->path, ==, older);
+  g_assert_false (found_at (found_a, 1)->encrypted);
+  g_assert_cmpint (found_at (found_a, 0)->created_unix, >, found_at (found_a, 1)->created_unix);
+
+  found_b = shelter_backup_find_for_database (shelter_db_get_path (db_b));
+  g_assert_cmpuint (found_b->len, ==, 1);
+  g_assert_cmpstr (found_at (found_b, 0)->path, ==, other);
+
+  /* What is offered can be restored: the newest of A holds A's two people. */
+  {
+    g_autofree char *target = test_path ("a-restored.db");
+    g_autoptr (GError) error = NULL;
+
+    g_assert_true (shelter_backup_restore_file (found_at (found_a, 0)->path,
+                                                "cụm mật khẩu sao lưu", target, "os:test",
+                                                NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (people_in (target), ==, 2);
+  }
+}
+
+/* Without the user's record (another account, or it was lost), the folder the damaged
+ * database's own settings name is looked in, and the default folder. */
+static void
+test_find_without_record (void)
+{
+  g_autoptr (ShelterSession) session = NULL;
+  g_autoptr (ShelterDb) db = db_with_people (&session, 1);
+  g_autoptr (ShelterSession) admin = test_session_new (db, "administrator");
+  g_autofree char *folder = new_folder ("setting-backups");
+  g_autofree char *by_hand = g_build_filename (folder, "by-hand.maiam-backup", NULL);
+  g_autofree char *record = g_build_filename (g_get_user_data_dir (), "vn.maiam.Shelter",
+                                              "backup-places.ini", NULL);
+  g_autofree char *default_folder = shelter_backup_default_folder ();
+  g_autofree char *path = g_strdup (shelter_db_get_path (db));
+  g_autoptr (GPtrArray) found = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean made = FALSE;
+
+  g_assert_true (shelter_settings_set (admin, SHELTER_SETTING_BACKUP_FOLDER, folder, &error));
+  g_assert_no_error (error);
+  g_assert_true (shelter_backup_create (session, by_hand, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (shelter_backup_run_scheduled (session, default_folder, &made, &error));
+  g_assert_no_error (error);
+  g_assert_true (made);
+  shift_created (by_hand, -1);
+  g_assert_true (g_file_test (record, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_unlink (record), ==, 0);
+  shelter_db_close (db);
+
+  found = shelter_backup_find_for_database (path);
+  g_assert_cmpuint (found->len, ==, 2);
+  g_assert_true (g_str_has_prefix (found_at (found, 0)->path, default_folder));
+  g_assert_cmpstr (found_at (found, 1)->path, ==, by_hand);
+}
+
+/* A database moved to another folder is still known by the id it keeps. */
+static void
+test_find_moved_database (void)
+{
+  g_autoptr (ShelterSession) session = NULL;
+  g_autoptr (ShelterDb) db = db_with_people (&session, 1);
+  g_autofree char *folder = new_folder ("moved-backups");
+  g_autofree char *backup = g_build_filename (folder, "centre.maiam-backup", NULL);
+  g_autofree char *moved = test_path ("moved.db");
+  g_autofree char *path = g_strdup (shelter_db_get_path (db));
+  g_autoptr (GPtrArray) found = NULL;
+
+  g_assert_true (shelter_backup_create (session, backup, NULL, NULL));
+  shelter_db_close (db);
+  g_assert_cmpint (g_rename (path, moved), ==, 0);
+
+  /* The record knows the old path only: the backup, in the default folder, is known by
+   * the id the moved file still keeps. */
+  {
+    g_autofree char *default_folder = shelter_backup_default_folder ();
+    g_autofree char *there = g_build_filename (default_folder, "centre.maiam-backup", NULL);
+
+    g_assert_cmpint (g_mkdir_with_parents (default_folder, 0700), ==, 0);
+    g_assert_cmpint (g_rename (backup, there), ==, 0);
+    found = shelter_backup_find_for_database (moved);
+    g_assert_cmpuint (found->len, ==, 1);
+    g_assert_cmpstr (found_at (found, 0)->path, ==, there);
+    g_assert_cmpstr (found_at (found, 0)->database_path, ==, path);
+  }
+}
+
+static void
+test_find_nothing (void)
+{
+  g_autoptr (ShelterSession) session = NULL;
+  g_autoptr (ShelterDb) db = db_with_people (&session, 1);
+  g_autoptr (ShelterSession) other_session = NULL;
+  g_autoptr (ShelterDb) other = db_with_people (&other_session, 1);
+  g_autofree char *default_folder = shelter_backup_default_folder ();
+  g_autofree char *missing = test_path ("never-made.db");
+  g_autoptr (GPtrArray) found = NULL;
+  g_autoptr (GPtrArray) found_missing = NULL;
+  gboolean made = FALSE;
+
+  /* Another centre's automatic backup in the default folder is not this one's. */
+  g_assert_true (shelter_backup_run_scheduled (other_session, default_folder, &made, NULL));
+  g_assert_true (made);
+
+  found = shelter_backup_find_for_database (shelter_db_get_path (db));
+  g_assert_cmpuint (found->len, ==, 0);
+  found_missing = shelter_backup_find_for_database (missing);
+  g_assert_cmpuint (found_missing->len, ==, 0);
+}
+
+/* A backup of format 1 (no identity), as Mái Ấm wrote them before: still restorable, still
+ * described, never offered on a guess. Made from a new one: the header's format byte, the
+ * identity left out, the checksum of the database alone. */
+static void
+test_format_1_still_restorable (void)
+{
+  g_autoptr (ShelterSession) session = NULL;
+  g_autoptr (ShelterDb) db = db_with_people (&session, 3);
+  g_autofree char *folder = new_folder ("old-backups");
+  g_autofree char *modern = test_path ("modern.maiam-backup");
+  g_autofree char *old = g_build_filename (folder, "old.maiam-backup", NULL);
+  g_autofree char *target = test_path ("from-old.db");
+  g_autofree char *contents = NULL;
+  g_autoptr (GByteArray) v1 = g_byte_array_new ();
+  g_autoptr (ShelterBackupFound) described = NULL;
+  g_autoptr (GPtrArray) found = NULL;
+  g_autoptr (GError) error = NULL;
+  guchar digest[crypto_generichash_BYTES];
+  gsize length, identity_length, payload;
+
+  g_assert_true (shelter_backup_create (session, modern, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (modern, &contents, &length, NULL));
+  g_assert_cmpint (contents[8], ==, 2);
+  identity_length = (guint8) contents[32] | ((guint8) contents[33] << 8) |
+                    ((guint8) contents[34] << 16) | ((gsize) (guint8) contents[35] << 24);
+  payload = HEADER_BYTES + 4 + identity_length + sizeof digest;
+  g_assert_cmpuint (payload, <, length);
+
+  contents[8] = 1;
+  g_byte_array_append (v1, (guint8 *) contents, HEADER_BYTES);
+  crypto_generichash (digest, sizeof digest, (guint8 *) contents + payload, length - payload,
+                      NULL, 0);
+  g_byte_array_append (v1, digest, sizeof digest);
+  g_byte_array_append (v1, (guint8 *) contents + payload, length - payload);
+  g_assert_true (g_file_set_contents (old, (char *) v1->data, v1->len, NULL));
+
+  described = shelter_backup_describe (old, &error);
+  g_assert_no_error (error);
+  g_assert_null (described->database_path);
+  g_assert_false (described->encrypted);
+  g_assert_true (shelter_backup_restore_file (old, NULL, target, "os:test", NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (people_in (target), ==, 3);
+
+  g_assert_cmpint (g_unlink (modern), ==, 0);
+  found = shelter_backup_find_for_database (shelter_db_get_path (db));
+  for (guint i = 0; i < found->len; i++)
+    g_assert_cmpstr (found_at (found, i)->path, !=, old);
+}
+
+/* The identity is part of what the checksum covers: a backup cannot be made to look like
+ * another database's without it showing. */
+static void
+test_identity_tamper_detected (void)
+{
+  g_autoptr (ShelterSession) session = NULL;
+  g_autoptr (ShelterDb) db = db_with_people (&session, 1);
+  g_autofree char *backup = test_path ("id.maiam-backup");
+  g_autofree char *contents = NULL;
+  char *at;
+  gsize length;
+
+  g_assert_true (shelter_backup_create (session, backup, NULL, NULL));
+  g_assert_true (g_file_get_contents (backup, &contents, &length, NULL));
+  /* The header holds zero bytes: searched byte by byte. */
+  at = NULL;
+  for (gsize i = 0; at == NULL && i + 5 < length; i++)
+    if (memcmp (contents + i, "Path=", 5) == 0)
+      at = contents + i;
+  g_assert_nonnull (at);
+  at[5] = at[5] == '/' ? '_' : '/';
+  g_assert_true (g_file_set_contents (backup, contents, length, NULL));
+  assert_restore_refused (backup, NULL, SHELTER_APP_ERROR, SHELTER_APP_ERROR_BACKUP_INVALID);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  /* Backups note where they went in the user's data folder: a folder of the test's own. */
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/app/backup/plain-round-trip", test_plain_round_trip);
   g_test_add_func ("/app/backup/encrypted-round-trip", test_encrypted_round_trip);
@@ -269,6 +534,12 @@ main (int   argc,
   g_test_add_func ("/app/backup/caseworker-refused", test_caseworker_refused);
   g_test_add_func ("/app/backup/restore-in-session", test_restore_in_session);
   g_test_add_func ("/app/backup/scheduled-daily-and-pruned", test_scheduled);
+  g_test_add_func ("/app/backup/find/own-newest-first", test_find_own_newest_first);
+  g_test_add_func ("/app/backup/find/without-record", test_find_without_record);
+  g_test_add_func ("/app/backup/find/moved-database", test_find_moved_database);
+  g_test_add_func ("/app/backup/find/nothing", test_find_nothing);
+  g_test_add_func ("/app/backup/format-1-still-restorable", test_format_1_still_restorable);
+  g_test_add_func ("/app/backup/identity-tamper-detected", test_identity_tamper_detected);
 
   return g_test_run ();
 }
