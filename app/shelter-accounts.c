@@ -17,6 +17,7 @@
 #define USERNAME_MIN_CHARS 3
 #define USERNAME_MAX_CHARS 32
 #define FULL_NAME_MAX_CHARS 100
+#define CENTRE_ADDRESS_MAX_CHARS 300
 
 static void
 ensure_sodium (void)
@@ -180,7 +181,13 @@ check_full_name (ShelterUser  *user,
   gboolean invalid = FALSE;
   g_autofree char *clean = shelter_text_clean (shelter_user_get_full_name (user), &invalid);
 
-  if (invalid || clean == NULL)
+  if (invalid)
+    {
+      g_set_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_FULL_NAME,
+                   _("Full name: the text contains control characters. Type it again."));
+      return FALSE;
+    }
+  if (clean == NULL)
     {
       g_set_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_FULL_NAME,
                    _("Full name: enter the staff member’s full name."));
@@ -268,6 +275,8 @@ shelter_accounts_set_up_centre (ShelterDb      *db,
   g_autoptr (GDateTime) now = g_date_time_new_now (vietnam ());
   g_autofree char *at = format_time (now);
   g_autofree char *centre_name = NULL;
+  g_autofree char *address = NULL;
+  g_autofree char *head_name = NULL;
   g_autofree char *details = NULL;
   g_autoptr (GError) local_error = NULL;
   gboolean invalid = FALSE;
@@ -287,6 +296,16 @@ shelter_accounts_set_up_centre (ShelterDb      *db,
       return NULL;
     }
   shelter_centre_set_name (centre, centre_name);
+  /* Printed on every paper: kept in NFC, without control characters, of a sensible length. */
+  if (!shelter_field_clean_text (shelter_centre_get_address (centre), FALSE,
+                                 CENTRE_ADDRESS_MAX_CHARS, SHELTER_FIELD_CENTRE_ADDRESS,
+                                 _("Address"), &address, error) ||
+      !shelter_field_clean_text (shelter_centre_get_head_name (centre), FALSE,
+                                 FULL_NAME_MAX_CHARS, SHELTER_FIELD_CENTRE_HEAD_NAME,
+                                 _("Head of the Centre"), &head_name, error))
+    return NULL;
+  shelter_centre_set_address (centre, address);
+  shelter_centre_set_head_name (centre, head_name);
   shelter_user_set_role (admin, "administrator");
   shelter_user_set_active (admin, TRUE);
   if (!check_new_user (admin, error) || !shelter_accounts_check_password (password, error))

@@ -18,6 +18,8 @@
 #include "shelter-text.h"
 
 #define NAME_MAX_CHARS 200
+/* The database holds a given name of at most 100 characters. */
+#define GIVEN_NAME_MAX_CHARS 100
 #define OLDEST_AGE 120
 /* A clock a few minutes apart on two desks must not make "now" a future time. */
 #define CLOCK_SKEW_SECONDS (5 * 60)
@@ -42,6 +44,7 @@ check_name (ShelterPerson  *person,
 {
   g_autofree char *clean = NULL;
   gboolean invalid = FALSE;
+  int max_chars = field == SHELTER_FIELD_GIVEN_NAME ? GIVEN_NAME_MAX_CHARS : NAME_MAX_CHARS;
 
   clean = shelter_text_clean (value, &invalid);
   if (invalid)
@@ -56,8 +59,8 @@ check_name (ShelterPerson  *person,
                                                     "the name the person is called by."), label);
       return TRUE;
     }
-  if (g_utf8_strlen (clean, -1) > NAME_MAX_CHARS)
-    return shelter_field_error (error, field, _("%s: at most %d characters."), label, NAME_MAX_CHARS);
+  if (g_utf8_strlen (clean, -1) > max_chars)
+    return shelter_field_error (error, field, _("%s: at most %d characters."), label, max_chars);
   for (const char *p = clean; *p != '\0'; p = g_utf8_next_char (p))
     if (!is_name_char (g_utf8_get_char (p)))
       return shelter_field_error (error, field,
@@ -263,6 +266,7 @@ check_papers (ShelterPerson  *person,
 {
   const char *paper = shelter_person_get_id_paper (person);
   g_autofree char *number = NULL;
+  gboolean invalid = FALSE;
 
   if (paper == NULL)
     paper = "none";
@@ -271,7 +275,11 @@ check_papers (ShelterPerson  *person,
                                 _("ID paper: choose CCCD, old CMND, passport or no papers."));
   shelter_person_set_id_paper (person, paper);
 
-  number = shelter_text_clean (shelter_person_get_id_number (person), NULL);
+  number = shelter_text_clean (shelter_person_get_id_number (person), &invalid);
+  if (invalid)
+    return shelter_field_error (error, SHELTER_FIELD_ID_NUMBER,
+                                _("ID number: the text contains control characters. Type the "
+                                  "number again."));
   if (number != NULL)
     {
       /* Numbers are read off cards with spaces between the groups. */

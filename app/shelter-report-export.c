@@ -925,14 +925,13 @@ shelter_case_list_export (ShelterSession       *session,
 
   if (!shelter_session_check (session, SHELTER_PERMISSION_EXPORT_CASE_LIST, error))
     return FALSE;
-  clean = g_strstrip (g_strdup (reason != NULL ? reason : ""));
-  if (*clean == '\0')
+  /* One line in the audit entry: NFC, no control characters. */
+  if (!shelter_field_clean_text (reason, FALSE, CASE_LIST_REASON_MAX,
+                                 SHELTER_FIELD_CASE_LIST_REASON, _("Reason"), &clean, error))
+    return FALSE;
+  if (clean == NULL)
     return shelter_field_error (error, SHELTER_FIELD_CASE_LIST_REASON,
                                 _("Reason: say why the names leave the program."));
-  if (g_utf8_strlen (clean, -1) > CASE_LIST_REASON_MAX)
-    return shelter_field_error (error, SHELTER_FIELD_CASE_LIST_REASON,
-                                _("Reason: write at most %d characters."),
-                                CASE_LIST_REASON_MAX);
   if (format == SHELTER_REPORT_FORMAT_PDF)
     return shelter_field_error (error, SHELTER_FIELD_REPORT_FORMAT,
                                 _("The case list is written as csv or xlsx only."));

@@ -6,6 +6,7 @@
 #include "shelter-backup.h"
 #include "shelter-ctl.h"
 #include "shelter-reception.h"
+#include "shelter-report-export.h"
 #include "test-common.h"
 
 /* Hostile input drill: whatever is pasted into a field comes back exactly as typed (in
@@ -228,6 +229,39 @@ test_file_names (Fixture       *fixture,
 
     g_assert_cmpint (shelter_ctl_run (G_N_ELEMENTS (argv) - 1, argv), ==, 0);
     g_assert_true (g_file_test (report, G_FILE_TEST_IS_REGULAR));
+  }
+
+  /* An encrypted backup through shelterctl, its passphrase (Vietnamese and an emoji) read
+   * from a file in the same folder, verified with the passphrase as typed. */
+  {
+    g_autofree char *passphrase_file = g_build_filename (folder, "mật khẩu (đừng gửi).txt", NULL);
+    g_autofree char *encrypted = g_build_filename (folder, "Bản sao ‘mã hoá’ 22.11.bak", NULL);
+    char *argv[] = { "shelterctl", "backup", (char *) shelter_db_get_path (fixture->db),
+                     encrypted, "--passphrase-file", passphrase_file, NULL };
+
+    g_assert_true (g_file_set_contents (passphrase_file, "Hoa mai nở 👩‍⚕️ sớm\n", -1, &error));
+    g_assert_cmpint (shelter_ctl_run (G_N_ELEMENTS (argv) - 1, argv), ==, 0);
+    g_assert_true (shelter_backup_verify (encrypted, "Hoa mai nở 👩‍⚕️ sớm", &info, &error));
+    g_assert_no_error (error);
+    g_assert_false (shelter_backup_verify (encrypted, "Hoa mai no sớm", &info, &error));
+    g_assert_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_BACKUP_PASSPHRASE);
+    g_clear_error (&error);
+  }
+
+  /* The case list, written by the app into a folder with a quote in its name. */
+  {
+    g_autofree char *quoted = g_build_filename (folder, "Thư mục có dấu ‘2026’", NULL);
+    g_autofree char *list = g_build_filename (quoted, "Danh sách ca quý 4 ‘2026’.csv", NULL);
+    g_autofree char *contents = NULL;
+    ShelterPeriod period = { 0 };
+
+    g_assert_cmpint (g_mkdir_with_parents (quoted, 0700), ==, 0);
+    g_assert_true (shelter_period_parse ("2026-Q4", "2026-11-22", &period, NULL));
+    g_assert_true (shelter_case_list_export (manager, &period, "Gửi Sở Lao động – TB&XH",
+                                             SHELTER_REPORT_FORMAT_CSV, list, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (list, &contents, NULL, &error));
+    g_assert_nonnull (strstr (contents, "Case code"));
   }
 }
 
