@@ -370,11 +370,11 @@ read_lead (FILE         *in,
 /* Reads a backup into a database file at @dest_path (created 0600), checking everything
  * the format allows: magic, versions, passphrase, checksum or authentication, length. */
 static gboolean
-unpack (const char         *backup_path,
-        const char         *passphrase,
-        const char         *dest_path,
-        ShelterBackupInfo  *info,
-        GError            **error)
+unpack_with_key_of (const char         *backup_path,
+                    const char         *passphrase,
+                    const char         *dest_path,
+                    ShelterBackupInfo  *info,
+                    GError            **error)
 {
   g_autofree guint8 *buffer = g_malloc (CHUNK_SIZE + crypto_secretstream_xchacha20poly1305_ABYTES);
   g_autofree guint8 *plain = g_malloc (CHUNK_SIZE);
@@ -524,6 +524,59 @@ out:
   if (!ok)
     g_unlink (dest_path);
   return ok;
+}
+
+/* The passphrase as a backup is made with it (see unpack()): the same letters
+ * typed on another computer, or by another keyboard, in NFD or NFC, give the same key. */
+static char *
+passphrase_for_key (const char  *passphrase,
+                    GError     **error)
+{
+  if (!g_utf8_validate (passphrase, -1, NULL))
+    {
+      shelter_field_error (error, SHELTER_FIELD_PASSPHRASE,
+                           _("%s: the text contains control characters. Type it again."),
+                           _("Passphrase"));
+      return NULL;
+    }
+  /* Spaces are kept as typed (they are part of the passphrase); a tab, a line break or an
+   * escape sequence cannot be typed again the same way at restore time. */
+  for (const char *p = passphrase; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      {
+        shelter_field_error (error, SHELTER_FIELD_PASSPHRASE,
+                             _("%s: the text contains control characters. Type it again."),
+                             _("Passphrase"));
+        return NULL;
+      }
+  return g_utf8_normalize (passphrase, -1, G_NORMALIZE_NFC);
+}
+
+/* Backups are made with the NFC form of the passphrase; those made before that, with the
+ * passphrase exactly as typed. The NFC form is tried first and, only if it does not open
+ * the backup, the passphrase as typed. */
+static gboolean
+unpack (const char         *backup_path,
+        const char         *passphrase,
+        const char         *dest_path,
+        ShelterBackupInfo  *info,
+        GError            **error)
+{
+  g_autofree char *composed = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  if (passphrase != NULL && g_utf8_validate (passphrase, -1, NULL))
+    composed = g_utf8_normalize (passphrase, -1, G_NORMALIZE_NFC);
+  if (composed == NULL || g_str_equal (composed, passphrase))
+    return unpack_with_key_of (backup_path, passphrase, dest_path, info, error);
+  if (unpack_with_key_of (backup_path, composed, dest_path, info, &local_error))
+    return TRUE;
+  if (!g_error_matches (local_error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_BACKUP_PASSPHRASE))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return unpack_with_key_of (backup_path, passphrase, dest_path, info, error);
 }
 
 static gboolean
@@ -677,6 +730,7 @@ create_backup (ShelterSession  *session,
   g_autofree char *snapshot = NULL;
   g_autofree char *database_id = NULL;
   g_autofree char *identity = NULL;
+  g_autofree char *composed = NULL;
   g_autoptr (GError) local_error = NULL;
   ShelterDb *db = shelter_session_get_db (session);
   gboolean encrypted = passphrase != NULL && *passphrase != '\0';
@@ -684,6 +738,13 @@ create_backup (ShelterSession  *session,
 
   if (!shelter_session_check (session, SHELTER_PERMISSION_BACKUP, error))
     return FALSE;
+  if (encrypted)
+    {
+      composed = passphrase_for_key (passphrase, error);
+      if (composed == NULL)
+        return FALSE;
+      passphrase = composed;
+    }
   if (encrypted && g_utf8_strlen (passphrase, -1) < 10)
     {
       g_set_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_PASSPHRASE,

@@ -547,6 +547,16 @@ shelter_import_apply_mapping (ShelterImport  *self,
 
       if (*line == '\0' || *line == '#')
         continue;
+      /* The line is quoted back in messages: an escape sequence would reach the terminal. */
+      {
+        gboolean invalid = FALSE;
+        g_autofree char *clean = shelter_text_clean (line, &invalid);
+
+        if (invalid)
+          return shelter_field_error (error, SHELTER_FIELD_IMPORT_MAPPING,
+                                      _("Mapping, line %u: the line contains control "
+                                        "characters. Type it again."), i + 1);
+      }
       equals = strrchr (line, '=');
       if (equals == NULL)
         return shelter_field_error (error, SHELTER_FIELD_IMPORT_MAPPING,

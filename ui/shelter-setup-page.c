@@ -103,6 +103,12 @@ shelter_setup_page_show_error (ShelterSetupPage *self,
         case SHELTER_FIELD_CENTRE_NAME:
           row = GTK_WIDGET (self->centre_name_row);
           break;
+        case SHELTER_FIELD_CENTRE_ADDRESS:
+          row = GTK_WIDGET (self->address_row);
+          break;
+        case SHELTER_FIELD_CENTRE_HEAD_NAME:
+          row = GTK_WIDGET (self->head_row);
+          break;
         case SHELTER_FIELD_USERNAME:
           row = GTK_WIDGET (self->username_row);
           break;
@@ -123,6 +129,8 @@ shelter_setup_page_show_error (ShelterSetupPage *self,
       _shelter_ui_set_error (row, TRUE);
       shelter_setup_page_show_step (self,
                                     row == GTK_WIDGET (self->centre_name_row)
+                                    || row == GTK_WIDGET (self->address_row)
+                                    || row == GTK_WIDGET (self->head_row)
                                     ? "centre" : "administrator",
                                     row);
     }

@@ -520,6 +520,167 @@ test_identity_tamper_detected (void)
   assert_restore_refused (backup, NULL, SHELTER_APP_ERROR, SHELTER_APP_ERROR_BACKUP_INVALID);
 }
 
+/* A passphrase typed in NFD (as some keyboards and macOS send Vietnamese) makes a backup
+ * that the same passphrase typed in NFC on another computer opens, and the other way round. */
+static void
+test_passphrase_nfd_nfc (void)
+{
+  g_autoptr (ShelterSession) session = NULL;
+  g_autoptr (ShelterDb) db = db_with_people (&session, 2);
+  const char *composed = "Mật khẩu sao lưu của Trung tâm";
+  g_autofree char *decomposed = g_utf8_normalize (composed, -1, G_NORMALIZE_NFD);
+  g_autofree char *from_nfd = test_path ("typed-nfd.maiam-backup");
+  g_autofree char *from_nfc = test_path ("typed-nfc.maiam-backup");
+  g_autofree char *target = test_path ("restored-nfd.db");
+  g_autoptr (GError) error = NULL;
+  ShelterBackupInfo info = { 0 };
+
+  g_assert_cmpstr (decomposed, !=, composed);
+  g_assert_true (shelter_backup_create (session, from_nfd, decomposed, &error));
+  g_assert_no_error (error);
+  g_assert_true (shelter_backup_create (session, from_nfc, composed, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (shelter_backup_verify (from_nfd, composed, &info, &error));
+  g_assert_no_error (error);
+  g_assert_true (info.encrypted);
+  g_assert_true (shelter_backup_verify (from_nfd, decomposed, &info, &error));
+  g_assert_no_error (error);
+  g_assert_true (shelter_backup_verify (from_nfc, decomposed, &info, &error));
+  g_assert_no_error (error);
+  g_assert_true (shelter_backup_restore_file (from_nfd, composed, target, "os:test", NULL, NULL,
+                                              &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (people_in (target), ==, 2);
+  g_assert_true (shelter_backup_restore_file (from_nfc, decomposed, target, "os:test", NULL,
+                                              NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (people_in (target), ==, 2);
+
+  /* Still only the right letters open it. */
+  assert_restore_refused (from_nfd, "Mat khau sao luu cua Trung tam", SHELTER_APP_ERROR,
+                          SHELTER_APP_ERROR_BACKUP_PASSPHRASE);
+}
+
+/* A tab, a line break or an escape sequence in a passphrase could not be typed again at
+ * restore time: refused naming the passphrase, and no backup is made or recorded. */
+static void
+test_passphrase_control_refused (void)
+{
+  static const char *refused[] = {
+    "mật khẩu\tsao lưu dài", "mật khẩu sao lưu\ndòng hai", "\x1b[31mmật khẩu sao lưu",
+    "mật khẩu\x01 sao lưu",
+  };
+  g_autoptr (ShelterSession) session = NULL;
+  g_autoptr (ShelterDb) db = db_with_people (&session, 1);
+  g_autofree char *backup = test_path ("control.maiam-backup");
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      g_assert_false (shelter_backup_create (session, backup, refused[i], &error));
+      g_assert_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_PASSPHRASE);
+      g_assert_true (g_str_has_prefix (error->message, "Passphrase"));
+      g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+    }
+  g_assert_cmpint (test_count (db, "SELECT count(*) FROM backup_run"), ==, 0);
+  g_assert_cmpint (test_count (db, "SELECT count(*) FROM audit_log WHERE action LIKE 'backup%'"),
+                   ==, 0);
+}
+
+/* Encrypts the plain backup @plain into @encrypted as the app did before passphrases were
+ * put in NFC: the key derived from @passphrase byte for byte. */
+static void
+encrypt_as_before (const char *plain,
+                   const char *passphrase,
+                   const char *encrypted)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr (GByteArray) out = g_byte_array_new ();
+  guint8 salt[crypto_pwhash_SALTBYTES];
+  guint8 limits[16];
+  guint8 key[crypto_secretstream_xchacha20poly1305_KEYBYTES];
+  guint8 stream_header[crypto_secretstream_xchacha20poly1305_HEADERBYTES];
+  crypto_secretstream_xchacha20poly1305_state state;
+  gsize length, lead, offset;
+  guint32 identity_length;
+
+  g_assert_cmpint (sodium_init (), >=, 0);
+  g_assert_true (g_file_get_contents (plain, &contents, &length, NULL));
+  identity_length = (guint8) contents[32] | ((guint8) contents[33] << 8) |
+                    ((guint8) contents[34] << 16) | ((guint32) (guint8) contents[35] << 24);
+  lead = HEADER_BYTES + 4 + identity_length;
+  contents[9] |= 0x01; /* encrypted */
+  g_byte_array_append (out, (guint8 *) contents, lead);
+
+  randombytes_buf (salt, sizeof salt);
+  for (int i = 0; i < 8; i++)
+    {
+      limits[i] = ((guint64) crypto_pwhash_OPSLIMIT_INTERACTIVE >> (8 * i)) & 0xff;
+      limits[8 + i] = ((guint64) crypto_pwhash_MEMLIMIT_INTERACTIVE >> (8 * i)) & 0xff;
+    }
+  g_assert_cmpint (crypto_pwhash (key, sizeof key, passphrase, strlen (passphrase), salt,
+                                  crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                  crypto_pwhash_MEMLIMIT_INTERACTIVE,
+                                  crypto_pwhash_ALG_ARGON2ID13), ==, 0);
+  crypto_secretstream_xchacha20poly1305_init_push (&state, stream_header, key);
+  g_byte_array_append (out, salt, sizeof salt);
+  g_byte_array_append (out, limits, sizeof limits);
+  g_byte_array_append (out, stream_header, sizeof stream_header);
+
+  /* After the lead, a plain backup holds its checksum, then the database. */
+  offset = lead + crypto_generichash_BYTES;
+  for (gboolean first = TRUE, final = FALSE; !final; first = FALSE)
+    {
+      gsize n = MIN (length - offset, 64 * 1024);
+      guint8 cipher[64 * 1024 + crypto_secretstream_xchacha20poly1305_ABYTES];
+      unsigned long long cipher_length;
+
+      final = n < 64 * 1024;
+      crypto_secretstream_xchacha20poly1305_push (&state, cipher, &cipher_length,
+                                                  (guint8 *) contents + offset, n,
+                                                  first ? (guint8 *) contents : NULL,
+                                                  first ? lead : 0,
+                                                  final ? crypto_secretstream_xchacha20poly1305_TAG_FINAL
+                                                        : 0);
+      g_byte_array_append (out, cipher, cipher_length);
+      offset += n;
+    }
+  g_assert_true (g_file_set_contents (encrypted, (char *) out->data, out->len, NULL));
+}
+
+/* A backup made before this change with a passphrase typed in NFD still opens with the
+ * passphrase typed the same way (its key came from those bytes). */
+static void
+test_passphrase_from_before_nfc (void)
+{
+  g_autoptr (ShelterSession) session = NULL;
+  g_autoptr (ShelterDb) db = db_with_people (&session, 3);
+  g_autofree char *decomposed = g_utf8_normalize ("Hoa mai nở sớm ở Lào Cai", -1,
+                                                  G_NORMALIZE_NFD);
+  g_autofree char *wrong = g_utf8_normalize ("Hoa mai nở muộn ở Lào Cai", -1, G_NORMALIZE_NFD);
+  g_autofree char *plain = test_path ("before-plain.maiam-backup");
+  g_autofree char *old = test_path ("before-nfd.maiam-backup");
+  g_autofree char *target = test_path ("from-before.db");
+  g_autoptr (GError) error = NULL;
+  ShelterBackupInfo info = { 0 };
+
+  g_assert_true (shelter_backup_create (session, plain, NULL, &error));
+  g_assert_no_error (error);
+  encrypt_as_before (plain, decomposed, old);
+
+  g_assert_true (shelter_backup_verify (old, decomposed, &info, &error));
+  g_assert_no_error (error);
+  g_assert_true (info.encrypted);
+  g_assert_true (shelter_backup_restore_file (old, decomposed, target, "os:test", NULL, NULL,
+                                              &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (people_in (target), ==, 3);
+  /* A wrong passphrase is still refused after both tries, and changes nothing. */
+  assert_restore_refused (old, wrong, SHELTER_APP_ERROR, SHELTER_APP_ERROR_BACKUP_PASSPHRASE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -540,6 +701,9 @@ main (int   argc,
   g_test_add_func ("/app/backup/find/nothing", test_find_nothing);
   g_test_add_func ("/app/backup/format-1-still-restorable", test_format_1_still_restorable);
   g_test_add_func ("/app/backup/identity-tamper-detected", test_identity_tamper_detected);
+  g_test_add_func ("/app/backup/passphrase/nfd-and-nfc", test_passphrase_nfd_nfc);
+  g_test_add_func ("/app/backup/passphrase/control-refused", test_passphrase_control_refused);
+  g_test_add_func ("/app/backup/passphrase/from-before-nfc", test_passphrase_from_before_nfc);
 
   return g_test_run ();
 }

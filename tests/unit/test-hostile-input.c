@@ -1,10 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "shelter-backup.h"
 #include "shelter-ctl.h"
+#include "shelter-discharge.h"
+#include "shelter-discharge-papers.h"
+#include "shelter-import.h"
+#include "shelter-intake-record.h"
+#include "shelter-referral-letter.h"
+#include "shelter-referrals.h"
 #include "shelter-reception.h"
 #include "shelter-report-export.h"
 #include "test-common.h"
@@ -204,6 +211,36 @@ test_notes (Fixture       *fixture,
   g_assert_cmpint (test_count (fixture->db, "SELECT count(*) FROM person"), ==, 6);
 }
 
+/* What shelterctl prints goes out as TAP comments, not as lines TAP does not know. */
+static void
+print_as_comment (const char *text)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0')
+      fprintf (stdout, "# %s\n", lines[i]);
+}
+
+/* shelterctl in-process, its output as TAP comments; the exit status. */
+static int
+run_ctl (char **argv)
+{
+  GPrintFunc previous = g_set_print_handler (print_as_comment);
+  int status = shelter_ctl_run (g_strv_length (argv), argv);
+
+  g_set_print_handler (previous);
+  return status;
+}
+
+static gboolean
+is_pdf (const char *path)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (path, &contents, NULL, NULL) && g_str_has_prefix (contents, "%PDF");
+}
+
 /* Folders and files named as staff name them: spaces, Vietnamese letters, brackets. */
 static void
 test_file_names (Fixture       *fixture,
@@ -227,7 +264,7 @@ test_file_names (Fixture       *fixture,
     char *argv[] = { "shelterctl", "report", (char *) shelter_db_get_path (fixture->db),
                      "--period", "2026-Q3", "--format", "csv", "--output", report, NULL };
 
-    g_assert_cmpint (shelter_ctl_run (G_N_ELEMENTS (argv) - 1, argv), ==, 0);
+    g_assert_cmpint (run_ctl (argv), ==, 0);
     g_assert_true (g_file_test (report, G_FILE_TEST_IS_REGULAR));
   }
 
@@ -240,7 +277,7 @@ test_file_names (Fixture       *fixture,
                      encrypted, "--passphrase-file", passphrase_file, NULL };
 
     g_assert_true (g_file_set_contents (passphrase_file, "Hoa mai nở 👩‍⚕️ sớm\n", -1, &error));
-    g_assert_cmpint (shelter_ctl_run (G_N_ELEMENTS (argv) - 1, argv), ==, 0);
+    g_assert_cmpint (run_ctl (argv), ==, 0);
     g_assert_true (shelter_backup_verify (encrypted, "Hoa mai nở 👩‍⚕️ sớm", &info, &error));
     g_assert_no_error (error);
     g_assert_false (shelter_backup_verify (encrypted, "Hoa mai no sớm", &info, &error));
@@ -265,6 +302,160 @@ test_file_names (Fixture       *fixture,
   }
 }
 
+/* Restoring, importing and writing papers to and from "/…/Thư mục có dấu/…" files, through
+ * the app and through shelterctl. */
+static void
+test_file_names_papers (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr (ShelterSession) manager = test_session_new (fixture->db, "manager");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *folder = test_path ("Thư mục có dấu");
+  g_autofree char *backup = g_build_filename (folder, "Báo cáo quý 3 ‘2026’.bak", NULL);
+  g_autofree char *passphrase_file = g_build_filename (folder, "mật khẩu ‘2026’.txt", NULL);
+  g_autofree char *restored = g_build_filename (folder, "Cơ sở dữ liệu (khôi phục).db", NULL);
+  g_autofree char *restored_ctl = g_build_filename (folder, "Khôi phục bằng lệnh.db", NULL);
+  g_autoptr (ShelterPerson) person = test_person_new ("Lò", "Thị", "Mai", "female",
+                                                     "1990-01-01");
+  g_autoptr (ShelterStay) stay = NULL;
+  g_autoptr (ShelterPerson) saved = NULL;
+  ShelterBackupInfo info = { 0 };
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  stay = receive (fixture, person, NULL, &error);
+  g_assert_no_error (error);
+  saved = shelter_person_open (fixture->caseworker, shelter_stay_get_person_id (stay), &error);
+  g_assert_no_error (error);
+
+  /* A backup, restored by the app and by shelterctl restore. */
+  g_assert_true (g_file_set_contents (passphrase_file, "Hoa mai nở sớm ở Lào Cai\n", -1, NULL));
+  g_assert_true (shelter_backup_create (manager, backup, "Hoa mai nở sớm ở Lào Cai", &error));
+  g_assert_no_error (error);
+  g_assert_true (shelter_backup_restore_file (backup, "Hoa mai nở sớm ở Lào Cai", restored,
+                                              "os:test", &info, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (info.encrypted);
+  g_assert_true (g_file_test (restored, G_FILE_TEST_IS_REGULAR));
+  {
+    char *argv[] = { "shelterctl", "restore", backup, restored_ctl, "--passphrase-file",
+                     passphrase_file, NULL };
+
+    g_assert_cmpint (run_ctl (argv), ==, 0);
+  }
+  {
+    g_autoptr (ShelterDb) db = shelter_db_open (restored_ctl, SHELTER_DB_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (test_count (db, "SELECT count(*) FROM person"), ==, 1);
+  }
+
+  /* A spreadsheet and its mapping file (typed in NFD) in the same folder, imported by
+   * shelterctl; a mapping line with an escape sequence is refused, naming the mapping. */
+  {
+    g_autofree char *csv = g_build_filename (folder, "Danh sách ‘tiếp nhận’ tháng 11.csv", NULL);
+    g_autofree char *mapping = g_build_filename (folder, "Ánh xạ cột (bản 2).txt", NULL);
+    g_autofree char *hostile = g_build_filename (folder, "Ánh xạ ‘lạ’.txt", NULL);
+    g_autofree char *typed = nfd ("Tên người=full_name\n");
+    char *argv[] = { "shelterctl", "import", (char *) shelter_db_get_path (fixture->db), csv,
+                     "--mapping", mapping, NULL };
+    char *refused[] = { "shelterctl", "import", (char *) shelter_db_get_path (fixture->db), csv,
+                        "--mapping", hostile, NULL };
+
+    g_assert_true (g_file_set_contents (csv, "Tên người;Giới tính;Ngày tiếp nhận\r\n"
+                                             "Nguyễn Thị Hoa;Nữ;01/11/2026\r\n", -1, NULL));
+    g_assert_true (g_file_set_contents (mapping, typed, -1, NULL));
+    g_assert_true (g_file_set_contents (hostile, "\x1b[31mTên người=full_name\n", -1, NULL));
+    g_assert_cmpint (run_ctl (refused), !=, 0);
+    g_assert_cmpint (test_count (fixture->db, "SELECT count(*) FROM person"), ==, 1);
+    {
+      g_autoptr (ShelterImport) import = shelter_import_open (manager, csv, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_false (shelter_import_apply_mapping (import, "Tên\x01 người=full_name", &error));
+      g_assert_error (error, SHELTER_FIELD_ERROR, SHELTER_FIELD_IMPORT_MAPPING);
+      g_assert_true (g_str_has_prefix (error->message, "Mapping, line 1"));
+      g_clear_error (&error);
+    }
+    g_assert_cmpint (run_ctl (argv), ==, 0);
+    g_assert_cmpint (test_count (fixture->db, "SELECT count(*) FROM person "
+                                              "WHERE given_name = 'Hoa'"), ==, 1);
+  }
+
+  /* The intake record, by the app and by shelterctl intake-record --output. */
+  {
+    g_autofree char *pdf = g_build_filename (folder, "Biên bản tiếp nhận ‘Mai’.pdf", NULL);
+    g_autofree char *pdf_ctl = g_build_filename (folder, "Biên bản (lệnh).pdf", NULL);
+    g_autoptr (ShelterIntakeRecord) record = NULL;
+    char *argv[] = { "shelterctl", "intake-record", (char *) shelter_db_get_path (fixture->db),
+                     (char *) shelter_person_get_case_code (saved), "--output", pdf_ctl, NULL };
+
+    record = shelter_intake_record_load (fixture->caseworker, shelter_stay_get_id (stay), &error);
+    g_assert_no_error (error);
+    g_assert_true (shelter_intake_record_write_pdf (fixture->caseworker, record, pdf, &error));
+    g_assert_no_error (error);
+    g_assert_true (is_pdf (pdf));
+    g_assert_cmpint (run_ctl (argv), ==, 0);
+    g_assert_true (is_pdf (pdf_ctl));
+  }
+
+  /* The referral letter. */
+  {
+    static const char * const shared[] = { "birth_date", NULL };
+    ShelterPartnerInput hospital = { "hospital", "Bệnh viện Đa khoa tỉnh Lào Cai",
+                                     "BS. Nguyễn Văn Thử", NULL, NULL, NULL, NULL, FALSE };
+    ShelterReferralDecision decision = { "2026-11-20", "agrees", "person", NULL, shared, NULL,
+                                         NULL };
+    g_autofree char *pdf = g_build_filename (folder, "Thư giới thiệu ‘khám bệnh’.pdf", NULL);
+    g_autoptr (ShelterReferralLetter) letter = NULL;
+    gint64 partner, id;
+
+    partner = shelter_partners_add (manager, &hospital, &error);
+    g_assert_no_error (error);
+    id = shelter_referrals_create (fixture->caseworker, shelter_stay_get_id (stay), partner,
+                                   "Khám chuyên khoa", &error);
+    g_assert_no_error (error);
+    g_assert_true (shelter_referrals_record_assessment (fixture->caseworker, id, "2026-11-20",
+                                                        "low", "Nguy cơ thấp", "Muốn đi khám",
+                                                        &error));
+    g_assert_true (shelter_referrals_record_offer (fixture->caseworker, id, "2026-11-20",
+                                                   "Khám miễn phí", &error));
+    g_assert_true (shelter_referrals_record_decision (fixture->caseworker, id, &decision,
+                                                      &error));
+    g_assert_no_error (error);
+    letter = shelter_referral_letter_load (fixture->caseworker, id, &error);
+    g_assert_no_error (error);
+    g_assert_true (shelter_referral_letter_write_pdf (fixture->caseworker, letter, pdf, &error));
+    g_assert_no_error (error);
+    g_assert_true (is_pdf (pdf));
+  }
+
+  /* The discharge papers, by the app and by shelterctl discharge-papers --output. */
+  {
+    ShelterDischargeInput input = {
+      .stay_id = shelter_stay_get_id (stay), .reason = "community_reintegration",
+      .discharged_at = "2026-11-22T08:45:00+07:00", .province_code = "01",
+      .override_reason = "Chị tự ý rời trung tâm, gia đình đã được báo",
+    };
+    g_autofree char *pdf = g_build_filename (folder, "Biên bản bàn giao ‘Mai’.pdf", NULL);
+    g_autofree char *pdf_ctl = g_build_filename (folder, "Phiếu kết thúc ca (lệnh).pdf", NULL);
+    g_autoptr (ShelterDischargePaper) paper = NULL;
+    char *argv[] = { "shelterctl", "discharge-papers", (char *) shelter_db_get_path (fixture->db),
+                     (char *) shelter_person_get_case_code (saved), "--paper", "closure",
+                     "--output", pdf_ctl, NULL };
+
+    g_assert_true (shelter_discharge (manager, &input, &error));
+    g_assert_no_error (error);
+    paper = shelter_discharge_paper_load (manager, input.stay_id,
+                                          SHELTER_DISCHARGE_PAPER_HANDOVER, &error);
+    g_assert_no_error (error);
+    g_assert_true (shelter_discharge_paper_write_pdf (manager, paper, pdf, &error));
+    g_assert_no_error (error);
+    g_assert_true (is_pdf (pdf));
+    g_assert_cmpint (run_ctl (argv), ==, 0);
+    g_assert_true (is_pdf (pdf_ctl));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -276,5 +467,7 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/hostile-input/file-names", Fixture, NULL, fixture_set_up, test_file_names,
               fixture_tear_down);
+  g_test_add ("/hostile-input/file-names/papers", Fixture, NULL, fixture_set_up,
+              test_file_names_papers, fixture_tear_down);
   return g_test_run ();
 }
