@@ -727,8 +727,9 @@ bench_read (ShelterSession  *session,
 
 #define IMPORT_ROWS 10000
 
-/* A spreadsheet as a province's old records come: full name, birth date, sex, reception and
- * end dates, in Vietnamese headers; names that nobody on record has. */
+/* A spreadsheet as a province's old records come: full name, birth date, sex, province,
+ * CCCD number, reception and end dates, in Vietnamese headers; names that nobody on record
+ * has, so that every row is looked up by its number and by its name, and then written. */
 static gboolean
 write_import_csv (const char  *csv_path,
                   GError     **error)
@@ -742,15 +743,30 @@ write_import_csv (const char  *csv_path,
   static const char *given[] = { "Dính", "Mỷ", "Pà", "Chứ", "Dợ", "Xúa", "Mẩy", "Sinh", "Lử",
                                  "Chía", "Vừ", "Sểnh", "Dình", "Khu", "Nhìa", "Tủa", "Chang",
                                  "Sáy", "Dế", "Pằng", "Chua", "Lênh", "Thông", "Xía", "Phủ" };
-  g_autoptr (GString) csv = g_string_new ("Họ và tên,Ngày sinh,Giới tính,Ngày tiếp nhận,Ngày ra\n");
+  static const struct { int code; const char *name; } provinces[] = {
+    { 15, "Lào Cai" }, { 11, "Điện Biên" }, { 12, "Lai Châu" }, { 14, "Sơn La" },
+    { 8, "Tuyên Quang" }, { 4, "Cao Bằng" }, { 20, "Lạng Sơn" },
+  };
+  g_autoptr (GString) csv = g_string_new ("Họ và tên,Ngày sinh,Giới tính,Tỉnh,Số CCCD,"
+                                          "Ngày tiếp nhận,Ngày ra\n");
 
   for (guint i = 0; i < IMPORT_ROWS; i++)
-    g_string_append_printf (csv, "%s %s %s,%02u/%02u/%u,%s,%02u/%02u/%u,%02u/%02u/%u\n",
-                            family[i % 20], middle[(i / 20) % 20], given[(i / 400) % 25],
-                            1 + i % 28, 1 + i % 12, 1970 + i % 35,
-                            i % 3 ? "Nữ" : "Nam",
-                            1 + i % 28, 1 + (i / 28) % 12, 2015 + i % 8,
-                            1 + i % 28, 1 + (i / 28) % 12, 2015 + i % 8 + 1);
+    {
+      guint birth_year = 1970 + i % 35;
+      gboolean female = i % 3 != 0;
+      guint p = i % G_N_ELEMENTS (provinces);
+
+      /* CCCD: province, century and sex (1900s: man 0, woman 1), year of birth, serial. */
+      g_string_append_printf (csv, "%s %s %s,%02u/%02u/%u,%s,%s,%03d%u%02u%06u,"
+                              "%02u/%02u/%u,%02u/%02u/%u\n",
+                              family[i % 20], middle[(i / 20) % 20], given[(i / 400) % 25],
+                              1 + i % 28, 1 + i % 12, birth_year,
+                              female ? "Nữ" : "Nam",
+                              provinces[p].name,
+                              provinces[p].code, female ? 1u : 0u, birth_year % 100, 900000 + i,
+                              1 + i % 28, 1 + (i / 28) % 12, 2015 + i % 8,
+                              1 + i % 28, 1 + (i / 28) % 12, 2015 + i % 8 + 1);
+    }
   return g_file_set_contents (csv_path, csv->str, csv->len, error);
 }
 

@@ -47,7 +47,7 @@ struct _ShelterImport
   GHashTable            *provinces;      /* key -> ShelterReferenceEntry (scheme, code) */
   GHashTable            *communes;       /* "scheme/province" -> GHashTable key -> code */
   GHashTable            *ethnic_groups;  /* key -> code */
-  GPtrArray             *known;          /* of ShelterImportKnownPerson */
+  GHashTable            *known;          /* person id -> ShelterImportKnownPerson matched */
 };
 
 static const struct
@@ -185,7 +185,7 @@ shelter_import_free (ShelterImport *self)
   g_clear_pointer (&self->provinces, g_hash_table_unref);
   g_clear_pointer (&self->communes, g_hash_table_unref);
   g_clear_pointer (&self->ethnic_groups, g_hash_table_unref);
-  g_clear_pointer (&self->known, g_ptr_array_unref);
+  g_clear_pointer (&self->known, g_hash_table_unref);
   g_free (self);
 }
 
@@ -1564,33 +1564,56 @@ keys_of (const char *id_number,
   keys[2] = name_key (family, middle, given, birth_date, origin_province);
 }
 
+/* The person on record whom key @k of a row names (0: the ID number, 1 and 2: the name,
+ * birth year and one province), remembered in self->known; NULL when nobody or on error. */
+static ShelterImportKnownPerson *
+find_known (ShelterImport  *self,
+            ShelterPerson  *p,
+            guint           k,
+            GError        **error)
+{
+  ShelterDb *db = shelter_session_get_db (self->session);
+  g_autoptr (ShelterImportKnownPerson) found = NULL;
+  ShelterImportKnownPerson *known;
+  const char *birth_date = shelter_person_get_birth_date (p);
+  const char *province = k == 1 ? shelter_person_get_home_province_code (p)
+                                : shelter_person_get_origin_province_code (p);
+
+  if (k == 0)
+    found = shelter_import_store_find_by_id_number (db, shelter_person_get_id_number (p), error);
+  else
+    {
+      g_autofree char *name = g_strjoin (" ", shelter_person_get_family_name (p) ?: "",
+                                         shelter_person_get_middle_name (p) ?: "",
+                                         shelter_person_get_given_name (p), NULL);
+      g_autofree char *folded = shelter_text_fold (name);
+
+      found = shelter_import_store_find_by_name (db, folded,
+                                                 (int) g_ascii_strtoll (birth_date, NULL, 10),
+                                                 province, error);
+    }
+  if (found == NULL)
+    return NULL;
+  if ((known = g_hash_table_lookup (self->known, &found->id)) != NULL)
+    return known;
+  known = g_steal_pointer (&found);
+  g_hash_table_insert (self->known, &known->id, known);
+  return known;
+}
+
+/* Each row that is not blocked against the people on record, looked up by its keys through
+ * the database's indexes, then against the rows above it. */
 static gboolean
 find_matches (ShelterImport  *self,
               GError        **error)
 {
-  g_autoptr (GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GHashTable) earlier = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gboolean may_see_protected = shelter_session_may (self->session,
                                                     SHELTER_PERMISSION_VIEW_PROTECTED_IDENTITY);
 
-  g_clear_pointer (&self->known, g_ptr_array_unref);
-  self->known = shelter_import_store_people (shelter_session_get_db (self->session), error);
-  if (self->known == NULL)
-    return FALSE;
-  for (guint i = 0; i < self->known->len; i++)
-    {
-      ShelterImportKnownPerson *person = g_ptr_array_index (self->known, i);
-      char *keys[3];
-
-      keys_of (person->id_number, person->family_name, person->middle_name, person->given_name,
-               person->birth_date, person->home_province_code, person->origin_province_code, keys);
-      for (guint k = 0; k < 3; k++)
-        if (keys[k] != NULL && !g_hash_table_contains (known, keys[k]))
-          g_hash_table_insert (known, keys[k], person);
-        else
-          g_free (keys[k]);
-    }
-
+  g_clear_pointer (&self->known, g_hash_table_unref);
+  self->known = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                       (GDestroyNotify) shelter_import_known_person_free);
   for (guint r = 0; r < self->rows->len; r++)
     {
       ShelterImportRow *row = g_ptr_array_index (self->rows, r);
@@ -1606,12 +1629,13 @@ find_matches (ShelterImport  *self,
                shelter_person_get_origin_province_code (p), keys);
       for (guint k = 0; k < 3 && row->match == SHELTER_IMPORT_MATCH_NONE; k++)
         {
+          g_autoptr (GError) local_error = NULL;
           ShelterImportKnownPerson *person;
           gpointer earlier_index;
 
           if (keys[k] == NULL)
             continue;
-          if ((person = g_hash_table_lookup (known, keys[k])) != NULL)
+          if ((person = find_known (self, p, k, &local_error)) != NULL)
             {
               row->match = SHELTER_IMPORT_MATCH_PERSON;
               row->match_person_id = person->id;
@@ -1625,6 +1649,13 @@ find_matches (ShelterImport  *self,
                   g_free (row->match_name);
                   row->match_name = g_steal_pointer (&clean);
                 }
+            }
+          else if (local_error != NULL)
+            {
+              for (guint j = 0; j < 3; j++)
+                g_free (keys[j]);
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
             }
           else if (g_hash_table_lookup_extended (earlier, keys[k], NULL, &earlier_index))
             {
@@ -1712,14 +1743,7 @@ static ShelterImportKnownPerson *
 known_person (ShelterImport *self,
               gint64         id)
 {
-  for (guint i = 0; self->known != NULL && i < self->known->len; i++)
-    {
-      ShelterImportKnownPerson *person = g_ptr_array_index (self->known, i);
-
-      if (person->id == id)
-        return person;
-    }
-  return NULL;
+  return self->known != NULL ? g_hash_table_lookup (self->known, &id) : NULL;
 }
 
 gboolean

@@ -9,45 +9,15 @@
 #include <unicode/ucol.h>
 #include <unicode/ustring.h>
 
+#include "shelter-db.h"
 #include "shelter-text.h"
 
+/* The folding itself lives with the database, which folds names in SQL too (the import's
+ * matching index); both must fold alike. */
 char *
 shelter_text_fold (const char *text)
 {
-  g_autofree char *decomposed = NULL;
-  GString *folded;
-  gboolean pending_space = FALSE;
-
-  if (text == NULL)
-    return g_strdup ("");
-
-  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
-  if (decomposed == NULL)
-    return g_strdup ("");
-
-  folded = g_string_sized_new (strlen (decomposed));
-  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_ismark (c))
-        continue;
-      /* đ and Đ are letters of their own, not d with a mark: NFD leaves them whole. */
-      if (c == 0x0111 || c == 0x0110)
-        c = 'd';
-      if (!g_unichar_isalnum (c))
-        {
-          pending_space = folded->len > 0;
-          continue;
-        }
-      if (pending_space)
-        {
-          g_string_append_c (folded, ' ');
-          pending_space = FALSE;
-        }
-      g_string_append_unichar (folded, g_unichar_tolower (c));
-    }
-  return g_string_free (folded, FALSE);
+  return shelter_db_fold_text (text);
 }
 
 char *

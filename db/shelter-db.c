@@ -293,6 +293,62 @@ exec_sql (ShelterDb   *self,
   return TRUE;
 }
 
+/* Lower case, without diacritics (đ as d), letters and digits only, words separated by one
+ * space: how names and words compare whatever their form (NFC or NFD, case, accents). */
+char *
+shelter_db_fold_text (const char *text)
+{
+  g_autofree char *decomposed = NULL;
+  GString *folded;
+  gboolean pending_space = FALSE;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
+  if (decomposed == NULL)
+    return g_strdup ("");
+
+  folded = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_ismark (c))
+        continue;
+      /* đ and Đ are letters of their own, not d with a mark: NFD leaves them whole. */
+      if (c == 0x0111 || c == 0x0110)
+        c = 'd';
+      if (!g_unichar_isalnum (c))
+        {
+          pending_space = folded->len > 0;
+          continue;
+        }
+      if (pending_space)
+        {
+          g_string_append_c (folded, ' ');
+          pending_space = FALSE;
+        }
+      g_string_append_unichar (folded, g_unichar_tolower (c));
+    }
+  return g_string_free (folded, FALSE);
+}
+
+/* shelter_fold(TEXT): shelter_db_fold_text() in SQL, so that statements keep the folded
+ * name beside the name (person.folded_name) and a migration can fill it. */
+static void
+fold_function (sqlite3_context  *context,
+               int               argc,
+               sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+
+  if (text == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_text (context, shelter_db_fold_text (text), -1, g_free);
+}
+
 /* shelter_has_word_prefixes(WORDS, TERMS): 1 when every space-separated term of TERMS
  * begins some space-separated word of WORDS, as an FTS5 prefix query would match them.
  * Both are folded text (lower case, letters and digits), so bytes compare. */
@@ -753,6 +809,9 @@ shelter_db_open (const char          *path,
   sqlite3_create_function (self->handle, "shelter_has_word_prefixes", 2,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
                            has_word_prefixes, NULL, NULL);
+  sqlite3_create_function (self->handle, "shelter_fold", 1,
+                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                           fold_function, NULL, NULL);
 
   /* Nothing below writes until the file is known to be ours, sound and not too new. */
   if (!query_int (self, "PRAGMA user_version", &self->schema_version, error) ||

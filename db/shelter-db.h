@@ -59,6 +59,9 @@ const char *shelter_db_get_pre_migration_backup (ShelterDb          *self);
 
 int         shelter_db_latest_schema_version   (void);
 
+/* Text as names compare: lower case, no diacritics (đ as d), one space between words. */
+char       *shelter_db_fold_text               (const char          *text);
+
 /* Transactions nest: the outermost begin takes the write lock (BEGIN IMMEDIATE), inner ones
  * are savepoints. Every successful begin is matched by exactly one commit or rollback. */
 gboolean    shelter_db_begin                   (ShelterDb           *self,

@@ -5,8 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* What the import compares a spreadsheet's rows with: every person on record (not voided),
- * read once, so that ten thousand rows are matched without a query each. */
+/* A person on record (not voided) whom a spreadsheet's row may be. */
 typedef struct
 {
   gint64    id;
@@ -25,9 +24,19 @@ typedef struct
 } ShelterImportKnownPerson;
 
 void       shelter_import_known_person_free (ShelterImportKnownPerson *person);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShelterImportKnownPerson, shelter_import_known_person_free)
 
-/* Every person not voided, by id. */
-GPtrArray *shelter_import_store_people      (ShelterDb   *db,
-                                             GError     **error);
+/* The first recorded person with this ID number; NULL when none (no @error) or on failure. */
+ShelterImportKnownPerson *shelter_import_store_find_by_id_number (ShelterDb   *db,
+                                                                  const char  *id_number,
+                                                                  GError     **error);
+/* The first recorded person whose name folds to @folded_name (shelter_db_fold_text() of
+ * "family middle given"), born in @birth_year, whose permanent residence or hometown is
+ * in @province_code; NULL when none (no @error) or on failure. */
+ShelterImportKnownPerson *shelter_import_store_find_by_name      (ShelterDb   *db,
+                                                                  const char  *folded_name,
+                                                                  int          birth_year,
+                                                                  const char  *province_code,
+                                                                  GError     **error);
 
 G_END_DECLS

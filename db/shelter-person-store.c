@@ -15,6 +15,8 @@
   "other_names, religion, languages, interpreter_needed, home_detail, origin_scheme, " \
   "origin_province_code, origin_commune_code"
 #define N_PERSON_COLUMNS 27
+/* person.folded_name from the bound family, middle and given names (0013-import-match.sql). */
+#define FOLDED_NAME "shelter_fold(?2 || ' ' || ?3 || ' ' || ?4)"
 
 /* Up to this many matches a search sorts them, each match's sort key read from a narrow
  * index (about 6 ms for 10,000 at 100,000 residents). Beyond, so many match (a family
@@ -116,10 +118,10 @@ shelter_person_store_insert (ShelterDb           *db,
 
   stmt = _shelter_db_prepare (db,
                               "INSERT INTO person (" PERSON_COLUMNS ", sort_key, created_at, "
-                              "created_by, updated_at, updated_by, version) VALUES "
+                              "created_by, updated_at, updated_by, version, folded_name) VALUES "
                               "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
                               "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, "
-                              "?28, ?29, ?30, ?29, ?30, 1)",
+                              "?28, ?29, ?30, ?29, ?30, 1, " FOLDED_NAME ")",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -172,7 +174,7 @@ shelter_person_store_update (ShelterDb           *db,
                               "home_detail = ?24, origin_scheme = ?25, "
                               "origin_province_code = ?26, origin_commune_code = ?27, "
                               "sort_key = ?28, updated_at = ?29, updated_by = ?30, "
-                              "version = version + 1 "
+                              "folded_name = " FOLDED_NAME ", version = version + 1 "
                               "WHERE id = ?31 AND version = ?32 AND voided_at IS NULL",
                               error);
   if (stmt == NULL)

@@ -354,6 +354,9 @@ test_migrates_from_version_3 (void)
   g_assert_cmpstr (shelter_person_get_case_code (person), ==, "2025-0007");
   g_assert_false (shelter_person_get_interpreter_needed (person));
   g_assert_null (shelter_person_get_origin_province_code (person));
+  /* The import's lookup column is filled for people recorded before it existed. */
+  g_assert_cmpint (test_count (db, "SELECT count(*) FROM person "
+                                   "WHERE folded_name = 'nguyen thi dao'"), ==, 1);
 }
 
 int

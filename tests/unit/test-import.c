@@ -473,6 +473,59 @@ test_matches (void)
                                    "'2026-03-01T00:00:00+07:00' AND discharge_reason = 'other'"), ==, 1);
 }
 
+/* A row finds a person whose hometown is the row's province, and a name corrected after
+ * reception is found by its new form only: each row is looked up in the database. */
+static void
+test_matches_hometown_and_corrected_name (void)
+{
+  g_autoptr (ShelterDb) db = test_db_new ();
+  g_autoptr (ShelterSession) session = test_session_new (db, "manager");
+  g_autoptr (ShelterPerson) do_ = test_person_new ("Hờ", "Thị", "Dợ", "female", "1995-02-14");
+  g_autoptr (ShelterPerson) mai = NULL;
+  g_autoptr (ShelterStay) stay = NULL;
+  g_autoptr (ShelterImport) import = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 mai_id = add_past_resident (session);
+  gint64 room = test_add_room (session, "P2", "female", "adult", 4);
+  const char *lines[] = {
+    "Họ và tên|Giới tính|Ngày sinh|Tỉnh|Ngày tiếp nhận|Ngày ra",
+    /* Her hometown is Hà Nội, where this row says she lives. */
+    "HO THI DO|Nữ|1995|Ha Noi|01/10/2026|",
+    /* Another year: somebody else. */
+    "Hờ Thị Dợ|Nữ|1996|Hà Nội|01/10/2026|",
+    /* Mai is Mây now. */
+    "Lo Thi May|Nữ|1990|Hà Nội|02/10/2026|",
+    "Lò Thị Mai|Nữ|1990|Hà Nội|03/10/2026|",
+    NULL,
+  };
+
+  shelter_person_set_origin_scheme (do_, SHELTER_ADDRESS_SCHEME);
+  shelter_person_set_origin_province_code (do_, "01");
+  stay = shelter_admit_person (session, do_, room, "2026-01-05T08:00:00+07:00", &error);
+  g_assert_no_error (error);
+  mai = shelter_person_store_get (db, mai_id, &error);
+  g_assert_no_error (error);
+  shelter_person_set_given_name (mai, "Mây");
+  g_assert_true (shelter_person_save (session, mai, NULL, &error));
+  g_assert_no_error (error);
+
+  import = import_lines (session, lines);
+  g_assert_cmpint (shelter_import_get_row (import, 0)->match, ==, SHELTER_IMPORT_MATCH_PERSON);
+  g_assert_cmpint (shelter_import_get_row (import, 0)->match_person_id, ==,
+                   shelter_person_get_id (do_));
+  g_assert_cmpint (shelter_import_get_row (import, 0)->match_reason, ==,
+                   SHELTER_IMPORT_MATCH_BY_NAME);
+  g_assert_cmpint (shelter_import_get_row (import, 1)->match, ==, SHELTER_IMPORT_MATCH_NONE);
+  g_assert_cmpint (shelter_import_get_row (import, 2)->match, ==, SHELTER_IMPORT_MATCH_PERSON);
+  g_assert_cmpint (shelter_import_get_row (import, 2)->match_person_id, ==, mai_id);
+  g_assert_cmpstr (shelter_import_get_row (import, 2)->match_name, ==, "Lò Thị Mây");
+  g_assert_cmpint (shelter_import_get_row (import, 3)->match, ==, SHELTER_IMPORT_MATCH_NONE);
+
+  /* Dợ is staying: a new stay for her is refused, from what the lookup found. */
+  g_assert_false (shelter_import_set_choice (import, 0, SHELTER_IMPORT_NEW_STAY, &error));
+  g_assert_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_ALREADY_IN_RESIDENCE);
+}
+
 static void
 test_new_stay_refused_while_staying (void)
 {
@@ -822,6 +875,8 @@ main (int    argc,
   g_test_add_func ("/app/import/name-split", test_name_split);
   g_test_add_func ("/app/import/provinces-in-words", test_provinces_in_words);
   g_test_add_func ("/app/import/matches", test_matches);
+  g_test_add_func ("/app/import/matches-hometown-and-corrected-name",
+                   test_matches_hometown_and_corrected_name);
   g_test_add_func ("/app/import/new-stay-refused-while-staying", test_new_stay_refused_while_staying);
   g_test_add_func ("/app/import/permission", test_permission);
   g_test_add_func ("/app/import/all-or-nothing", test_all_or_nothing);

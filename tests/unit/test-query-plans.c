@@ -7,14 +7,15 @@
 #include "shelter-bench.h"
 #include "shelter-capacity.h"
 #include "shelter-demo.h"
+#include "shelter-import.h"
 #include "shelter-meals.h"
 #include "shelter-reminders.h"
 #include "shelter-statistics.h"
 #include "test-common.h"
 
 /* The hot queries stay on their indexes: every statement the search, the Residents list, a
- * resident's page, today's reminders, the kitchen sheet, the forecast and the annual report
- * run is traced on a small demo centre, and SQLite's plan for it must not read a whole table
+ * resident's page, today's reminders, the kitchen sheet, the forecast, the annual report and
+ * the import's check run is traced on a small demo centre, and SQLite's plan for it must not read a whole table
  * that grows with the residents. The plans do not depend on the size of the file (the
  * program never runs ANALYZE), so a small centre shows what a large one would do. */
 
@@ -184,6 +185,27 @@ open_list (ShelterSession        *session,
   g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), n - 1));
 }
 
+/* An old spreadsheet's rows, each looked up among the people on record by ID number and by
+ * name, birth year and province. */
+static void
+check_import (ShelterSession *session)
+{
+  static const char csv[] =
+    "Họ và tên,Ngày sinh,Giới tính,Tỉnh,Quê quán,Số CCCD,Ngày tiếp nhận\n"
+    "Lò Thị Mai,03/05/1990,Nữ,Hà Nội,Lào Cai,001190012345,01/10/2026\n"
+    "Vang Thi Dua,2001,Nữ,Lao Cai,,,02/10/2026\n";
+  g_autofree char *path = test_path ("old-records.csv");
+  g_autoptr (ShelterImport) import = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, csv, -1, &error));
+  import = shelter_import_open (session, path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (shelter_import_check (import, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (shelter_import_get_n_rows (import), ==, 2);
+}
+
 /* Runs the hot paths of the program on @session, tracing their statements. */
 static GPtrArray *
 trace_hot_paths (ShelterSession *session)
@@ -232,6 +254,7 @@ trace_hot_paths (ShelterSession *session)
   g_assert_true (shelter_period_parse ("2026", "2026-11-22", &period, &error));
   tables = shelter_statistics_compute (session, &period, TRUE, &error);
   g_assert_no_error (error);
+  check_import (session);
   statements = shelter_bench_store_trace_stop (db);
   /* Enough of the program ran for the test to mean something. */
   g_assert_cmpuint (statements->len, >, 40);
