@@ -353,22 +353,16 @@ source_counselling (Ctx        *ctx,
                     GHashTable *open_stays,
                     GError    **error)
 {
-  ShelterServiceQuery query = { 0 };
   g_autoptr (GPtrArray) rows = NULL;
-  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  char from[11], soon[11];
+  char soon[11];
 
-  /* The newest psychological session of each stay says when the next is planned; one
-   * recorded since answers it. A year back is enough to find the newest of stays open.
-   * Read from the store: only the dates and who are needed, and going through
-   * shelter_services_list() would record a view of every confidential note. */
-  day_add (ctx->on, -366, from);
+  /* The newest psychological session of each open stay says when the next is planned;
+   * one recorded since answers it. Read from the store: only the dates and who are
+   * needed, and going through shelter_services_list() would record a view of every
+   * confidential note. */
   day_add (ctx->on, SOON_DAYS, soon);
-  query.kind = "psychological";
-  query.from = from;
-  query.to = ctx->on;
-  query.stay_id = ctx->stay_id;
-  rows = shelter_service_store_list (ctx->db, &query, 0, G_MAXUINT, error);
+  rows = shelter_service_store_newest_of_open_stays (ctx->db, "psychological", ctx->on,
+                                                     ctx->stay_id, error);
   if (rows == NULL)
     return FALSE;
   for (guint i = 0; i < rows->len; i++)   /* newest first */
@@ -378,13 +372,7 @@ source_counselling (Ctx        *ctx,
       const char *next_on = row->next_on;
       g_autofree char *done = NULL;
       g_autofree char *next = NULL;
-      gint64 *key;
 
-      if (g_hash_table_contains (seen, &stay_id))
-        continue;
-      key = g_new (gint64, 1);
-      *key = stay_id;
-      g_hash_table_add (seen, key);
       if (!g_hash_table_contains (open_stays, &stay_id) || next_on == NULL ||
           *next_on == '\0' || strcmp (next_on, soon) > 0)
         continue;

@@ -332,6 +332,36 @@ shelter_service_store_list (ShelterDb                  *db,
   return read_rows (db, stmt, error);
 }
 
+GPtrArray *
+shelter_service_store_newest_of_open_stays (ShelterDb   *db,
+                                            const char  *kind,
+                                            const char  *on,
+                                            gint64       stay_id,
+                                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
+  g_return_val_if_fail (kind != NULL && on != NULL, NULL);
+
+  /* One probe of service_stay per open stay (the kind only checked: by service_kind,
+   * SQLite would walk every service of the kind for each stay). */
+  stmt = _shelter_db_prepare (db,
+                              ROW_SELECT "WHERE s.id IN (SELECT (SELECT v.id FROM service v "
+                              " WHERE v.stay_id = o.id AND +v.kind = ?1 AND v.voided_at IS NULL "
+                              " AND v.done_on <= ?2 ORDER BY v.done_on DESC, v.id DESC LIMIT 1) "
+                              " FROM stay o WHERE o.discharged_at IS NULL AND o.voided_at IS NULL "
+                              " AND (?3 = 0 OR o.id = ?3)) "
+                              "ORDER BY s.done_on DESC, s.id DESC",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, on, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, stay_id);
+  return read_rows (db, stmt, error);
+}
+
 GStrv
 shelter_entitlement_store_allowed (ShelterDb   *db,
                                    const char  *person_type,

@@ -101,6 +101,14 @@ GPtrArray *shelter_service_store_list    (ShelterDb                   *db,
                                           guint                        limit,
                                           GError                     **error);
 
+/* For each stay not ended (or only @stay_id when not 0), its newest service of @kind done
+ * on or before @on, if any: newest first. */
+GPtrArray *shelter_service_store_newest_of_open_stays (ShelterDb   *db,
+                                                       const char  *kind,
+                                                       const char  *on,
+                                                       gint64       stay_id,
+                                                       GError     **error);
+
 /* The support types allowed in the matrix on @on for a person of @person_type and
  * @nationality_status with trafficking @scope ("in_country" or "abroad"; rows for "any"
  * always count), as a NULL-terminated array of letters. */
