@@ -282,27 +282,23 @@ count_services (ShelterDb     *db,
       g_hash_table_add (kind->people, stored_id);
     }
   _shelter_db_release (db, stmt);
-
-  rows = g_array_new (FALSE, TRUE, sizeof (ShelterStatCountRow));
-  if (rc == SQLITE_DONE)
-    {
-      g_array_sort (kinds, compare_kind_counts);
-      for (guint k = 0; k < kinds->len; k++)
-        {
-          KindCount *kind = &g_array_index (kinds, KindCount, k);
-
-          kind->count.a = g_hash_table_size (kind->people);
-          g_array_append_val (rows, kind->count);
-        }
-      all.a = g_hash_table_size (everyone);
-      g_array_append_val (rows, all);
-    }
   if (rc != SQLITE_DONE)
     {
       _shelter_db_set_error (db, rc, error);
-      g_array_unref (rows);
       return NULL;
     }
+
+  rows = g_array_new (FALSE, TRUE, sizeof (ShelterStatCountRow));
+  g_array_sort (kinds, compare_kind_counts);
+  for (guint k = 0; k < kinds->len; k++)
+    {
+      KindCount *kind = &g_array_index (kinds, KindCount, k);
+
+      kind->count.a = g_hash_table_size (kind->people);
+      g_array_append_val (rows, kind->count);
+    }
+  all.a = g_hash_table_size (everyone);
+  g_array_append_val (rows, all);
   return rows;
 }
 
