@@ -37,6 +37,7 @@ struct _ShelterSignInPage
   GtkLabel            *error_label;
   GtkButton           *sign_in_button;
   GtkSpinner          *spinner;
+  GtkLabel            *checking_label;
   GtkButton           *back_button;
   AdwPreferencesGroup *demo_group;
 };
@@ -69,6 +70,17 @@ shelter_sign_in_page_set_busy (ShelterSignInPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
   shelter_sign_in_page_update_button (self);
+}
+
+/* A sign-in waiting for the check of the file says so: on a million residents the
+ * check reads gigabytes. */
+static void
+shelter_sign_in_page_set_pending (ShelterSignInPage *self,
+                                  gboolean           pending)
+{
+  self->sign_in_pending = pending;
+  gtk_widget_set_visible (GTK_WIDGET (self->checking_label), pending);
+  shelter_sign_in_page_set_busy (self, pending);
 }
 
 static GDateTime *
@@ -152,8 +164,7 @@ shelter_sign_in_page_sign_in (ShelterSignInPage *self)
 
   if (self->checking)
     {
-      self->sign_in_pending = TRUE;
-      shelter_sign_in_page_set_busy (self, TRUE);
+      shelter_sign_in_page_set_pending (self, TRUE);
       return;
     }
 
@@ -302,7 +313,10 @@ shelter_sign_in_page_set_db (ShelterSignInPage *self,
   g_return_if_fail (db == NULL || SHELTER_IS_DB (db));
 
   if (db != self->db)
-    self->checking = self->sign_in_pending = FALSE;
+    {
+      self->checking = FALSE;
+      shelter_sign_in_page_set_pending (self, FALSE);
+    }
   g_set_object (&self->db, db);
   shelter_sign_in_page_reset (self);
   shelter_sign_in_page_fill_demo (self);
@@ -326,10 +340,17 @@ shelter_sign_in_page_set_checking (ShelterSignInPage *self,
   self->checking = checking;
   if (!checking && self->sign_in_pending)
     {
-      self->sign_in_pending = FALSE;
-      shelter_sign_in_page_set_busy (self, FALSE);
+      shelter_sign_in_page_set_pending (self, FALSE);
       shelter_sign_in_page_sign_in (self);
     }
+}
+
+gboolean
+shelter_sign_in_page_get_checking (ShelterSignInPage *self)
+{
+  g_return_val_if_fail (SHELTER_IS_SIGN_IN_PAGE (self), FALSE);
+
+  return self->checking;
 }
 
 void
@@ -401,6 +422,7 @@ shelter_sign_in_page_class_init (ShelterSignInPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShelterSignInPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, ShelterSignInPage, sign_in_button);
   gtk_widget_class_bind_template_child (widget_class, ShelterSignInPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, ShelterSignInPage, checking_label);
   gtk_widget_class_bind_template_child (widget_class, ShelterSignInPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, ShelterSignInPage, demo_group);
   gtk_widget_class_bind_template_callback (widget_class, username_activated_cb);

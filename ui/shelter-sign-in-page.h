@@ -27,6 +27,7 @@ void       shelter_sign_in_page_reset            (ShelterSignInPage *self);
 /* While @checking, a sign-in waits (busy) until the window has checked the file. */
 void       shelter_sign_in_page_set_checking     (ShelterSignInPage *self,
                                                   gboolean           checking);
+gboolean   shelter_sign_in_page_get_checking     (ShelterSignInPage *self);
 /* Puts the focus in the user name; for the page that is shown. */
 void       shelter_sign_in_page_focus            (ShelterSignInPage *self);
 

@@ -8,6 +8,7 @@
 #include "shelter-accounts.h"
 #include "shelter-backup.h"
 #include "shelter-settings.h"
+#include "shelter-sign-in-page.h"
 #include "ui-test-common.h"
 
 /* Opening the window on a file that is not as it should be: damaged pages, a computer
@@ -254,6 +255,47 @@ test_clock_behind (void)
   remove_demo_copy (path, dir);
 }
 
+static gboolean
+check_done (gpointer data)
+{
+  return !shelter_sign_in_page_get_checking (data);
+}
+
+/* On a large centre the check of the file outlasts the typing: a sign-in asked for meanwhile
+ * says it waits for the check, and goes on by itself when the file is found sound. */
+static void
+test_sign_in_waits_for_check (void)
+{
+  char *dir = NULL;
+  char *path = new_demo_copy ("waiting.db", &dir);
+  ShelterWindow *window = open_window (path);
+  ShelterSignInPage *page = SHELTER_SIGN_IN_PAGE (find_widget (GTK_WIDGET (window),
+                                                              SHELTER_TYPE_SIGN_IN_PAGE));
+  GtkWidget *checking_label = find_by_id (GTK_WIDGET (window), "checking_label");
+  GtkWidget *username_row = find_widget (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW);
+  GtkWidget *password_row = find_widget (GTK_WIDGET (window), ADW_TYPE_PASSWORD_ENTRY_ROW);
+
+  /* As if the window's own check were still reading the file. */
+  g_assert_true (wait_until (sign_in_page_shown, window, 10000));
+  g_assert_true (wait_until (check_done, page, 10000));
+  shelter_sign_in_page_set_checking (page, TRUE);
+  g_assert_false (gtk_widget_get_visible (checking_label));
+  gtk_editable_set_text (GTK_EDITABLE (username_row), "canbo.lan");
+  gtk_editable_set_text (GTK_EDITABLE (password_row), "canbo-demo-2026");
+  g_signal_emit_by_name (password_row, "entry-activated");
+  wait_ms (1000);
+  g_assert_null (shelter_window_get_session (window));
+  g_assert_true (gtk_widget_get_visible (checking_label));
+  save_screenshot (GTK_WIDGET (window), "sign-in-waits-for-check");
+
+  shelter_sign_in_page_set_checking (page, FALSE);
+  wait_ms (1500);
+  g_assert_nonnull (shelter_window_get_session (window));
+  g_assert_false (gtk_widget_get_visible (checking_label));
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_demo_copy (path, dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -262,5 +304,6 @@ main (int    argc,
   g_test_add_func ("/ui/open/damaged-file", test_damaged_file);
   g_test_add_func ("/ui/open/damaged-file-restored", test_damaged_file_restored);
   g_test_add_func ("/ui/open/clock-behind", test_clock_behind);
+  g_test_add_func ("/ui/open/sign-in-waits-for-check", test_sign_in_waits_for_check);
   return g_test_run ();
 }
