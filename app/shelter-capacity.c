@@ -376,13 +376,17 @@ add_flag (GPtrArray   *flags,
   g_ptr_array_add (flags, flag);
 }
 
-GPtrArray *
-shelter_placement_flags (ShelterSession  *session,
-                         GError         **error)
+/* The flags of every stay placed now, or of @stay_id alone when it is not 0. */
+static GPtrArray *
+placement_flags (ShelterSession  *session,
+                 gint64           stay_id,
+                 GError         **error)
 {
   g_autoptr (GPtrArray) flags =
     g_ptr_array_new_with_free_func ((GDestroyNotify) shelter_placement_flag_free);
   g_autoptr (GPtrArray) rooms = NULL;
+  g_autoptr (GHashTable) room_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                             g_free, NULL);
   g_autoptr (GArray) stays = NULL;
   g_autoptr (GDateTime) now = NULL;
   g_autofree char *now_iso = NULL;
@@ -404,10 +408,37 @@ shelter_placement_flags (ShelterSession  *session,
   shelter_text_parse_date (today_iso, &today);
 
   limit_days = shelter_stay_limit_store_days (db, "emergency_protection", today_iso, error);
-  if (limit_days < 0 || !shelter_age_bands_load (db, &bands, error) ||
-      (rooms = shelter_room_store_list (db, error)) == NULL ||
-      (stays = shelter_capacity_store_stays_at (db, now_iso, error)) == NULL)
+  if (limit_days < 0 || !shelter_age_bands_load (db, &bands, error))
     return NULL;
+  stays = stay_id != 0 ? shelter_capacity_store_stay_at (db, now_iso, stay_id, error)
+                       : shelter_capacity_store_stays_at (db, now_iso, error);
+  if (stays == NULL)
+    return NULL;
+  /* One resident's page needs one room; the centre's list, every room once. */
+  rooms = g_ptr_array_new_with_free_func (g_object_unref);
+  if (stay_id != 0)
+    for (guint i = 0; i < stays->len; i++)
+      {
+        ShelterRoom *room = shelter_room_store_get (db, g_array_index (stays, ShelterCapacityStayRow,
+                                                                       i).room_id, error);
+
+        if (room == NULL)
+          return NULL;
+        g_ptr_array_add (rooms, room);
+      }
+  else
+    {
+      g_clear_pointer (&rooms, g_ptr_array_unref);
+      if ((rooms = shelter_room_store_list (db, error)) == NULL)
+        return NULL;
+    }
+  for (guint r = 0; r < rooms->len; r++)
+    {
+      ShelterRoom *room = g_ptr_array_index (rooms, r);
+      gint64 room_id = shelter_room_get_id (room);
+
+      g_hash_table_insert (room_by_id, g_memdup2 (&room_id, sizeof room_id), room);
+    }
 
   for (guint i = 0; i < stays->len; i++)
     {
@@ -416,8 +447,11 @@ shelter_placement_flags (ShelterSession  *session,
        * the whole centre rather than three a resident. */
       const char *extended_to = row->extended_to[0] != '\0' ? row->extended_to : NULL;
       const char *birth_date = row->birth_date[0] != '\0' ? row->birth_date : NULL;
+      ShelterRoom *room;
+      const char *group;
       GDate admitted;
       gint stayed;
+      int age;
 
       g_date_clear (&admitted, 1);
       if (!shelter_text_parse_date (row->admitted_on, &admitted))
@@ -439,33 +473,41 @@ shelter_placement_flags (ShelterSession  *session,
         }
 
       /* A birthday that takes them past their room's age group. */
-      for (guint r = 0; r < rooms->len; r++)
+      room = g_hash_table_lookup (room_by_id, &row->room_id);
+      if (room == NULL || g_strcmp0 (shelter_room_get_sex_use (room), "family") == 0 ||
+          g_strcmp0 (shelter_room_get_age_group (room), "any") == 0)
+        continue;
+      age = shelter_text_age_on (birth_date, &today);
+      group = shelter_age_bands_group (&bands, age);
+      if (group != NULL && g_strcmp0 (group, shelter_room_get_age_group (room)) != 0)
         {
-          ShelterRoom *room = g_ptr_array_index (rooms, r);
-          const char *group;
-          int age;
+          /* Only those who grew out of it: someone placed there by a manager's decision
+           * while too old was not "reaching" anything. */
+          int admitted_age = shelter_text_age_on (birth_date, &admitted);
 
-          if (shelter_room_get_id (room) != row->room_id)
-            continue;
-          if (g_strcmp0 (shelter_room_get_sex_use (room), "family") == 0 ||
-              g_strcmp0 (shelter_room_get_age_group (room), "any") == 0)
-            break;
-          age = shelter_text_age_on (birth_date, &today);
-          group = shelter_age_bands_group (&bands, age);
-          if (group != NULL && g_strcmp0 (group, shelter_room_get_age_group (room)) != 0)
-            {
-              /* Only those who grew out of it: someone placed there by a manager's decision
-               * while too old was not "reaching" anything. */
-              int admitted_age = shelter_text_age_on (birth_date, &admitted);
-
-              if (g_strcmp0 (shelter_age_bands_group (&bands, admitted_age),
-                             shelter_room_get_age_group (room)) == 0)
-                add_flag (flags, row->stay_id, row->person_id, "age_group", NULL);
-            }
-          break;
+          if (g_strcmp0 (shelter_age_bands_group (&bands, admitted_age),
+                         shelter_room_get_age_group (room)) == 0)
+            add_flag (flags, row->stay_id, row->person_id, "age_group", NULL);
         }
     }
   return g_steal_pointer (&flags);
+}
+
+GPtrArray *
+shelter_placement_flags (ShelterSession  *session,
+                         GError         **error)
+{
+  return placement_flags (session, 0, error);
+}
+
+GPtrArray *
+shelter_placement_flags_for_stay (ShelterSession  *session,
+                                  gint64           stay_id,
+                                  GError         **error)
+{
+  g_return_val_if_fail (stay_id > 0, NULL);
+
+  return placement_flags (session, stay_id, error);
 }
 
 gboolean

@@ -104,6 +104,10 @@ void       shelter_placement_flag_free (ShelterPlacementFlag *flag);
 /* VIEW_RESIDENTS. The stays of those staying now that carry a flag. */
 GPtrArray *shelter_placement_flags     (ShelterSession        *session,
                                         GError               **error);
+/* The same for one stay: what a resident's page shows. */
+GPtrArray *shelter_placement_flags_for_stay (ShelterSession   *session,
+                                             gint64            stay_id,
+                                             GError          **error);
 
 /* A manager's recorded decision to keep someone past the stay limit, until @until
  * (YYYY-MM-DD, after today); audited. */

@@ -420,7 +420,7 @@ source_plans (Ctx     *ctx,
            _("Approve the plan on the Plan tab"), "plan");
     }
 
-  if ((due = shelter_support_plan_reviews_due (ctx->at, error)) == NULL)
+  if ((due = shelter_support_plan_reviews_due (ctx->at, ctx->stay_id, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < due->len; i++)
     {
@@ -442,7 +442,9 @@ source_placement (Ctx     *ctx,
                   GArray  *open,
                   GError **error)
 {
-  g_autoptr (GPtrArray) flags = shelter_placement_flags (ctx->at, error);
+  g_autoptr (GPtrArray) flags = ctx->stay_id != 0
+                                ? shelter_placement_flags_for_stay (ctx->at, ctx->stay_id, error)
+                                : shelter_placement_flags (ctx->at, error);
 
   if (flags == NULL)
     return FALSE;
@@ -769,7 +771,7 @@ static gboolean
 source_safety (Ctx     *ctx,
                GError **error)
 {
-  g_autoptr (GPtrArray) rows = shelter_safety_reviews_due (ctx->at, error);
+  g_autoptr (GPtrArray) rows = shelter_safety_reviews_due (ctx->at, ctx->stay_id, error);
 
   if (rows == NULL)
     return FALSE;
@@ -1089,7 +1091,8 @@ gather (ShelterSession  *session,
       now_iso = g_strdup_printf ("%sT23:59:59+07:00", on);
       /* The stays open at the end of the day, each with its person: the walk of the
        * sources that go stay by stay. */
-      open = shelter_capacity_store_stays_at (db, now_iso, error);
+      open = stay_id != 0 ? shelter_capacity_store_stay_at (db, now_iso, stay_id, error)
+                          : shelter_capacity_store_stays_at (db, now_iso, error);
       if (open == NULL)
         return NULL;
       open_stays = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);

@@ -622,6 +622,7 @@ shelter_safety_review_is_due (ShelterSession *session,
 
 GPtrArray *
 shelter_safety_reviews_due (ShelterSession  *session,
+                            gint64           stay_id,
                             GError         **error)
 {
   g_autoptr (GPtrArray) rows = NULL;
@@ -632,7 +633,8 @@ shelter_safety_reviews_due (ShelterSession  *session,
   if (!shelter_session_check (session, SHELTER_PERMISSION_VIEW_RESIDENTS, error))
     return NULL;
   today = today_of (session);
-  rows = shelter_safety_store_review_due (shelter_session_get_db (session), today, error);
+  rows = shelter_safety_store_review_due (shelter_session_get_db (session), today, stay_id,
+                                          error);
   if (rows == NULL)
     return NULL;
   /* A reminder shows the level and the date, never the reasons. */

@@ -127,8 +127,10 @@ gboolean   shelter_safety_review_is_due   (ShelterSession  *session,
                                            const char      *review_on);
 /* For the reminders: the current assessment of each open stay whose review is due today or
  * overdue, earliest first (ShelterSafetyRow; the reasons of a protected resident always
- * withheld: a reminder needs the level and the date) (VIEW_RESIDENTS). */
+ * withheld: a reminder needs the level and the date); of @stay_id alone when not 0
+ * (VIEW_RESIDENTS). */
 GPtrArray *shelter_safety_reviews_due     (ShelterSession  *session,
+                                           gint64           stay_id,
                                            GError         **error);
 
 /* The demo centre's safety records (app/shelter-demo-safety.c). */

@@ -1136,6 +1136,7 @@ shelter_support_plan_read (ShelterSession  *session,
 
 GArray *
 shelter_support_plan_reviews_due (ShelterSession  *session,
+                                  gint64           stay_id,
                                   GError         **error)
 {
   g_autofree char *today = NULL;
@@ -1145,5 +1146,6 @@ shelter_support_plan_reviews_due (ShelterSession  *session,
   if (!shelter_session_check (session, SHELTER_PERMISSION_VIEW_RESIDENTS, error))
     return NULL;
   today = today_of (session);
-  return shelter_plan_store_reviews_due (shelter_session_get_db (session), today, error);
+  return shelter_plan_store_reviews_due (shelter_session_get_db (session), today, stay_id,
+                                         error);
 }

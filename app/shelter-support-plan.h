@@ -160,8 +160,10 @@ const char *shelter_support_plan_area_level (const ShelterAssessmentRow *assessm
                                              const char                 *area);
 
 /* For the reminders: the stays going on whose approved or in-progress plan has its review
- * date today or before (ShelterPlanReviewDueRow), the longest due first (VIEW_RESIDENTS). */
+ * date today or before (ShelterPlanReviewDueRow), the longest due first; of @stay_id alone
+ * when it is not 0 (VIEW_RESIDENTS). */
 GArray  *shelter_support_plan_reviews_due  (ShelterSession          *session,
+                                            gint64                   stay_id,
                                             GError                 **error);
 
 /* The demo centre's plans (app/shelter-demo-plans.c). */

@@ -319,30 +319,22 @@ shelter_placement_store_occupancy_at (ShelterDb   *db,
   return g_steal_pointer (&rows);
 }
 
-GArray *
-shelter_capacity_store_stays_at (ShelterDb   *db,
-                                 const char  *at,
-                                 GError     **error)
+#define STAYS_AT_SELECT \
+  "SELECT s.id, p.room_id, substr(s.admitted_at, 1, 10), s.person_id, " \
+  "coalesce(pe.birth_date, ''), " \
+  "coalesce((SELECT max(e.extended_to) FROM stay_extension e WHERE e.stay_id = s.id), '') " \
+  "FROM placement p JOIN stay s ON s.id = p.stay_id JOIN person pe ON pe.id = s.person_id " \
+  "WHERE p.voided_at IS NULL AND s.voided_at IS NULL " \
+  "AND p.started_at <= ?1 AND (p.ended_at IS NULL OR p.ended_at > ?1)"
+
+static GArray *
+read_stays_at (ShelterDb     *db,
+               sqlite3_stmt  *stmt,
+               GError       **error)
 {
   g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (ShelterCapacityStayRow));
-  sqlite3_stmt *stmt;
   int rc;
 
-  g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
-
-  stmt = _shelter_db_prepare (db,
-                              "SELECT s.id, p.room_id, substr(s.admitted_at, 1, 10), "
-                              "s.person_id, coalesce(pe.birth_date, ''), "
-                              "coalesce((SELECT max(e.extended_to) FROM stay_extension e "
-                              "          WHERE e.stay_id = s.id), '') "
-                              "FROM placement p JOIN stay s ON s.id = p.stay_id "
-                              "JOIN person pe ON pe.id = s.person_id "
-                              "WHERE p.voided_at IS NULL AND s.voided_at IS NULL "
-                              "AND p.started_at <= ?1 AND (p.ended_at IS NULL OR p.ended_at > ?1)",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-  _shelter_db_bind_text (stmt, 1, at);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       ShelterCapacityStayRow row = { 0 };
@@ -362,6 +354,40 @@ shelter_capacity_store_stays_at (ShelterDb   *db,
       return NULL;
     }
   return g_steal_pointer (&rows);
+}
+
+GArray *
+shelter_capacity_store_stays_at (ShelterDb   *db,
+                                 const char  *at,
+                                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
+
+  stmt = _shelter_db_prepare (db, STAYS_AT_SELECT, error);
+  if (stmt == NULL)
+    return NULL;
+  _shelter_db_bind_text (stmt, 1, at);
+  return read_stays_at (db, stmt, error);
+}
+
+GArray *
+shelter_capacity_store_stay_at (ShelterDb   *db,
+                                const char  *at,
+                                gint64       stay_id,
+                                GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
+
+  stmt = _shelter_db_prepare (db, STAYS_AT_SELECT " AND p.stay_id = ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  _shelter_db_bind_text (stmt, 1, at);
+  sqlite3_bind_int64 (stmt, 2, stay_id);
+  return read_stays_at (db, stmt, error);
 }
 
 GArray *

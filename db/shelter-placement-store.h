@@ -81,6 +81,11 @@ typedef struct
 GArray  *shelter_capacity_store_stays_at      (ShelterDb      *db,
                                                const char     *at,
                                                GError        **error);
+/* Only @stay_id's row of shelter_capacity_store_stays_at(), if it is placed at @at. */
+GArray  *shelter_capacity_store_stay_at       (ShelterDb      *db,
+                                               const char     *at,
+                                               gint64          stay_id,
+                                               GError        **error);
 /* For each stay admitted from @from (inclusive) to @to (exclusive), the room it began in. */
 GArray  *shelter_capacity_store_arrivals      (ShelterDb      *db,
                                                const char     *from,

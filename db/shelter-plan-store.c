@@ -654,24 +654,29 @@ shelter_progress_note_store_list (ShelterDb  *db,
 GArray *
 shelter_plan_store_reviews_due (ShelterDb   *db,
                                 const char  *cutoff,
+                                gint64       stay_id,
                                 GError     **error)
 {
   g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (ShelterPlanReviewDueRow));
+  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
 
-  stmt = _shelter_db_prepare (db,
-                              "SELECT sp.stay_id, st.person_id, sp.id, sp.review_on "
-                              "FROM support_plan sp JOIN stay st ON st.id = sp.stay_id "
-                              "WHERE sp.status IN ('approved', 'in_progress') "
-                              "AND sp.review_on <= ?1 AND st.discharged_at IS NULL "
-                              "AND st.voided_at IS NULL ORDER BY sp.review_on, sp.id",
-                              error);
+  /* One stay is named in the statement itself, so that SQLite starts from its plans. */
+  sql = g_strdup_printf ("SELECT sp.stay_id, st.person_id, sp.id, sp.review_on "
+                         "FROM support_plan sp JOIN stay st ON st.id = sp.stay_id "
+                         "WHERE sp.status IN ('approved', 'in_progress') %s"
+                         "AND sp.review_on <= ?1 AND st.discharged_at IS NULL "
+                         "AND st.voided_at IS NULL ORDER BY sp.review_on, sp.id",
+                         stay_id != 0 ? "AND sp.stay_id = ?2 " : "");
+  stmt = _shelter_db_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
   _shelter_db_bind_text (stmt, 1, cutoff);
+  if (stay_id != 0)
+    sqlite3_bind_int64 (stmt, 2, stay_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       ShelterPlanReviewDueRow row = { 0 };

@@ -169,9 +169,10 @@ typedef struct
 } ShelterPlanReviewDueRow;
 
 /* Approved or in-progress plans of open stays whose review date is on or before @cutoff
- * (YYYY-MM-DD), the longest due first. */
+ * (YYYY-MM-DD), the longest due first; of @stay_id alone when it is not 0. */
 GArray *shelter_plan_store_reviews_due (ShelterDb   *db,
                                         const char  *cutoff,
+                                        gint64       stay_id,
                                         GError     **error);
 
 G_END_DECLS

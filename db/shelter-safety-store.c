@@ -400,26 +400,33 @@ shelter_safety_store_protect_person (ShelterDb           *db,
 GPtrArray *
 shelter_safety_store_review_due (ShelterDb   *db,
                                  const char  *day,
+                                 gint64       stay_id,
                                  GError     **error)
 {
+  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
 
-  /* The newest assessment of each open stay: the greatest (assessed_on, id). */
-  stmt = _shelter_db_prepare (db,
-                              "SELECT " COMMON_COLUMNS "x.assessed_on, x.level, x.reasons, "
-                              "x.measures, x.review_on, x.protection_set "
-                              "FROM risk_assessment x " COMMON_JOIN
-                              "WHERE st.discharged_at IS NULL AND st.voided_at IS NULL AND p.voided_at IS NULL "
-                              "AND x.review_on <= ?1 AND NOT EXISTS (SELECT 1 FROM "
-                              "risk_assessment y WHERE y.stay_id = x.stay_id AND "
-                              "(y.assessed_on > x.assessed_on OR (y.assessed_on = x.assessed_on "
-                              "AND y.id > x.id))) "
-                              "ORDER BY x.review_on, x.id",
-                              error);
+  /* The newest assessment of each open stay: the greatest (assessed_on, id). One stay is
+   * named in the statement itself, so that SQLite starts from it rather than from every
+   * open stay. */
+  sql = g_strdup_printf ("SELECT " COMMON_COLUMNS "x.assessed_on, x.level, x.reasons, "
+                         "x.measures, x.review_on, x.protection_set "
+                         "FROM risk_assessment x " COMMON_JOIN
+                         "WHERE st.discharged_at IS NULL AND st.voided_at IS NULL "
+                         "AND p.voided_at IS NULL %s"
+                         "AND x.review_on <= ?1 AND NOT EXISTS (SELECT 1 FROM "
+                         "risk_assessment y WHERE y.stay_id = x.stay_id AND "
+                         "(y.assessed_on > x.assessed_on OR (y.assessed_on = x.assessed_on "
+                         "AND y.id > x.id))) "
+                         "ORDER BY x.review_on, x.id",
+                         stay_id != 0 ? "AND x.stay_id = ?2 " : "");
+  stmt = _shelter_db_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
   _shelter_db_bind_text (stmt, 1, day);
+  if (stay_id != 0)
+    sqlite3_bind_int64 (stmt, 2, stay_id);
   return read_rows (db, stmt, KIND_RISK, error);
 }

@@ -93,9 +93,11 @@ gboolean  shelter_safety_store_protect_person  (ShelterDb           *db,
                                                 GError             **error);
 
 /* Open stays whose newest risk assessment is to be reviewed on or before @day
- * (YYYY-MM-DD), earliest review first (ShelterSafetyRow with the assessment's fields). */
+ * (YYYY-MM-DD), earliest review first (ShelterSafetyRow with the assessment's fields); of
+ * @stay_id alone when it is not 0. */
 GPtrArray *shelter_safety_store_review_due     (ShelterDb   *db,
                                                 const char  *day,
+                                                gint64       stay_id,
                                                 GError     **error);
 
 G_END_DECLS

@@ -561,6 +561,20 @@ test_flags_and_extensions (Fixture       *fixture,
   g_assert_null (flag_of (flags, shelter_stay_get_id (recent)));
   g_clear_pointer (&flags, g_ptr_array_unref);
 
+  /* A resident's page asks for one stay and sees the same flag, and only that one. */
+  flags = shelter_placement_flags_for_stay (fixture->session, shelter_stay_get_id (girl), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (flags->len, ==, 1);
+  g_assert_cmpstr (flag_of (flags, shelter_stay_get_id (girl))->kind, ==, "age_group");
+  g_clear_pointer (&flags, g_ptr_array_unref);
+  flags = shelter_placement_flags_for_stay (fixture->session, shelter_stay_get_id (past), &error);
+  g_assert_cmpuint (flags->len, ==, 1);
+  g_assert_cmpstr (flag_of (flags, shelter_stay_get_id (past))->kind, ==, "limit_passed");
+  g_clear_pointer (&flags, g_ptr_array_unref);
+  flags = shelter_placement_flags_for_stay (fixture->session, shelter_stay_get_id (recent), &error);
+  g_assert_cmpuint (flags->len, ==, 0);
+  g_clear_pointer (&flags, g_ptr_array_unref);
+
   /* Only a manager decides, for a day ahead, with the decision written. */
   g_assert_false (shelter_stay_extend (fixture->session, shelter_stay_get_id (past), "2026-12-31",
                                        "QĐ 12/QĐ-TTBTXH", &error));

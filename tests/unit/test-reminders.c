@@ -601,6 +601,18 @@ test_stay_limits (Fixture       *fixture,
   reminder = expect (extension_over, "stay_limit_past", past, SHELTER_REMINDER_TODAY,
                      "2027-01-01", "manager", "stay");
   g_assert_nonnull (strstr (reminder->reason, "31/12/2026"));
+
+  /* The resident's page, which asks for that stay alone, shows the same. */
+  {
+    g_autoptr (GPtrArray) own = shelter_reminders_for_stay (fixture->manager,
+                                                            shelter_stay_get_id (past),
+                                                            "2027-01-01", &error);
+
+    g_assert_no_error (error);
+    expect (own, "stay_limit_past", past, SHELTER_REMINDER_TODAY, "2027-01-01", "manager",
+            "stay");
+    g_assert_null (find (own, "stay_limit_near", near));
+  }
 }
 
 /* Admitted 01/09: the 60 funded meal days end on 30/10. Reminded from 23/10 (53 used, the

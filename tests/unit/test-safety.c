@@ -503,13 +503,23 @@ test_review_due (Fixture       *fixture,
   g_assert_cmpint (shelter_safety_assess_risk (fixture->caseworker, &input, NULL, &error), >, 0);
   g_assert_no_error (error);
 
-  flags = shelter_safety_reviews_due (fixture->caseworker, &error);
+  flags = shelter_safety_reviews_due (fixture->caseworker, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (flags->len, ==, 1);
   row = g_ptr_array_index (flags, 0);
   g_assert_cmpint (row->stay_id, ==, shelter_stay_get_id (due));
   g_assert_cmpstr (row->level, ==, "medium");
   g_assert_cmpstr (row->review_on, ==, "2026-11-22");
+  g_clear_pointer (&flags, g_ptr_array_unref);
+
+  /* A resident's page asks for its own stay: Mai's review is due, Lan's is not. */
+  flags = shelter_safety_reviews_due (fixture->caseworker, shelter_stay_get_id (due), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (flags->len, ==, 1);
+  g_clear_pointer (&flags, g_ptr_array_unref);
+  flags = shelter_safety_reviews_due (fixture->caseworker, shelter_stay_get_id (reviewed), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (flags->len, ==, 0);
 }
 
 /* The managers' notices: from any session, after the last one seen, naming the case and the

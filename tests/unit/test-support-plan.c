@@ -404,7 +404,7 @@ reviews_due_on (Fixture    *fixture,
   GArray *due;
 
   shelter_session_set_clock (session, clock);
-  due = shelter_support_plan_reviews_due (session, &error);
+  due = shelter_support_plan_reviews_due (session, 0, &error);
   g_assert_no_error (error);
   return due;
 }
@@ -438,6 +438,21 @@ test_review_due (Fixture       *fixture,
   g_assert_cmpint (g_array_index (after, ShelterPlanReviewDueRow, 0).plan_id, ==, plan_id);
   g_assert_cmpstr (g_array_index (after, ShelterPlanReviewDueRow, 0).review_on, ==,
                    "2026-12-10");
+  /* Asked for its stay (a resident's page), the same review; for another stay, none. */
+  {
+    g_autoptr (GDateTime) on_11 = g_date_time_new (vietnam, 2026, 12, 11, 8, 0, 0);
+    g_autoptr (ShelterSession) session = test_session_new (fixture->db, "manager");
+    g_autoptr (GArray) own = NULL;
+    g_autoptr (GArray) other = NULL;
+
+    shelter_session_set_clock (session, on_11);
+    own = shelter_support_plan_reviews_due (session, fixture->stay_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (own->len, ==, 1);
+    other = shelter_support_plan_reviews_due (session, fixture->stay_id + 1000, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (other->len, ==, 0);
+  }
 
   /* The caseworker reviews it on 11/12 and sets the next date. */
   later = g_date_time_new (vietnam, 2026, 12, 11, 9, 0, 0);
