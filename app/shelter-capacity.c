@@ -67,22 +67,35 @@ shelter_capacity_room_segment (ShelterRoom *room)
   return segment_of (room);
 }
 
-static gboolean
-find_room (GPtrArray *rooms,
-           gint64     room_id,
-           guint     *segment)
+/* Room id -> its segment + 1, so that each stay finds its room in one step: a province's
+ * database has thousands of rooms and tens of thousands of stays. */
+static GHashTable *
+segments_by_room (GPtrArray *rooms)
 {
+  GHashTable *room_segments = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
   for (guint i = 0; i < rooms->len; i++)
     {
       ShelterRoom *room = g_ptr_array_index (rooms, i);
+      gint64 id = shelter_room_get_id (room);
 
-      if (shelter_room_get_id (room) == room_id)
-        {
-          *segment = segment_of (room);
-          return TRUE;
-        }
+      g_hash_table_insert (room_segments, g_memdup2 (&id, sizeof id),
+                           GUINT_TO_POINTER (segment_of (room) + 1));
     }
-  return FALSE;
+  return room_segments;
+}
+
+static gboolean
+find_room (GHashTable *room_segments,
+           gint64      room_id,
+           guint      *segment)
+{
+  guint found = GPOINTER_TO_UINT (g_hash_table_lookup (room_segments, &room_id));
+
+  if (found == 0)
+    return FALSE;
+  *segment = found - 1;
+  return TRUE;
 }
 
 ShelterCapacityForecast *
@@ -93,6 +106,7 @@ shelter_capacity_forecast (ShelterSession  *session,
   g_autofree ShelterCapacityForecast *forecast = NULL;
   g_autoptr (GPtrArray) occupancy = NULL;
   g_autoptr (GPtrArray) rooms = NULL;
+  g_autoptr (GHashTable) room_segments = NULL;
   g_autoptr (GArray) stays = NULL;
   g_autoptr (GArray) arrivals = NULL;
   g_autoptr (GDateTime) now = NULL;
@@ -127,6 +141,7 @@ shelter_capacity_forecast (ShelterSession  *session,
       (stays = shelter_capacity_store_stays_at (db, now_iso, error)) == NULL ||
       (arrivals = shelter_capacity_store_arrivals (db, year_ago_iso, now_iso, error)) == NULL)
     return NULL;
+  room_segments = segments_by_room (rooms);
 
   /* Today: the beds of the rooms open today. */
   for (guint i = 0; i < occupancy->len; i++)
@@ -145,7 +160,7 @@ shelter_capacity_forecast (ShelterSession  *session,
     {
       guint segment;
 
-      if (find_room (rooms, g_array_index (arrivals, gint64, i), &segment))
+      if (find_room (room_segments, g_array_index (arrivals, gint64, i), &segment))
         forecast->segments[segment].arrivals_per_week += 1.0 / WEEKS_OF_HISTORY;
     }
 
@@ -159,7 +174,7 @@ shelter_capacity_forecast (ShelterSession  *session,
       gint days_left;
       guint week;
 
-      if (limit_days == 0 || !find_room (rooms, stay->room_id, &segment))
+      if (limit_days == 0 || !find_room (room_segments, stay->room_id, &segment))
         continue;
       g_date_clear (&admitted, 1);
       if (!shelter_text_parse_date (stay->admitted_on, &admitted))
@@ -248,6 +263,7 @@ shelter_capacity_occupancy_history (ShelterSession  *session,
   g_autofree ShelterOccupancyHistory *history = NULL;
   g_autoptr (GPtrArray) rooms = NULL;
   g_autoptr (GArray) nights = NULL;
+  g_autoptr (GHashTable) room_segments = NULL;
   g_autoptr (GDateTime) now = NULL;
   g_autofree char *now_iso = NULL;
   char bounds_text[SHELTER_CAPACITY_MAX_MONTHS + 1][11];
@@ -317,6 +333,7 @@ shelter_capacity_occupancy_history (ShelterSession  *session,
 
   if ((nights = shelter_placement_store_room_nights (db, bounds, months, error)) == NULL)
     return NULL;
+  room_segments = segments_by_room (rooms);
 
   for (guint m = 0; m < months; m++)
     for (guint r = 0; r < rooms->len; r++)
@@ -334,7 +351,7 @@ shelter_capacity_occupancy_history (ShelterSession  *session,
       const ShelterRoomNightsRow *row = &g_array_index (nights, ShelterRoomNightsRow, i);
       guint segment;
 
-      if (row->period < months && find_room (rooms, row->room_id, &segment))
+      if (row->period < months && find_room (room_segments, row->room_id, &segment))
         history->month[row->period].segments[segment].occupied += (guint) row->nights;
     }
   for (guint m = 0; m < months; m++)

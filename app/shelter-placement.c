@@ -283,6 +283,7 @@ shelter_rooms_occupancy_on (ShelterSession  *session,
     g_ptr_array_new_with_free_func ((GDestroyNotify) shelter_room_occupancy_free);
   g_autoptr (GPtrArray) rooms = NULL;
   g_autoptr (GArray) rows = NULL;
+  g_autoptr (GHashTable) row_of_room = NULL;
   g_autoptr (GDateTime) now = NULL;
   g_autofree char *at = NULL;
   g_autofree char *today = NULL;
@@ -312,10 +313,20 @@ shelter_rooms_occupancy_on (ShelterSession  *session,
   if ((rooms = shelter_room_store_list (db, error)) == NULL ||
       (rows = shelter_placement_store_occupancy_at (db, at, error)) == NULL)
     return NULL;
+  /* Each room's row in one step: thousands of rooms in a province's database. */
+  row_of_room = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint j = 0; j < rows->len; j++)
+    {
+      ShelterRoomOccupancyRow *row = &g_array_index (rows, ShelterRoomOccupancyRow, j);
+
+      g_hash_table_insert (row_of_room, &row->room_id, row);
+    }
   for (guint i = 0; i < rooms->len; i++)
     {
       ShelterRoom *room = g_ptr_array_index (rooms, i);
+      ShelterRoomOccupancyRow *row;
       ShelterRoomOccupancy *occupancy;
+      gint64 room_id;
 
       if (strncmp (shelter_room_get_opened_on (room), on, 10) > 0 ||
           (shelter_room_get_closed_on (room) != NULL &&
@@ -323,15 +334,12 @@ shelter_rooms_occupancy_on (ShelterSession  *session,
         continue;
       occupancy = g_new0 (ShelterRoomOccupancy, 1);
       occupancy->room = g_object_ref (room);
-      for (guint j = 0; j < rows->len; j++)
+      room_id = shelter_room_get_id (room);
+      row = g_hash_table_lookup (row_of_room, &room_id);
+      if (row != NULL)
         {
-          ShelterRoomOccupancyRow *row = &g_array_index (rows, ShelterRoomOccupancyRow, j);
-
-          if (row->room_id == shelter_room_get_id (room))
-            {
-              occupancy->occupied = row->occupied;
-              occupancy->absent = row->absent;
-            }
+          occupancy->occupied = row->occupied;
+          occupancy->absent = row->absent;
         }
       occupancy->free = shelter_room_get_beds (room) > occupancy->occupied
                           ? shelter_room_get_beds (room) - occupancy->occupied : 0;

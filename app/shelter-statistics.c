@@ -413,6 +413,8 @@ bed_nights_table (ShelterDb            *db,
   g_autoptr (ShelterStatTable) table = NULL;
   g_autoptr (GPtrArray) rooms = NULL;
   g_autoptr (GArray) nights = NULL;
+  g_autoptr (GHashTable) room_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                             g_free, NULL);
   const char *end = strcmp (period->next, today) > 0 ? today : period->next;
   const char *bounds[2] = { period->first, end };
   gint64 available[SHELTER_CAPACITY_N_SEGMENTS] = { 0 };
@@ -444,9 +446,12 @@ bed_nights_table (ShelterDb            *db,
           ShelterRoom *room = g_ptr_array_index (rooms, r);
           const char *opened = shelter_room_get_opened_on (room);
           const char *closed = shelter_room_get_closed_on (room);
+          gint64 room_id = shelter_room_get_id (room);
           GDate start = from;
           GDate stop = to;
           GDate day;
+
+          g_hash_table_insert (room_by_id, g_memdup2 (&room_id, sizeof room_id), room);
 
           g_date_clear (&day, 1);
           if (opened != NULL && shelter_text_parse_date (opened, &day) &&
@@ -462,14 +467,10 @@ bed_nights_table (ShelterDb            *db,
       for (guint i = 0; i < nights->len; i++)
         {
           const ShelterRoomNightsRow *row = &g_array_index (nights, ShelterRoomNightsRow, i);
+          ShelterRoom *room = g_hash_table_lookup (room_by_id, &row->room_id);
 
-          for (guint r = 0; r < rooms->len; r++)
-            {
-              ShelterRoom *room = g_ptr_array_index (rooms, r);
-
-              if (shelter_room_get_id (room) == row->room_id)
-                occupied[shelter_capacity_room_segment (room)] += row->nights;
-            }
+          if (room != NULL)
+            occupied[shelter_capacity_room_segment (room)] += row->nights;
         }
     }
   for (guint s = 0; s < SHELTER_CAPACITY_N_SEGMENTS; s++)
