@@ -631,30 +631,33 @@ shelter_family_store_no_contact (ShelterDb   *db,
                                  gint64       stay_id,
                                  GError     **error)
 {
+  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
 
-  stmt = _shelter_db_prepare (db,
-                              "SELECT s.id, p.id, p.case_code, "
-                              "trim(replace(p.family_name || ' ' || p.middle_name || ' ' || "
-                              "p.given_name, '  ', ' ')), p.high_protection, "
-                              "substr(s.admitted_at, 1, 10), "
-                              "(SELECT max(c.contacted_on) FROM family_contact c "
-                              " WHERE c.stay_id = s.id AND c.result = 'reached') AS last "
-                              "FROM stay s JOIN person p ON p.id = s.person_id "
-                              "WHERE s.discharged_at IS NULL AND s.voided_at IS NULL "
-                              "AND substr(s.admitted_at, 1, 10) < ?1 "
-                              "AND (?2 = 0 OR s.id = ?2) "
-                              "AND (last IS NULL OR last < ?1) "
-                              "AND NOT EXISTS (SELECT 1 FROM family_tracing t "
-                              " WHERE t.stay_id = s.id AND t.status IN ('open', 'in_progress')) "
-                              "ORDER BY s.admitted_at, s.id",
-                              error);
+  /* One stay is named in the statement itself ("?2 = 0 OR s.id = ?2" would read every open
+   * stay): a resident's page asks for its own. */
+  sql = g_strdup_printf ("SELECT s.id, p.id, p.case_code, "
+                         "trim(replace(p.family_name || ' ' || p.middle_name || ' ' || "
+                         "p.given_name, '  ', ' ')), p.high_protection, "
+                         "substr(s.admitted_at, 1, 10), "
+                         "(SELECT max(c.contacted_on) FROM family_contact c "
+                         " WHERE c.stay_id = s.id AND c.result = 'reached') AS last "
+                         "FROM stay s JOIN person p ON p.id = s.person_id "
+                         "WHERE s.discharged_at IS NULL AND s.voided_at IS NULL "
+                         "AND substr(s.admitted_at, 1, 10) < ?1 %s"
+                         "AND (last IS NULL OR last < ?1) "
+                         "AND NOT EXISTS (SELECT 1 FROM family_tracing t "
+                         " WHERE t.stay_id = s.id AND t.status IN ('open', 'in_progress')) "
+                         "ORDER BY s.admitted_at, s.id",
+                         stay_id != 0 ? "AND s.id = ?2 " : "");
+  stmt = _shelter_db_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
   _shelter_db_bind_text (stmt, 1, cutoff);
-  sqlite3_bind_int64 (stmt, 2, stay_id);
+  if (stay_id != 0)
+    sqlite3_bind_int64 (stmt, 2, stay_id);
   return read_rows (db, stmt, read_no_contact, (GDestroyNotify) shelter_no_contact_row_free,
                    error);
 }

@@ -339,6 +339,7 @@ shelter_service_store_newest_of_open_stays (ShelterDb   *db,
                                             gint64       stay_id,
                                             GError     **error)
 {
+  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
@@ -346,19 +347,19 @@ shelter_service_store_newest_of_open_stays (ShelterDb   *db,
 
   /* One probe of service_stay per open stay (the kind only checked: by service_kind,
    * SQLite would walk every service of the kind for each stay). */
-  stmt = _shelter_db_prepare (db,
-                              ROW_SELECT "WHERE s.id IN (SELECT (SELECT v.id FROM service v "
-                              " WHERE v.stay_id = o.id AND +v.kind = ?1 AND v.voided_at IS NULL "
-                              " AND v.done_on <= ?2 ORDER BY v.done_on DESC, v.id DESC LIMIT 1) "
-                              " FROM stay o WHERE o.discharged_at IS NULL AND o.voided_at IS NULL "
-                              " AND (?3 = 0 OR o.id = ?3)) "
-                              "ORDER BY s.done_on DESC, s.id DESC",
-                              error);
+  sql = g_strdup_printf (ROW_SELECT "WHERE s.id IN (SELECT (SELECT v.id FROM service v "
+                         " WHERE v.stay_id = o.id AND +v.kind = ?1 AND v.voided_at IS NULL "
+                         " AND v.done_on <= ?2 ORDER BY v.done_on DESC, v.id DESC LIMIT 1) "
+                         " FROM stay o WHERE o.discharged_at IS NULL AND o.voided_at IS NULL%s) "
+                         "ORDER BY s.done_on DESC, s.id DESC",
+                         stay_id != 0 ? " AND o.id = ?3" : "");
+  stmt = _shelter_db_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, on, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, stay_id);
+  if (stay_id != 0)
+    sqlite3_bind_int64 (stmt, 3, stay_id);
   return read_rows (db, stmt, error);
 }
 
@@ -556,23 +557,26 @@ shelter_service_store_arrival_check_missing (ShelterDb   *db,
                                              gint64       stay_id,
                                              GError     **error)
 {
+  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
 
-  stmt = _shelter_db_prepare (db,
-                              "SELECT st.id, st.person_id, st.admitted_at FROM stay st "
-                              "WHERE st.discharged_at IS NULL AND st.voided_at IS NULL "
-                              "AND st.admitted_at <= ?1 AND (?2 = 0 OR st.id = ?2) "
-                              "AND NOT EXISTS (SELECT 1 FROM service s WHERE s.stay_id = st.id "
-                              "AND s.kind = 'medical' AND s.subkind IN ('arrival_check', "
-                              "'periodic_check') AND s.voided_at IS NULL) "
-                              "ORDER BY st.admitted_at",
-                              error);
+  /* One stay is named in the statement itself, so that SQLite starts from it. */
+  sql = g_strdup_printf ("SELECT st.id, st.person_id, st.admitted_at FROM stay st "
+                         "WHERE st.discharged_at IS NULL AND st.voided_at IS NULL "
+                         "AND st.admitted_at <= ?1 %s"
+                         "AND NOT EXISTS (SELECT 1 FROM service s WHERE s.stay_id = st.id "
+                         "AND s.kind = 'medical' AND s.subkind IN ('arrival_check', "
+                         "'periodic_check') AND s.voided_at IS NULL) "
+                         "ORDER BY st.admitted_at",
+                         stay_id != 0 ? "AND st.id = ?2 " : "");
+  stmt = _shelter_db_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
   _shelter_db_bind_text (stmt, 1, cutoff);
-  sqlite3_bind_int64 (stmt, 2, stay_id);
+  if (stay_id != 0)
+    sqlite3_bind_int64 (stmt, 2, stay_id);
   return read_due_rows (db, stmt, error);
 }
 
@@ -582,25 +586,28 @@ shelter_service_store_periodic_check_due (ShelterDb   *db,
                                           gint64       stay_id,
                                           GError     **error)
 {
+  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SHELTER_IS_DB (db), NULL);
 
-  stmt = _shelter_db_prepare (db,
-                              "SELECT stay_id, person_id, last FROM ("
-                              "SELECT st.id AS stay_id, st.person_id AS person_id, "
-                              "coalesce((SELECT max(s.done_on) FROM service s "
-                              "WHERE s.stay_id = st.id AND s.kind = 'medical' "
-                              "AND s.subkind IN ('arrival_check', 'periodic_check') "
-                              "AND s.voided_at IS NULL), substr(st.admitted_at, 1, 10)) AS last "
-                              "FROM stay st WHERE st.discharged_at IS NULL "
-                              "AND st.voided_at IS NULL AND (?2 = 0 OR st.id = ?2)) "
-                              "WHERE last <= ?1 ORDER BY last",
-                              error);
+  /* One stay is named in the statement itself, so that SQLite starts from it. */
+  sql = g_strdup_printf ("SELECT stay_id, person_id, last FROM ("
+                         "SELECT st.id AS stay_id, st.person_id AS person_id, "
+                         "coalesce((SELECT max(s.done_on) FROM service s "
+                         "WHERE s.stay_id = st.id AND s.kind = 'medical' "
+                         "AND s.subkind IN ('arrival_check', 'periodic_check') "
+                         "AND s.voided_at IS NULL), substr(st.admitted_at, 1, 10)) AS last "
+                         "FROM stay st WHERE st.discharged_at IS NULL "
+                         "AND st.voided_at IS NULL %s) "
+                         "WHERE last <= ?1 ORDER BY last",
+                         stay_id != 0 ? "AND st.id = ?2" : "");
+  stmt = _shelter_db_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
   _shelter_db_bind_text (stmt, 1, cutoff);
-  sqlite3_bind_int64 (stmt, 2, stay_id);
+  if (stay_id != 0)
+    sqlite3_bind_int64 (stmt, 2, stay_id);
   return read_due_rows (db, stmt, error);
 }
 
