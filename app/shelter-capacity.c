@@ -432,22 +432,23 @@ placement_flags (ShelterSession  *session,
   if (stays == NULL)
     return NULL;
   /* One resident's page needs one room; the centre's list, every room once. */
-  rooms = g_ptr_array_new_with_free_func (g_object_unref);
-  if (stay_id != 0)
-    for (guint i = 0; i < stays->len; i++)
-      {
-        ShelterRoom *room = shelter_room_store_get (db, g_array_index (stays, ShelterCapacityStayRow,
-                                                                       i).room_id, error);
-
-        if (room == NULL)
-          return NULL;
-        g_ptr_array_add (rooms, room);
-      }
-  else
+  if (stay_id == 0)
     {
-      g_clear_pointer (&rooms, g_ptr_array_unref);
       if ((rooms = shelter_room_store_list (db, error)) == NULL)
         return NULL;
+    }
+  else
+    {
+      rooms = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < stays->len; i++)
+        {
+          gint64 room_id = g_array_index (stays, ShelterCapacityStayRow, i).room_id;
+          ShelterRoom *room = shelter_room_store_get (db, room_id, error);
+
+          if (room == NULL)
+            return NULL;
+          g_ptr_array_add (rooms, room);
+        }
     }
   for (guint r = 0; r < rooms->len; r++)
     {
