@@ -1293,3 +1293,12 @@ shelter_backup_find_for_database (const char *db_path)
   g_ptr_array_sort (found, compare_found_newest_first);
   return found;
 }
+
+void
+shelter_backup_passphrase_free (char *passphrase)
+{
+  if (passphrase == NULL)
+    return;
+  sodium_memzero (passphrase, strlen (passphrase));
+  g_free (passphrase);
+}

@@ -76,6 +76,10 @@ gboolean shelter_backup_last_run        (ShelterSession     *session,
                                          char              **message,
                                          GError            **error);
 
+/* Overwrites a passphrase the user typed, then frees it; NULL is ignored. Through
+ * libsodium, so that the compiler cannot drop the overwrite of memory about to be freed. */
+void      shelter_backup_passphrase_free        (char               *passphrase);
+
 /* A backup found on disk, described from its header alone (no passphrase needed). */
 typedef struct
 {

@@ -212,11 +212,7 @@ static void
 restore_data_free (RestoreData *data)
 {
   g_free (data->backup_path);
-  if (data->passphrase != NULL)
-    {
-      memset (data->passphrase, 0, strlen (data->passphrase));
-      g_free (data->passphrase);
-    }
+  shelter_backup_passphrase_free (data->passphrase);
   g_free (data->db_path);
   g_free (data->replaced_path);
   g_free (data);

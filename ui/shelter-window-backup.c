@@ -22,9 +22,7 @@ pending_restore_free (PendingRestore *pending)
 {
   g_clear_object (&pending->session);
   g_clear_pointer (&pending->backup_path, g_free);
-  if (pending->passphrase != NULL)
-    memset (pending->passphrase, 0, strlen (pending->passphrase));
-  g_clear_pointer (&pending->passphrase, g_free);
+  g_clear_pointer (&pending->passphrase, shelter_backup_passphrase_free);
   g_free (pending);
 }
 
