@@ -67,10 +67,9 @@ shelter_capacity_room_segment (ShelterRoom *room)
   return segment_of (room);
 }
 
-/* Room id -> its segment + 1, so that each stay finds its room in one step: a province's
- * database has thousands of rooms and tens of thousands of stays. */
-static GHashTable *
-segments_by_room (GPtrArray *rooms)
+/* The segment is stored + 1, so that a missing room (NULL) tells itself apart. */
+GHashTable *
+shelter_capacity_segments_by_room (GPtrArray *rooms)
 {
   GHashTable *room_segments = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
@@ -85,10 +84,10 @@ segments_by_room (GPtrArray *rooms)
   return room_segments;
 }
 
-static gboolean
-find_room (GHashTable *room_segments,
-           gint64      room_id,
-           guint      *segment)
+gboolean
+shelter_capacity_find_segment (GHashTable *room_segments,
+                               gint64      room_id,
+                               guint      *segment)
 {
   guint found = GPOINTER_TO_UINT (g_hash_table_lookup (room_segments, &room_id));
 
@@ -141,7 +140,7 @@ shelter_capacity_forecast (ShelterSession  *session,
       (stays = shelter_capacity_store_stays_at (db, now_iso, error)) == NULL ||
       (arrivals = shelter_capacity_store_arrivals (db, year_ago_iso, now_iso, error)) == NULL)
     return NULL;
-  room_segments = segments_by_room (rooms);
+  room_segments = shelter_capacity_segments_by_room (rooms);
 
   /* Today: the beds of the rooms open today. */
   for (guint i = 0; i < occupancy->len; i++)
@@ -160,7 +159,7 @@ shelter_capacity_forecast (ShelterSession  *session,
     {
       guint segment;
 
-      if (find_room (room_segments, g_array_index (arrivals, gint64, i), &segment))
+      if (shelter_capacity_find_segment (room_segments, g_array_index (arrivals, gint64, i), &segment))
         forecast->segments[segment].arrivals_per_week += 1.0 / WEEKS_OF_HISTORY;
     }
 
@@ -174,7 +173,7 @@ shelter_capacity_forecast (ShelterSession  *session,
       gint days_left;
       guint week;
 
-      if (limit_days == 0 || !find_room (room_segments, stay->room_id, &segment))
+      if (limit_days == 0 || !shelter_capacity_find_segment (room_segments, stay->room_id, &segment))
         continue;
       g_date_clear (&admitted, 1);
       if (!shelter_text_parse_date (stay->admitted_on, &admitted))
@@ -333,7 +332,7 @@ shelter_capacity_occupancy_history (ShelterSession  *session,
 
   if ((nights = shelter_placement_store_room_nights (db, bounds, months, error)) == NULL)
     return NULL;
-  room_segments = segments_by_room (rooms);
+  room_segments = shelter_capacity_segments_by_room (rooms);
 
   for (guint m = 0; m < months; m++)
     for (guint r = 0; r < rooms->len; r++)
@@ -351,7 +350,7 @@ shelter_capacity_occupancy_history (ShelterSession  *session,
       const ShelterRoomNightsRow *row = &g_array_index (nights, ShelterRoomNightsRow, i);
       guint segment;
 
-      if (row->period < months && find_room (room_segments, row->room_id, &segment))
+      if (row->period < months && shelter_capacity_find_segment (room_segments, row->room_id, &segment))
         history->month[row->period].segments[segment].occupied += (guint) row->nights;
     }
   for (guint m = 0; m < months; m++)

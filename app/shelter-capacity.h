@@ -18,6 +18,13 @@ const char *shelter_capacity_segment_code  (guint        index);
 const char *shelter_capacity_segment_label (guint        index);
 /* The segment (index) of a room, from whom it is for. */
 guint       shelter_capacity_room_segment  (ShelterRoom *room);
+/* Room id -> segment, so that rows naming a room find its segment in one step: a
+ * province's database has thousands of rooms. */
+GHashTable *shelter_capacity_segments_by_room (GPtrArray  *rooms);
+/* The segment of @room_id in @room_segments; FALSE for a room not in it. */
+gboolean    shelter_capacity_find_segment  (GHashTable  *room_segments,
+                                            gint64       room_id,
+                                            guint       *segment);
 
 typedef struct
 {

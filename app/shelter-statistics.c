@@ -413,8 +413,7 @@ bed_nights_table (ShelterDb            *db,
   g_autoptr (ShelterStatTable) table = NULL;
   g_autoptr (GPtrArray) rooms = NULL;
   g_autoptr (GArray) nights = NULL;
-  g_autoptr (GHashTable) room_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal,
-                                                             g_free, NULL);
+  g_autoptr (GHashTable) room_segments = NULL;
   const char *end = strcmp (period->next, today) > 0 ? today : period->next;
   const char *bounds[2] = { period->first, end };
   gint64 available[SHELTER_CAPACITY_N_SEGMENTS] = { 0 };
@@ -439,6 +438,7 @@ bed_nights_table (ShelterDb            *db,
     {
       if ((nights = shelter_placement_store_room_nights (db, bounds, 1, error)) == NULL)
         return NULL;
+      room_segments = shelter_capacity_segments_by_room (rooms);
       shelter_text_parse_date (period->first, &from);
       shelter_text_parse_date (end, &to);
       for (guint r = 0; r < rooms->len; r++)
@@ -446,12 +446,9 @@ bed_nights_table (ShelterDb            *db,
           ShelterRoom *room = g_ptr_array_index (rooms, r);
           const char *opened = shelter_room_get_opened_on (room);
           const char *closed = shelter_room_get_closed_on (room);
-          gint64 room_id = shelter_room_get_id (room);
           GDate start = from;
           GDate stop = to;
           GDate day;
-
-          g_hash_table_insert (room_by_id, g_memdup2 (&room_id, sizeof room_id), room);
 
           g_date_clear (&day, 1);
           if (opened != NULL && shelter_text_parse_date (opened, &day) &&
@@ -467,10 +464,10 @@ bed_nights_table (ShelterDb            *db,
       for (guint i = 0; i < nights->len; i++)
         {
           const ShelterRoomNightsRow *row = &g_array_index (nights, ShelterRoomNightsRow, i);
-          ShelterRoom *room = g_hash_table_lookup (room_by_id, &row->room_id);
+          guint segment;
 
-          if (room != NULL)
-            occupied[shelter_capacity_room_segment (room)] += row->nights;
+          if (shelter_capacity_find_segment (room_segments, row->room_id, &segment))
+            occupied[segment] += row->nights;
         }
     }
   for (guint s = 0; s < SHELTER_CAPACITY_N_SEGMENTS; s++)
