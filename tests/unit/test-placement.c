@@ -574,6 +574,15 @@ test_flags_and_extensions (Fixture       *fixture,
   flags = shelter_placement_flags_for_stay (fixture->session, shelter_stay_get_id (recent), &error);
   g_assert_cmpuint (flags->len, ==, 0);
   g_clear_pointer (&flags, g_ptr_array_unref);
+  /* The administrator keeps the accounts, not the residents: refused, for one stay too. */
+  {
+    g_autoptr (ShelterSession) administrator = test_session_new (fixture->db, "administrator");
+
+    g_assert_null (shelter_placement_flags_for_stay (administrator, shelter_stay_get_id (girl),
+                                                     &error));
+    g_assert_error (error, SHELTER_APP_ERROR, SHELTER_APP_ERROR_PERMISSION_DENIED);
+    g_clear_error (&error);
+  }
 
   /* Only a manager decides, for a day ahead, with the decision written. */
   g_assert_false (shelter_stay_extend (fixture->session, shelter_stay_get_id (past), "2026-12-31",

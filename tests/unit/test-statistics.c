@@ -7,6 +7,7 @@
 #include "shelter-ctl.h"
 #include "shelter-meals.h"
 #include "shelter-reception.h"
+#include "shelter-services.h"
 #include "shelter-statistics.h"
 #include "shelter-stay-limits.h"
 #include "test-common.h"
@@ -249,6 +250,62 @@ test_hand_counted (Fixture       *fixture,
   }
 }
 
+static void
+record_travel (Fixture    *fixture,
+               guint       stay,
+               const char *day,
+               gint64      cost)
+{
+  g_autoptr (GHashTable) details = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GError) error = NULL;
+  ShelterServiceRecord record = {
+    .stay_id = fixture->stays[stay], .kind = "travel", .subkind = "travel_costs",
+    .done_on = day, .provider = "Bến xe khách tỉnh", .description = "Vé xe khách",
+    .cost_dong = cost, .details = details,
+  };
+
+  g_assert_cmpint (shelter_services_record (fixture->caseworker, &record, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+/* Services in Q3: Dung twice (one a stay, one the next), Chi once; An's in June is Q2's.
+ * The people count Dung once; a quarter without any service still has its total row. */
+static void
+test_services_counted (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *travel = shelter_service_kind_label ("travel");
+  g_autoptr (GPtrArray) q3 = NULL;
+  g_autoptr (GPtrArray) q2 = NULL;
+  g_autoptr (GPtrArray) q1 = NULL;
+  ShelterStatTable *services;
+
+  record_travel (fixture, 1, "2026-07-15", 100000);
+  record_travel (fixture, 4, "2026-08-20", 50000);
+  record_travel (fixture, 2, "2026-07-20", 30000);
+  record_travel (fixture, 0, "2026-06-25", 10000);
+
+  q3 = compute (fixture, "2026-Q3", FALSE);
+  services = table_named (q3, "services");
+  g_assert_cmpint (cell (services, travel, 0), ==, 2);
+  g_assert_cmpint (cell (services, travel, 1), ==, 3);
+  g_assert_cmpint (cell (services, travel, 2), ==, 180000);
+  g_assert_cmpint (services->total->cells[0], ==, 2);
+  g_assert_cmpint (services->total->cells[1], ==, 3);
+  g_assert_cmpint (services->total->cells[2], ==, 180000);
+
+  q2 = compute (fixture, "2026-Q2", FALSE);
+  services = table_named (q2, "services");
+  g_assert_cmpint (cell (services, travel, 1), ==, 1);
+  g_assert_cmpint (services->total->cells[2], ==, 10000);
+
+  q1 = compute (fixture, "2026-Q1", FALSE);
+  services = table_named (q1, "services");
+  g_assert_cmpint (services->total->cells[0], ==, 0);
+  g_assert_cmpint (services->total->cells[1], ==, 0);
+  g_assert_cmpint (services->total->cells[2], ==, 0);
+}
+
 /* Meal days with 30 funded days from the admission and a rate of 40.000 ₫ from 01/08,
  * in Q3:
  *   An    01/07-10/07: 10 funded, unpriced (her stay began 20/06: days 12 to 21).
@@ -415,6 +472,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/statistics/meal-days", Fixture, NULL, fixture_set_up, test_meal_days,
               fixture_tear_down);
+  g_test_add ("/statistics/services-counted", Fixture, NULL, fixture_set_up,
+              test_services_counted, fixture_tear_down);
   g_test_add ("/statistics/suppression", Fixture, NULL, fixture_set_up, test_suppression,
               fixture_tear_down);
   g_test_add ("/statistics/permission", Fixture, NULL, fixture_set_up, test_permission,
